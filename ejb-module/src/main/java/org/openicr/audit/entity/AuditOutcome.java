@@ -1,0 +1,7 @@
+package org.openicr.audit.entity;
+
+public enum AuditOutcome {
+    SUCCESS,
+    DENIED,
+    FAILURE
+}

@@ -1,0 +1,39 @@
+package org.openicr.directory.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.Principal;
+import org.openicr.audit.entity.Actor;
+import org.openicr.directory.entity.RoleProfile;
+import org.openicr.platform.ErrorCode;
+import org.openicr.platform.IcrException;
+
+/**
+ * Resolves the role profile a caller says they act in, refusing one that is not theirs or no
+ * longer usable. Boundaries that read patient data call it first.
+ */
+@Dependent
+public class ActingProfile {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public RoleProfile resolve(Principal caller, long roleProfileId) {
+        RoleProfile profile = em.find(RoleProfile.class, roleProfileId);
+        if (profile == null
+                || !profile.getAccount().getUsername().equals(caller.getName())
+                || !profile.isUsable()
+                || !profile.getAccount().maySignIn()) {
+            throw new IcrException(ErrorCode.NOT_PERMITTED, "That role profile is not available to you.");
+        }
+        return profile;
+    }
+
+    public static Actor actor(RoleProfile profile) {
+        return new Actor(
+                profile.getAccount().getUsername(),
+                profile.getRole().getCode(),
+                profile.getOrganisation().getOdsCode());
+    }
+}

@@ -1,0 +1,7 @@
+package org.openicr.directory.entity;
+
+/** Whether a partner organisation both contributes data and views it, or only views. */
+public enum SharingMode {
+    SHARE_AND_VIEW,
+    VIEW_ONLY
+}

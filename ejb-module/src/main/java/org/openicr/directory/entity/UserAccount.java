@@ -1,0 +1,133 @@
+package org.openicr.directory.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sign-in account. It locks itself after {@link #MAX_FAILED_LOGINS} failed attempts in a row;
+ * only an administrator unlocks it.
+ */
+@Entity
+@Table(name = "user_account")
+@NamedQuery(name = UserAccount.BY_USERNAME, query = "select u from UserAccount u where u.username = :username")
+@NamedQuery(
+        name = UserAccount.LOCKED,
+        query = "select u from UserAccount u where u.lockedAt is not null order by u.username")
+public class UserAccount {
+
+    public static final String BY_USERNAME = "UserAccount.byUsername";
+    public static final String LOCKED = "UserAccount.locked";
+    public static final int MAX_FAILED_LOGINS = 5;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Enumerated(EnumType.STRING)
+    private AccountKind kind;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    private boolean enabled;
+
+    @Column(name = "failed_logins")
+    private int failedLogins;
+
+    @Column(name = "locked_at")
+    private Instant lockedAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @OneToMany(mappedBy = "account", cascade = CascadeType.PERSIST)
+    private List<RoleProfile> roleProfiles = new ArrayList<>();
+
+    protected UserAccount() {}
+
+    public boolean isLocked() {
+        return lockedAt != null;
+    }
+
+    /** Whether the account may sign in at all, before its password is looked at. */
+    public boolean maySignIn() {
+        return enabled && !isLocked();
+    }
+
+    /** Counts a failed attempt; answers true when this attempt locked the account. */
+    public boolean recordFailedLogin(Instant now) {
+        failedLogins++;
+        if (failedLogins >= MAX_FAILED_LOGINS && lockedAt == null) {
+            lockedAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    public void recordSuccessfulLogin(Instant now) {
+        failedLogins = 0;
+        lastLoginAt = now;
+    }
+
+    public void unlock() {
+        lockedAt = null;
+        failedLogins = 0;
+    }
+
+    public List<RoleProfile> activeRoleProfiles() {
+        return roleProfiles.stream().filter(RoleProfile::isUsable).toList();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public AccountKind getKind() {
+        return kind;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public int getFailedLogins() {
+        return failedLogins;
+    }
+
+    public Instant getLockedAt() {
+        return lockedAt;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+}

@@ -1,0 +1,30 @@
+package org.openicr.patient.boundary;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A person as a search result and banner show them. Built for the viewer, never an entity; for a
+ * restricted person the address, phone and GP practice are left out here, not hidden in the page.
+ */
+public record PatientSummary(
+        long personId,
+        String nhsNumber,
+        String title,
+        String givenNames,
+        String familyName,
+        LocalDate dateOfBirth,
+        int age,
+        String gender,
+        List<String> addressLines,
+        String postcode,
+        String phone,
+        String gpPracticeOds,
+        boolean restricted)
+        implements Serializable {
+
+    public String displayName() {
+        return familyName.toUpperCase() + ", " + givenNames + (title == null ? "" : " (" + title + ")");
+    }
+}

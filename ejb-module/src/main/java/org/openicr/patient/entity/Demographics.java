@@ -1,0 +1,61 @@
+package org.openicr.patient.entity;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.openicr.platform.ErrorCode;
+import org.openicr.platform.IcrException;
+
+/**
+ * A person's demographics as one source sends them. Validated on construction, so a boundary that
+ * holds one knows every required field is there.
+ */
+public record Demographics(
+        NhsNumber nhsNumber,
+        String title,
+        String givenNames,
+        String familyName,
+        LocalDate dateOfBirth,
+        LocalDate dateOfDeath,
+        Gender gender,
+        List<String> addressLines,
+        String postcode,
+        String phone,
+        String gpPracticeOds,
+        boolean restricted) {
+
+    public Demographics {
+        Objects.requireNonNull(nhsNumber, "An NHS Number is required.");
+        givenNames = required(givenNames, "givenNames");
+        familyName = required(familyName, "familyName");
+        if (dateOfBirth == null) {
+            throw invalid("dateOfBirth is required.");
+        }
+        if (dateOfBirth.isAfter(LocalDate.now())) {
+            throw invalid("dateOfBirth is in the future.");
+        }
+        if (dateOfDeath != null && dateOfDeath.isBefore(dateOfBirth)) {
+            throw invalid("dateOfDeath is before dateOfBirth.");
+        }
+        gender = gender == null ? Gender.UNKNOWN : gender;
+        addressLines = addressLines == null
+                ? List.of()
+                : addressLines.stream()
+                        .filter(line -> line != null && !line.isBlank())
+                        .map(String::strip)
+                        .toList();
+        postcode =
+                postcode == null || postcode.isBlank() ? null : postcode.strip().toUpperCase();
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field + " is required.");
+        }
+        return value.strip();
+    }
+
+    private static IcrException invalid(String reason) {
+        return new IcrException(ErrorCode.INVALID_INPUT, reason);
+    }
+}

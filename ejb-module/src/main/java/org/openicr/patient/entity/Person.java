@@ -1,0 +1,158 @@
+package org.openicr.patient.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Arrays;
+import java.util.List;
+
+/** One person in the patient index, keyed by NHS Number. */
+@Entity
+@Table(name = "person")
+@NamedQuery(name = Person.BY_NHS_NUMBER, query = "select p from Person p where p.nhsNumber = :nhsNumber")
+public class Person {
+
+    public static final String BY_NHS_NUMBER = "Person.byNhsNumber";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "nhs_number", nullable = false, updatable = false)
+    private NhsNumber nhsNumber;
+
+    private String title;
+
+    @Column(name = "given_names")
+    private String givenNames;
+
+    @Column(name = "family_name")
+    private String familyName;
+
+    @Column(name = "date_of_birth")
+    private LocalDate dateOfBirth;
+
+    @Column(name = "date_of_death")
+    private LocalDate dateOfDeath;
+
+    @Enumerated(EnumType.STRING)
+    private Gender gender;
+
+    @Column(name = "address_lines")
+    private String addressLines;
+
+    private String postcode;
+
+    private String phone;
+
+    @Column(name = "gp_practice_ods")
+    private String gpPracticeOds;
+
+    private boolean restricted;
+
+    @Column(name = "updated_by_source_id")
+    private Long updatedBySourceId;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Version
+    private int version;
+
+    protected Person() {}
+
+    public Person(Demographics demographics, long sourceSystemId) {
+        this.nhsNumber = demographics.nhsNumber();
+        apply(demographics, sourceSystemId);
+    }
+
+    /** Takes the demographics a source now holds; the NHS Number itself never changes here. */
+    public void apply(Demographics demographics, long sourceSystemId) {
+        if (!nhsNumber.equals(demographics.nhsNumber())) {
+            throw new IllegalArgumentException("Demographics belong to another person.");
+        }
+        this.title = demographics.title();
+        this.givenNames = demographics.givenNames();
+        this.familyName = demographics.familyName();
+        this.dateOfBirth = demographics.dateOfBirth();
+        this.dateOfDeath = demographics.dateOfDeath();
+        this.gender = demographics.gender();
+        this.addressLines = String.join("\n", demographics.addressLines());
+        this.postcode = demographics.postcode();
+        this.phone = demographics.phone();
+        this.gpPracticeOds = demographics.gpPracticeOds();
+        this.restricted = demographics.restricted();
+        this.updatedBySourceId = sourceSystemId;
+        this.updatedAt = Instant.now();
+    }
+
+    public int ageOn(LocalDate day) {
+        LocalDate end = dateOfDeath != null && dateOfDeath.isBefore(day) ? dateOfDeath : day;
+        return Period.between(dateOfBirth, end).getYears();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public NhsNumber getNhsNumber() {
+        return nhsNumber;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getGivenNames() {
+        return givenNames;
+    }
+
+    public String getFamilyName() {
+        return familyName;
+    }
+
+    public LocalDate getDateOfBirth() {
+        return dateOfBirth;
+    }
+
+    public LocalDate getDateOfDeath() {
+        return dateOfDeath;
+    }
+
+    public Gender getGender() {
+        return gender;
+    }
+
+    public List<String> getAddressLines() {
+        return addressLines == null || addressLines.isEmpty() ? List.of() : Arrays.asList(addressLines.split("\n"));
+    }
+
+    public String getPostcode() {
+        return postcode;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getGpPracticeOds() {
+        return gpPracticeOds;
+    }
+
+    public boolean isRestricted() {
+        return restricted;
+    }
+}

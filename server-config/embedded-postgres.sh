@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Starts or stops the embedded PostgreSQL (real PostgreSQL 17 binaries from Maven Central).
+#
+#   embedded-postgres.sh start|stop|status
+#
+# Environment: ICR_PG_PORT (default 28432), ICR_PG_DATA (default <repo>/.openicr/pgdata),
+# OPENICR_DB_USER / OPENICR_DB_PASSWORD (role created on first start).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(dirname "$here")"
+jar="$repo/tools/embedded-postgres/target/embedded-postgres.jar"
+port="${ICR_PG_PORT:-28432}"
+data="${ICR_PG_DATA:-$repo/.openicr/pgdata}"
+state="$(dirname "$data")"
+pidfile="$state/embedded-postgres-$port.pid"
+log="$state/embedded-postgres-$port.log"
+
+running() {
+  [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+
+start() {
+  if running; then
+    echo "Embedded PostgreSQL already runs on port $port."
+    return 0
+  fi
+  if [ ! -f "$jar" ]; then
+    echo "Missing $jar: build first (mvn package)." >&2
+    exit 1
+  fi
+  mkdir -p "$state"
+  nohup java -jar "$jar" --port "$port" --data "$data" \
+    --database openicr --user "${OPENICR_DB_USER:-openicr}" --password "${OPENICR_DB_PASSWORD:?OPENICR_DB_PASSWORD must be set}" \
+    >"$log" 2>&1 &
+  echo $! >"$pidfile"
+  for _ in $(seq 1 120); do
+    if grep -q "PostgreSQL ready" "$log" 2>/dev/null; then
+      echo "Embedded PostgreSQL ready on port $port (data in $data)."
+      return 0
+    fi
+    if ! running; then
+      echo "Embedded PostgreSQL failed to start; see $log:" >&2
+      tail -20 "$log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "Embedded PostgreSQL did not start within 60 s; see $log" >&2
+  exit 1
+}
+
+stop() {
+  if running; then
+    local pid
+    pid="$(cat "$pidfile")"
+    kill "$pid"
+    for _ in $(seq 1 60); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    rm -f "$pidfile"
+    echo "Embedded PostgreSQL on port $port stopped."
+  fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) if running; then echo "running"; else echo "stopped"; fi ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

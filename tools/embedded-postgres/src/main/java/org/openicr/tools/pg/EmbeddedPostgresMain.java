@@ -1,0 +1,96 @@
+package org.openicr.tools.pg;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs a real PostgreSQL server from the binaries on Maven Central until the process is stopped
+ * (SIGTERM stops PostgreSQL cleanly). It exists so that the demo and the test suite need nothing
+ * installed; a real deployment points the server at its own PostgreSQL instead.
+ *
+ * <p>Arguments: {@code --port N --data DIR --database NAME --user NAME --password SECRET}. The data
+ * directory is kept between runs; the application's role and database are created when missing.
+ */
+public final class EmbeddedPostgresMain {
+
+    private EmbeddedPostgresMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        int port = Integer.parseInt(options.getOrDefault("port", "28432"));
+        Path data = Path.of(options.getOrDefault("data", "target/pgdata"));
+        String database = options.getOrDefault("database", "openicr");
+        String user = options.getOrDefault("user", "openicr");
+        String password = options.get("password");
+        if (password == null || password.isBlank()) {
+            throw new IllegalArgumentException("--password is required");
+        }
+        Files.createDirectories(data);
+
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                // zonky starts PostgreSQL with -F (fsync off); the record must survive a crash.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("work_mem", "16MB")
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("synchronous_commit", "on")
+                .start();
+        createRoleAndDatabase(postgres, database, user, password);
+        System.out.println("PostgreSQL ready on port " + port + ", database " + database + ", data in " + data);
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    private static void createRoleAndDatabase(EmbeddedPostgres postgres, String database, String user, String password)
+            throws SQLException, IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            if (!exists(c, "select 1 from pg_roles where rolname = ?", user)) {
+                c.createStatement()
+                        .execute("create role " + identifier(user) + " login password '" + password.replace("'", "''")
+                                + "'");
+            }
+            if (!exists(c, "select 1 from pg_database where datname = ?", database)) {
+                c.createStatement()
+                        .execute("create database " + identifier(database) + " owner " + identifier(user)
+                                + " encoding 'UTF8'");
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, name);
+            return ps.executeQuery().next();
+        }
+    }
+
+    private static String identifier(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain identifier: " + name);
+        }
+        return name;
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}

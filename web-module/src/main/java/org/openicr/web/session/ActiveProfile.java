@@ -1,0 +1,61 @@
+package org.openicr.web.session;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.openicr.directory.boundary.CallerProfiles;
+import org.openicr.directory.boundary.ProfileChoice;
+
+/**
+ * The role profile the signed-in person works in during this session, shown in the header. It is
+ * sent with every read so the EJB layer can check it belongs to the caller and decide access by it.
+ */
+@Named
+@SessionScoped
+public class ActiveProfile implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient CallerProfiles callerProfiles;
+
+    private ProfileChoice current;
+    private List<ProfileChoice> available;
+
+    /** Loads the caller's profiles after sign-in; with exactly one, it becomes the active one. */
+    public void load() {
+        available = callerProfiles.mine();
+        current = available.size() == 1 ? available.get(0) : null;
+    }
+
+    public void choose(long profileId) {
+        current = available().stream()
+                .filter(p -> p.id() == profileId)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not one of your role profiles."));
+    }
+
+    public List<ProfileChoice> available() {
+        if (available == null) {
+            load();
+        }
+        return available;
+    }
+
+    public boolean isChosen() {
+        return current != null;
+    }
+
+    public ProfileChoice getCurrent() {
+        return current;
+    }
+
+    public long id() {
+        if (current == null) {
+            throw new IllegalStateException("No role profile chosen.");
+        }
+        return current.id();
+    }
+}

@@ -24,6 +24,19 @@ public record PatientSummary(
         boolean restricted)
         implements Serializable {
 
+    /** Address lines and postcode on one line, as the banner shows them. */
+    public String address() {
+        List<String> parts = new java.util.ArrayList<>(addressLines);
+        if (postcode != null) {
+            parts.add(postcode);
+        }
+        return String.join(", ", parts);
+    }
+
+    public String genderText() {
+        return gender.charAt(0) + gender.substring(1).toLowerCase();
+    }
+
     public String displayName() {
         return familyName.toUpperCase() + ", " + givenNames + (title == null ? "" : " (" + title + ")");
     }

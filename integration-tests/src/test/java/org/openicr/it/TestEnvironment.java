@@ -1,0 +1,97 @@
+package org.openicr.it;
+
+import java.io.File;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.openicr.tools.demo.DemoRegion;
+
+/**
+ * Where the black-box tests find the system under test: the EAR this build made, the test domain's
+ * URL and the test database (all passed by failsafe as system properties).
+ */
+final class TestEnvironment {
+
+    private static boolean seeded;
+
+    private TestEnvironment() {}
+
+    static EnterpriseArchive ear() {
+        File ear = new File(System.getProperty("icr.ear", "../ear/target/openicr.ear"));
+        return ShrinkWrap.create(ZipImporter.class, "openicr.ear")
+                .importFrom(ear)
+                .as(EnterpriseArchive.class);
+    }
+
+    static URI baseUrl() {
+        return URI.create(System.getProperty("icr.base.url", "http://localhost:29080/openicr/"));
+    }
+
+    static URI ingestionUrl() {
+        return baseUrl().resolve("ws/ingestion");
+    }
+
+    static Connection database() throws SQLException {
+        return DriverManager.getConnection(
+                System.getProperty("icr.db.url", "jdbc:postgresql://localhost:29432/openicr"),
+                System.getProperty("icr.db.user", "openicr"),
+                System.getProperty("icr.db.password", "openicr-test"));
+    }
+
+    /** The demo directory (organisations, users, source systems); idempotent, once per test JVM. */
+    static synchronized void seedDirectory() throws SQLException {
+        if (seeded) {
+            return;
+        }
+        try (Connection c = database()) {
+            new DemoRegion().seedDirectory(c);
+        }
+        seeded = true;
+    }
+
+    /** A valid NHS Number from the 999 test range that no earlier test run is likely to have used. */
+    static String freshNhsNumber() {
+        while (true) {
+            long nine = 999_000_000L + ThreadLocalRandom.current().nextLong(1_000_000L);
+            String digits = Long.toString(nine);
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                sum += (digits.charAt(i) - '0') * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check != 10) {
+                return digits + (check == 11 ? 0 : check);
+            }
+        }
+    }
+
+    static long count(String sql, Object... values) throws SQLException {
+        try (Connection c = database();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static void execute(String sql, Object... values) throws SQLException {
+        try (Connection c = database();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}

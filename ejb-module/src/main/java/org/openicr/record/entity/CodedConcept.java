@@ -1,0 +1,26 @@
+package org.openicr.record.entity;
+
+import java.io.Serializable;
+import org.openicr.platform.ErrorCode;
+import org.openicr.platform.IcrException;
+
+/** A coded clinical concept: code system, code and the display text the source gave. */
+public record CodedConcept(CodeSystem system, String code, String display) implements Serializable {
+
+    public CodedConcept {
+        if (system == null) {
+            throw new IcrException(ErrorCode.INVALID_INPUT, "A code needs its code system.");
+        }
+        if (code == null || code.isBlank()) {
+            throw new IcrException(ErrorCode.INVALID_INPUT, "A coded concept needs a code.");
+        }
+        code = code.strip();
+        display = display == null || display.isBlank() ? null : display.strip();
+        if (system == CodeSystem.LOCAL && display == null) {
+            throw new IcrException(ErrorCode.INVALID_INPUT, "A local code needs its display text.");
+        }
+        if (system == CodeSystem.SNOMED_CT && !code.matches("[1-9][0-9]{5,17}")) {
+            throw new IcrException(ErrorCode.INVALID_INPUT, "A SNOMED CT concept id is 6 to 18 digits.");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.openicr.record.entity;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Category-specific fields of an item, kept as name/value pairs so that one table holds every
+ * category. Names are part of the ingestion contract.
+ */
+public enum ItemDetail {
+    // Medications
+    DOSE("dose"),
+    ROUTE("route"),
+    FREQUENCY("frequency"),
+    QUANTITY("quantity"),
+    /** started, dose-changed, stopped, ... with the reason in CHANGE_REASON. */
+    CHANGE("change"),
+    CHANGE_REASON("changeReason"),
+    PRESCRIBER("prescriber"),
+    // Results
+    VALUE("value"),
+    UNIT("unit"),
+    REFERENCE_LOW("referenceLow"),
+    REFERENCE_HIGH("referenceHigh"),
+    REFERENCE_TEXT("referenceText"),
+    /** H, L, HH, LL, A, N as in HL7 OBX-8. */
+    INTERPRETATION("interpretation"),
+    /** Groups results of one order/report (e.g. a full blood count). */
+    REPORT_KEY("reportKey"),
+    // Allergies
+    REACTION("reaction"),
+    SEVERITY("severity"),
+    // Documents
+    AUTHOR("author"),
+    DOCUMENT_TYPE("documentType"),
+    // Encounters, appointments, referrals
+    LOCATION("location"),
+    CLINICIAN("clinician"),
+    SPECIALTY("specialty"),
+    ENCOUNTER_CLASS("encounterClass"),
+    REFERRED_TO("referredTo"),
+    REFERRED_BY("referredBy"),
+    PRIORITY("priority"),
+    // Social care and contacts
+    ALLOCATED_WORKER("allocatedWorker"),
+    CONTACT_PHONE("contactPhone"),
+    TEAM("team"),
+    RELATIONSHIP("relationship");
+
+    private final String key;
+
+    ItemDetail(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static Optional<ItemDetail> lookup(String key) {
+        return Arrays.stream(values()).filter(d -> d.key.equals(key)).findFirst();
+    }
+}

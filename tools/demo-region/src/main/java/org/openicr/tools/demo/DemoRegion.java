@@ -8,15 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
+import org.openicr.tools.directory.DirectoryAccounts;
 
 /**
  * The embedded demo region: partner organisations, one demo user per kind of role (with the
@@ -92,84 +90,35 @@ public final class DemoRegion {
                     "sys.hospice-epr",
                     "Source-demo-hospice-1"));
 
-    private final Pbkdf2PasswordHashImpl hash = new Pbkdf2PasswordHashImpl();
-
-    public DemoRegion() {
-        hash.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", "210000",
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-    }
+    private final DirectoryAccounts accounts = new DirectoryAccounts();
 
     /** Organisations, users with role profiles, and source systems with their accounts. */
     public void seedDirectory(Connection c) throws SQLException {
         for (Org org : ORGANISATIONS) {
-            update(
-                    c,
-                    "insert into organisation (ods_code, name, org_type, sharing_mode) values (?, ?, ?, ?)"
-                            + " on conflict (ods_code) do nothing",
-                    org.ods(),
-                    org.name(),
-                    org.type(),
-                    org.sharingMode());
+            accounts.organisation(c, org.ods(), org.name(), org.type(), org.sharingMode());
         }
         for (DemoUser user : USERS) {
             long account = account(c, user.username(), user.displayName(), "PERSON", user.password());
-            update(
-                    c,
-                    "insert into role_profile (user_account_id, rbac_role_code, organisation_id)"
-                            + " select ?, ?, id from organisation where ods_code = ? on conflict do nothing",
-                    account,
-                    user.rbacRole(),
-                    user.ods());
+            accounts.roleProfile(c, account, user.rbacRole(), user.ods());
         }
         for (DemoSource source : SOURCES) {
             long account = account(c, source.username(), source.name(), "SYSTEM", source.password());
-            update(
-                    c,
-                    "insert into source_system (code, name, organisation_id, user_account_id)"
-                            + " select ?, ?, id, ? from organisation where ods_code = ? on conflict (code) do nothing",
-                    source.code(),
-                    source.name(),
-                    account,
-                    source.ods());
+            try (PreparedStatement ps = c.prepareStatement("insert into source_system"
+                    + " (code, name, organisation_id, user_account_id) select ?, ?, id, ? from organisation"
+                    + " where ods_code = ? on conflict (code) do nothing")) {
+                ps.setString(1, source.code());
+                ps.setString(2, source.name());
+                ps.setLong(3, account);
+                ps.setString(4, source.ods());
+                ps.executeUpdate();
+            }
         }
     }
 
     /** Creates an account with a test password, or leaves an existing one exactly as it is. */
     public long account(Connection c, String username, String displayName, String kind, String password)
             throws SQLException {
-        Long existing = accountId(c, username);
-        if (existing != null) {
-            return existing;
-        }
-        update(
-                c,
-                "insert into user_account (username, display_name, kind, password_hash) values (?, ?, ?, ?)",
-                username,
-                displayName,
-                kind,
-                hash.generate(password.toCharArray()));
-        return accountId(c, username);
-    }
-
-    private static Long accountId(Connection c, String username) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select id from user_account where username = ?")) {
-            ps.setString(1, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
-
-    private static void update(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-            ps.executeUpdate();
-        }
+        return accounts.account(c, username, displayName, kind, password.toCharArray());
     }
 
     /** Synthetic people with NHS Numbers from the 999 test range (never issued to anyone). */

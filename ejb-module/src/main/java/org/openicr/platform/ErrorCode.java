@@ -7,6 +7,18 @@ package org.openicr.platform;
 public enum ErrorCode {
     /** The NHS Number is not ten digits or fails the Modulus 11 check. */
     INVALID_NHS_NUMBER,
+    /** The XML does not match the contract's schema (missing or unexpected elements, wrong types). */
+    SCHEMA_INVALID,
+    /** The message is larger than the documented limit; nothing in it was processed. */
+    MESSAGE_TOO_LARGE,
+    /** The XML carries a DOCTYPE (entity declarations): never accepted, against XXE and entity expansion. */
+    XML_NOT_ALLOWED,
+    /** An item's category is not one of the record's categories. */
+    UNKNOWN_CATEGORY,
+    /** A code's system is not one the record accepts. */
+    UNKNOWN_CODE_SYSTEM,
+    /** A sourceKey the source already used for another person. */
+    SOURCE_KEY_CONFLICT,
     /** A required field is missing or a value is outside what the contract allows. */
     INVALID_INPUT,
     /** The calling account is not a registered, active source system. */

@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -29,11 +27,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openicr.directory.boundary.AccountAdministration;
 import org.openicr.directory.boundary.Authentication;
 import org.openicr.directory.boundary.AuthenticationOutcome;
-import org.openicr.patient.boundary.DemographicsSubmission;
+import org.openicr.ingestion.boundary.Inbox;
+import org.openicr.ingestion.boundary.Ingestion;
+import org.openicr.ingestion.contract.ItemBatch;
 import org.openicr.patient.boundary.PatientFinder;
-import org.openicr.patient.entity.Demographics;
-import org.openicr.patient.entity.Gender;
-import org.openicr.patient.entity.NhsNumber;
 
 /**
  * Inside the real server against the real PostgreSQL: the schema came from the migrations, the
@@ -71,7 +68,10 @@ class DirectoryIT {
     PatientFinder patientFinder;
 
     @EJB
-    DemographicsSubmission demographicsSubmission;
+    Ingestion ingestion;
+
+    @EJB
+    Inbox inbox;
 
     @EJB
     AccountAdministration accountAdministration;
@@ -130,20 +130,8 @@ class DirectoryIT {
     @Test
     void boundariesRefuseCallersWithoutARole() {
         assertThrows(EJBAccessException.class, () -> patientFinder.byNhsNumber(1L, "9434765919"));
-        Demographics demographics = new Demographics(
-                NhsNumber.of("9434765919"),
-                null,
-                "A",
-                "B",
-                LocalDate.of(1990, 1, 1),
-                null,
-                Gender.UNKNOWN,
-                List.of(),
-                null,
-                null,
-                null,
-                false);
-        assertThrows(EJBAccessException.class, () -> demographicsSubmission.submit("m1", demographics));
+        assertThrows(EJBAccessException.class, () -> ingestion.submitItems(1L, new ItemBatch()));
+        assertThrows(EJBAccessException.class, () -> inbox.receive(new byte[] {1}, 1));
         assertThrows(EJBAccessException.class, () -> accountAdministration.lockedAccounts());
     }
 

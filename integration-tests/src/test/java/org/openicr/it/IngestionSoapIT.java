@@ -117,9 +117,9 @@ class IngestionSoapIT {
         assertEquals(
                 1,
                 TestEnvironment.count(
-                        "select count(*) from audit_event where action = 'DEMOGRAPHICS_SUBMITTED'"
-                                + " and outcome = 'DENIED' and username = 'sys.hospice-epr' and detail = ?",
-                        "SOURCE_NOT_PERMITTED for message " + messageId),
+                        "select count(*) from audit_event where action = 'MESSAGE_INGESTED'"
+                                + " and outcome = 'DENIED' and username = 'sys.hospice-epr' and detail like ?",
+                        "SubmitDemographics " + messageId + " (inbox %): SOURCE_NOT_PERMITTED"),
                 "the refusal is audited even though the submission rolled back");
     }
 
@@ -145,7 +145,7 @@ class IngestionSoapIT {
         assertEquals(
                 2,
                 TestEnvironment.count(
-                        "select count(*) from audit_event where action = 'DEMOGRAPHICS_SUBMITTED'"
+                        "select count(*) from audit_event where action = 'MESSAGE_INGESTED'"
                                 + " and outcome = 'SUCCESS' and person_id = ? and username = ?",
                         personId,
                         GP_SYSTEM));

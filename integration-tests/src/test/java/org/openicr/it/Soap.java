@@ -41,10 +41,15 @@ final class Soap {
 
     static Response post(URI url, String envelope, String username, String password)
             throws IOException, InterruptedException {
+        return post(url, "SubmitDemographics", envelope, username, password);
+    }
+
+    static Response post(URI url, String operation, String envelope, String username, String password)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "text/xml; charset=utf-8")
-                .header("SOAPAction", "\"urn:openicr:ingestion:v1:SubmitDemographics\"")
+                .header("SOAPAction", "\"urn:openicr:ingestion:v1:" + operation + "\"")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope));
         if (username != null) {
             request.header(

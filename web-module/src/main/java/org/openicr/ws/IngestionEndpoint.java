@@ -1,93 +1,103 @@
 package org.openicr.ws;
 
+import com.sun.xml.ws.developer.SchemaValidation;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.jws.WebService;
-import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.handler.MessageContext;
+import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.xml.datatype.XMLGregorianCalendar;
-import org.openicr.patient.boundary.DemographicsSubmission;
-import org.openicr.patient.boundary.SubmissionResult;
-import org.openicr.patient.entity.Demographics;
-import org.openicr.patient.entity.Gender;
-import org.openicr.patient.entity.NhsNumber;
+import org.openicr.ingestion.boundary.Inbox;
+import org.openicr.ingestion.boundary.Ingestion;
+import org.openicr.ingestion.contract.DemographicsAcknowledgement;
+import org.openicr.ingestion.contract.DemographicsSubmission;
+import org.openicr.ingestion.contract.IngestionFault;
+import org.openicr.ingestion.contract.IngestionFaultDetail;
+import org.openicr.ingestion.contract.IngestionPort;
+import org.openicr.ingestion.contract.ItemBatch;
+import org.openicr.ingestion.contract.ItemBatchAcknowledgement;
+import org.openicr.ingestion.contract.ItemWithdrawal;
+import org.openicr.ingestion.contract.ItemWithdrawalAcknowledgement;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
-import org.openicr.ws.contract.Address;
-import org.openicr.ws.contract.DemographicsAcknowledgement;
-import org.openicr.ws.contract.IngestionFault;
-import org.openicr.ws.contract.IngestionFaultDetail;
-import org.openicr.ws.contract.IngestionPort;
-import org.openicr.ws.contract.Outcome;
-import org.openicr.ws.contract.Person;
 
-/** The ingestion service that source systems post to (contract: WEB-INF/wsdl/ingestion-v1.wsdl). */
+/**
+ * The ingestion service that source systems post to (contract: WEB-INF/wsdl/ingestion-v1.wsdl).
+ * {@link InboxFilter} has already stored the raw message; this maps each operation to the
+ * ingestion boundary and every refusal to a fault with a stable code, after recording it on the
+ * stored message. Metro validates requests against the schema before they get here.
+ */
 @WebService(
         serviceName = "IngestionService",
         portName = "IngestionPort",
         targetNamespace = "urn:openicr:ingestion:v1",
-        endpointInterface = "org.openicr.ws.contract.IngestionPort",
+        endpointInterface = "org.openicr.ingestion.contract.IngestionPort",
         wsdlLocation = "WEB-INF/wsdl/ingestion-v1.wsdl")
+@SchemaValidation
 public class IngestionEndpoint implements IngestionPort {
 
     private static final Logger LOG = Logger.getLogger(IngestionEndpoint.class.getName());
 
+    @Resource
+    WebServiceContext context;
+
     @EJB
-    DemographicsSubmission demographics;
+    Ingestion ingestion;
+
+    @EJB
+    Inbox inbox;
 
     @Override
-    public DemographicsAcknowledgement submitDemographics(org.openicr.ws.contract.DemographicsSubmission body)
-            throws IngestionFault {
-        String messageId = body == null ? null : body.getMessageId();
-        try {
-            if (body == null || body.getPerson() == null || messageId == null || messageId.isBlank()) {
-                throw new IcrException(ErrorCode.INVALID_INPUT, "messageId and person are required.");
+    public DemographicsAcknowledgement submitDemographics(DemographicsSubmission body) throws IngestionFault {
+        return handle("SubmitDemographics", body.getMessageId(), id -> ingestion.submitDemographics(id, body));
+    }
+
+    @Override
+    public ItemBatchAcknowledgement submitItems(ItemBatch body) throws IngestionFault {
+        return handle("SubmitItems", body.getMessageId(), id -> ingestion.submitItems(id, body));
+    }
+
+    @Override
+    public ItemWithdrawalAcknowledgement withdrawItems(ItemWithdrawal body) throws IngestionFault {
+        return handle("WithdrawItems", body.getMessageId(), id -> ingestion.withdrawItems(id, body));
+    }
+
+    /**
+     * Runs one operation on the stored message. A failure that is not a refusal (a lost race on the
+     * same message id, a deadlock) is tried once more in a new transaction before it is reported.
+     */
+    private <T> T handle(String operation, String messageId, LongFunction<T> work) throws IngestionFault {
+        HttpServletRequest request =
+                (HttpServletRequest) context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
+        request.setAttribute(InboxFilter.PROCESSED, Boolean.TRUE);
+        long inboxId = (Long) request.getAttribute(InboxFilter.INBOX_ID);
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                return work.apply(inboxId);
+            } catch (IcrException refused) {
+                throw refuse(inboxId, operation, messageId, refused.code(), refused.reason());
+            } catch (EJBAccessException denied) {
+                throw refuse(inboxId, operation, messageId, ErrorCode.NOT_PERMITTED, "This account may not submit.");
+            } catch (RuntimeException unexpected) {
+                last = unexpected;
             }
-            SubmissionResult result = demographics.submit(messageId, toDomain(body.getPerson()));
-            DemographicsAcknowledgement ack = new DemographicsAcknowledgement();
-            ack.setMessageId(messageId);
-            ack.setOutcome(result.created() ? Outcome.CREATED : Outcome.UPDATED);
-            ack.setPersonReference(result.personId());
-            return ack;
-        } catch (IcrException refused) {
-            throw fault(refused.code(), refused.reason(), messageId);
-        } catch (EJBAccessException denied) {
-            throw fault(ErrorCode.NOT_PERMITTED, "This account may not submit.", messageId);
-        } catch (RuntimeException unexpected) {
-            LOG.log(
-                    Level.SEVERE,
-                    "Demographics submission failed unexpectedly (message id " + messageId + ")",
-                    unexpected);
-            throw fault(
-                    ErrorCode.INTERNAL_ERROR, "The record could not store the message; try again later.", messageId);
         }
+        LOG.log(Level.SEVERE, "Message in inbox row " + inboxId + " failed unexpectedly", last);
+        throw refuse(
+                inboxId,
+                operation,
+                messageId,
+                ErrorCode.INTERNAL_ERROR,
+                "The record could not process the message; it is kept and will be looked at. You may resend it.");
     }
 
-    static Demographics toDomain(Person person) {
-        Address address = person.getAddress();
-        return new Demographics(
-                NhsNumber.of(person.getNhsNumber()),
-                person.getTitle(),
-                person.getGivenNames(),
-                person.getFamilyName(),
-                date(person.getDateOfBirth()),
-                date(person.getDateOfDeath()),
-                person.getGender() == null
-                        ? Gender.UNKNOWN
-                        : Gender.valueOf(person.getGender().name()),
-                address == null ? List.of() : address.getLine(),
-                address == null ? null : address.getPostcode(),
-                person.getPhone(),
-                person.getGpPracticeOds(),
-                Boolean.TRUE.equals(person.isRestricted()));
-    }
-
-    private static java.time.LocalDate date(XMLGregorianCalendar value) {
-        return value == null ? null : java.time.LocalDate.of(value.getYear(), value.getMonth(), value.getDay());
-    }
-
-    private static IngestionFault fault(ErrorCode code, String reason, String messageId) {
+    private IngestionFault refuse(long inboxId, String operation, String messageId, ErrorCode code, String reason) {
+        inbox.reject(inboxId, operation, messageId, code, reason);
         IngestionFaultDetail detail = new IngestionFaultDetail();
         detail.setCode(code.name());
         detail.setReason(reason);

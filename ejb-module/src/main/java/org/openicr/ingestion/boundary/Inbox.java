@@ -1,0 +1,108 @@
+package org.openicr.ingestion.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.openicr.audit.control.AuditTrail;
+import org.openicr.audit.entity.Actor;
+import org.openicr.audit.entity.AuditAction;
+import org.openicr.audit.entity.AuditEvent;
+import org.openicr.audit.entity.AuditOutcome;
+import org.openicr.directory.entity.SourceSystem;
+import org.openicr.ingestion.control.Sources;
+import org.openicr.ingestion.entity.InboundMessage;
+import org.openicr.ingestion.entity.MessageStatus;
+import org.openicr.platform.ErrorCode;
+import org.openicr.platform.Roles;
+
+/**
+ * The inbox: stores every message raw, in a transaction of its own, before anything else looks at
+ * it; and records a refusal or failure in a transaction of its own after the processing rolled
+ * back. Nothing a source sends is lost, whatever becomes of it.
+ */
+@Stateless
+@RolesAllowed(Roles.SOURCE_SYSTEM)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class Inbox {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    Sources sources;
+
+    @jakarta.ejb.EJB
+    AuditTrail audit;
+
+    /** Stores the body as received (already cut at the size limit when too large); answers its inbox id. */
+    public long receive(byte[] raw, int sizeBytes) {
+        String account = session.getCallerPrincipal().getName();
+        Long sourceId = sources.ofAccount(account).map(SourceSystem::getId).orElse(null);
+        InboundMessage message = new InboundMessage(account, sourceId, raw, sizeBytes);
+        em.persist(message);
+        em.flush();
+        return message.getId();
+    }
+
+    /**
+     * Records why a message was refused (or failed). A message id that already has a final answer
+     * keeps it: this message is then marked as its duplicate.
+     */
+    public void reject(long inboxId, String operation, String messageId, ErrorCode code, String reason) {
+        InboundMessage message = em.find(InboundMessage.class, inboxId);
+        if (message == null
+                || !message.getAccountUsername()
+                        .equals(session.getCallerPrincipal().getName())) {
+            return;
+        }
+        if (message.getOperation() == null) {
+            message.identify(operation, messageId);
+        }
+        InboundMessage first = firstFinal(message);
+        if (first != null) {
+            message.duplicateOf(first);
+            return;
+        }
+        message.reject(code, reason);
+        audit.record(new AuditEvent(
+                AuditAction.MESSAGE_INGESTED,
+                code == ErrorCode.INTERNAL_ERROR ? AuditOutcome.FAILURE : AuditOutcome.DENIED,
+                Actor.account(message.getAccountUsername()),
+                null,
+                operation + " " + messageId + " (inbox " + inboxId + "): " + code));
+    }
+
+    private InboundMessage firstFinal(InboundMessage message) {
+        if (message.getSourceSystemId() == null || message.getMessageId() == null) {
+            return null;
+        }
+        return em.createQuery(
+                        "select m from InboundMessage m where m.sourceSystemId = :source and m.messageId = :messageId"
+                                + " and m.status in :statuses and m.id <> :self order by m.id",
+                        InboundMessage.class)
+                .setParameter("source", message.getSourceSystemId())
+                .setParameter("messageId", message.getMessageId())
+                .setParameter(
+                        "statuses",
+                        List.of(
+                                MessageStatus.ACCEPTED,
+                                MessageStatus.REJECTED,
+                                MessageStatus.UNMATCHED,
+                                MessageStatus.NOT_USED))
+                .setParameter("self", message.getId())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+}

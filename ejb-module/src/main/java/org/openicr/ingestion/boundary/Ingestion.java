@@ -1,0 +1,72 @@
+package org.openicr.ingestion.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.openicr.directory.entity.SourceSystem;
+import org.openicr.ingestion.contract.DemographicsAcknowledgement;
+import org.openicr.ingestion.contract.DemographicsSubmission;
+import org.openicr.ingestion.contract.ItemBatch;
+import org.openicr.ingestion.contract.ItemBatchAcknowledgement;
+import org.openicr.ingestion.contract.ItemWithdrawal;
+import org.openicr.ingestion.contract.ItemWithdrawalAcknowledgement;
+import org.openicr.ingestion.control.MessageProcessor;
+import org.openicr.ingestion.control.Sources;
+import org.openicr.ingestion.entity.InboundMessage;
+import org.openicr.platform.ErrorCode;
+import org.openicr.platform.IcrException;
+import org.openicr.platform.Roles;
+
+/**
+ * What source systems call (through the SOAP endpoint), one method per operation. Each processes a
+ * message already stored raw in the inbox, in one transaction that the acknowledgement follows.
+ */
+@Stateless
+@RolesAllowed(Roles.SOURCE_SYSTEM)
+public class Ingestion {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    Sources sources;
+
+    @Inject
+    MessageProcessor processor;
+
+    public DemographicsAcknowledgement submitDemographics(long inboxId, DemographicsSubmission body) {
+        InboundMessage message = stored(inboxId);
+        return processor.demographics(message, source(), body);
+    }
+
+    public ItemBatchAcknowledgement submitItems(long inboxId, ItemBatch body) {
+        InboundMessage message = stored(inboxId);
+        return processor.items(message, source(), body);
+    }
+
+    public ItemWithdrawalAcknowledgement withdrawItems(long inboxId, ItemWithdrawal body) {
+        InboundMessage message = stored(inboxId);
+        return processor.withdrawals(message, source(), body);
+    }
+
+    private SourceSystem source() {
+        return sources.permittedFor(session.getCallerPrincipal().getName());
+    }
+
+    private InboundMessage stored(long inboxId) {
+        InboundMessage message = em.find(InboundMessage.class, inboxId);
+        if (message == null
+                || !message.getAccountUsername()
+                        .equals(session.getCallerPrincipal().getName())) {
+            throw new IcrException(ErrorCode.INTERNAL_ERROR, "The message was not stored before processing.");
+        }
+        return message;
+    }
+}

@@ -1,0 +1,164 @@
+package org.openicr.ingestion.control;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.datatype.XMLGregorianCalendar;
+import org.openicr.ingestion.contract.Address;
+import org.openicr.ingestion.contract.Code;
+import org.openicr.ingestion.contract.Detail;
+import org.openicr.ingestion.contract.Item;
+import org.openicr.ingestion.contract.Person;
+import org.openicr.patient.entity.Demographics;
+import org.openicr.patient.entity.Gender;
+import org.openicr.patient.entity.NhsNumber;
+import org.openicr.platform.ErrorCode;
+import org.openicr.platform.IcrException;
+import org.openicr.record.entity.Category;
+import org.openicr.record.entity.CodeSystem;
+import org.openicr.record.entity.CodedConcept;
+import org.openicr.record.entity.DocumentContent;
+import org.openicr.record.entity.ItemSubmission;
+import org.openicr.record.entity.Sensitivity;
+
+/**
+ * Turns the SOAP contract's types into the domain's, refusing with the contract's stable codes
+ * what the schema alone cannot (unknown category or code system, invalid NHS Number...). Entities
+ * never cross the SOAP boundary; these are the only conversions.
+ */
+public final class ContractMapping {
+
+    /** An item with the document content that may come with it. */
+    public record IncomingItem(ItemSubmission item, DocumentContent content) {}
+
+    private ContractMapping() {}
+
+    public static Demographics demographics(Person person) {
+        if (person == null) {
+            throw new IcrException(ErrorCode.INVALID_INPUT, "person is required.");
+        }
+        Address address = person.getAddress();
+        return new Demographics(
+                NhsNumber.of(person.getNhsNumber()),
+                person.getTitle(),
+                person.getGivenNames(),
+                person.getFamilyName(),
+                date(person.getDateOfBirth()),
+                date(person.getDateOfDeath()),
+                person.getGender() == null
+                        ? Gender.UNKNOWN
+                        : Gender.valueOf(person.getGender().name()),
+                address == null ? List.of() : address.getLine(),
+                address == null ? null : address.getPostcode(),
+                person.getPhone(),
+                person.getGpPracticeOds(),
+                Boolean.TRUE.equals(person.isRestricted()));
+    }
+
+    public static IncomingItem item(Item item, int index) {
+        try {
+            Category category = category(item.getCategory());
+            long version = version(item);
+            CodedConcept code = item.getCode() == null ? null : code(item.getCode());
+            Map<String, String> details = new HashMap<>();
+            for (Detail detail : item.getDetail()) {
+                if (detail.getName() != null && detail.getValue() != null) {
+                    details.put(detail.getName().strip(), detail.getValue());
+                }
+            }
+            DocumentContent content = null;
+            if (item.getDocument() != null) {
+                if (category != Category.DOCUMENTS) {
+                    throw new IcrException(ErrorCode.INVALID_INPUT, "Only DOCUMENTS items carry document content.");
+                }
+                content = new DocumentContent(
+                        item.getDocument().getContentType(), item.getDocument().getData());
+            }
+            ItemSubmission submission = new ItemSubmission(
+                    category,
+                    item.getSourceKey(),
+                    version,
+                    instant(item.getEffectiveAt()),
+                    instant(item.getEffectiveEnd()),
+                    instant(item.getRecordedAt()),
+                    blankToNull(item.getStatus()),
+                    code,
+                    blankToNull(item.getText()),
+                    sensitivity(item.getSensitivity()),
+                    details);
+            return new IncomingItem(submission, content);
+        } catch (IcrException refused) {
+            throw new IcrException(refused.code(), "item " + (index + 1) + ": " + refused.reason());
+        }
+    }
+
+    static Category category(String name) {
+        try {
+            Category category =
+                    Category.valueOf(name == null ? "" : name.strip().toUpperCase());
+            if (!category.isItemCategory()) {
+                throw new IcrException(ErrorCode.UNKNOWN_CATEGORY, "Demographics are sent with SubmitDemographics.");
+            }
+            return category;
+        } catch (IllegalArgumentException unknown) {
+            throw new IcrException(
+                    ErrorCode.UNKNOWN_CATEGORY, "Category '" + name + "' is not one of the record's categories.");
+        }
+    }
+
+    static CodedConcept code(Code code) {
+        CodeSystem system = CodeSystem.lookup(code.getSystem())
+                .orElseThrow(() -> new IcrException(
+                        ErrorCode.UNKNOWN_CODE_SYSTEM, "Code system '" + code.getSystem() + "' is not accepted."));
+        return new CodedConcept(system, code.getCode(), code.getDisplay());
+    }
+
+    static Sensitivity sensitivity(String name) {
+        if (name == null || name.isBlank()) {
+            return Sensitivity.NORMAL;
+        }
+        try {
+            return Sensitivity.valueOf(name.strip().toUpperCase());
+        } catch (IllegalArgumentException unknown) {
+            throw new IcrException(ErrorCode.INVALID_INPUT, "sensitivity must be NORMAL, SEALED or SEALED_LOCKED.");
+        }
+    }
+
+    private static long version(Item item) {
+        if (item.getVersion() != null) {
+            if (item.getVersion() < 0) {
+                throw new IcrException(ErrorCode.INVALID_INPUT, "version must not be negative.");
+            }
+            return item.getVersion();
+        }
+        if (item.getLastUpdated() != null) {
+            return instant(item.getLastUpdated()).toEpochMilli();
+        }
+        throw new IcrException(ErrorCode.INVALID_INPUT, "version or lastUpdated is required.");
+    }
+
+    static LocalDate date(XMLGregorianCalendar value) {
+        return value == null ? null : LocalDate.of(value.getYear(), value.getMonth(), value.getDay());
+    }
+
+    /** A dateTime without an offset is UK local time, as NHS systems send it. */
+    static Instant instant(XMLGregorianCalendar value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.getTimezone() == javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED) {
+            return value.toGregorianCalendar()
+                    .toZonedDateTime()
+                    .toLocalDateTime()
+                    .atZone(java.time.ZoneId.of("Europe/London"))
+                    .toInstant();
+        }
+        return value.toGregorianCalendar().toInstant();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

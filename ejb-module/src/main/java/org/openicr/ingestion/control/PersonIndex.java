@@ -1,0 +1,114 @@
+package org.openicr.ingestion.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.openicr.patient.entity.Demographics;
+import org.openicr.patient.entity.NhsNumber;
+
+/**
+ * The patient index as ingestion writes it: upserts keyed by NHS Number that are safe when several
+ * messages about one person arrive at once (INSERT ... ON CONFLICT, one statement), and the
+ * sources' local identifiers. A merged person's identifiers lead to the surviving person.
+ */
+@Dependent
+public class PersonIndex {
+
+    /** A person created or updated by a submission. */
+    public record Upserted(long personId, boolean created) {}
+
+    @Resource(lookup = "java:app/jdbc/openicr")
+    DataSource dataSource;
+
+    public Upserted upsert(Demographics d, long sourceSystemId) {
+        String sql = "insert into person (nhs_number, title, given_names, family_name, date_of_birth, date_of_death,"
+                + " gender, address_lines, postcode, phone, gp_practice_ods, restricted, updated_by_source_id)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (nhs_number) do update set title = excluded.title, given_names = excluded.given_names,"
+                + " family_name = excluded.family_name, date_of_birth = excluded.date_of_birth,"
+                + " date_of_death = excluded.date_of_death, gender = excluded.gender,"
+                + " address_lines = excluded.address_lines, postcode = excluded.postcode, phone = excluded.phone,"
+                + " gp_practice_ods = excluded.gp_practice_ods, restricted = excluded.restricted,"
+                + " updated_by_source_id = excluded.updated_by_source_id, updated_at = now(),"
+                + " version = person.version + 1"
+                + " returning coalesce(merged_into_id, id), (xmax = 0)";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, d.nhsNumber().value());
+            ps.setString(2, d.title());
+            ps.setString(3, d.givenNames());
+            ps.setString(4, d.familyName());
+            ps.setDate(5, Date.valueOf(d.dateOfBirth()));
+            if (d.dateOfDeath() == null) {
+                ps.setNull(6, Types.DATE);
+            } else {
+                ps.setDate(6, Date.valueOf(d.dateOfDeath()));
+            }
+            ps.setString(7, d.gender().name());
+            ps.setString(8, d.addressLines().isEmpty() ? null : String.join("\n", d.addressLines()));
+            ps.setString(9, d.postcode());
+            ps.setString(10, d.phone());
+            ps.setString(11, d.gpPracticeOds());
+            ps.setBoolean(12, d.restricted());
+            ps.setLong(13, sourceSystemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Upserted(rs.getLong(1), rs.getBoolean(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Person upsert failed", e);
+        }
+    }
+
+    /** Records that the source knows this person by this local identifier (re-pointing an old link). */
+    public void link(long sourceSystemId, String localIdentifier, long personId) {
+        String sql = "insert into person_identifier (source_system_id, value, person_id) values (?, ?, ?)"
+                + " on conflict (source_system_id, value) do update set person_id = excluded.person_id";
+        execute(sql, sourceSystemId, localIdentifier.strip(), personId);
+    }
+
+    public Optional<Long> byNhsNumber(NhsNumber nhsNumber) {
+        return single("select coalesce(merged_into_id, id) from person where nhs_number = ?", nhsNumber.value());
+    }
+
+    public Optional<Long> byLocalIdentifier(long sourceSystemId, String localIdentifier) {
+        return single(
+                "select coalesce(p.merged_into_id, p.id) from person_identifier i join person p on p.id = i.person_id"
+                        + " where i.source_system_id = ? and i.value = ?",
+                sourceSystemId,
+                localIdentifier.strip());
+    }
+
+    private Optional<Long> single(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Person lookup failed", e);
+        }
+    }
+
+    private void execute(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Person index update failed", e);
+        }
+    }
+}

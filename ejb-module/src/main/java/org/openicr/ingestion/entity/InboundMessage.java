@@ -1,0 +1,177 @@
+package org.openicr.ingestion.entity;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.openicr.platform.ErrorCode;
+
+/** A message as received from a source, raw, with what became of it. */
+@Entity
+@Table(name = "inbound_message")
+public class InboundMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "received_at")
+    private Instant receivedAt;
+
+    @Column(name = "account_username")
+    private String accountUsername;
+
+    @Column(name = "source_system_id")
+    private Long sourceSystemId;
+
+    private String operation;
+
+    @Column(name = "message_id")
+    private String messageId;
+
+    @Column(name = "size_bytes")
+    private int sizeBytes;
+
+    @Basic(fetch = FetchType.LAZY)
+    private byte[] raw;
+
+    @Enumerated(EnumType.STRING)
+    private MessageStatus status;
+
+    @Column(name = "error_code")
+    private String errorCode;
+
+    @Column(name = "error_reason")
+    private String errorReason;
+
+    private String outcome;
+
+    @Column(name = "person_id")
+    private Long personId;
+
+    @Column(name = "item_count")
+    private Integer itemCount;
+
+    @Column(name = "processed_at")
+    private Instant processedAt;
+
+    private int replays;
+
+    @Column(name = "duplicate_of")
+    private Long duplicateOf;
+
+    protected InboundMessage() {}
+
+    public InboundMessage(String accountUsername, Long sourceSystemId, byte[] raw, int sizeBytes) {
+        this.receivedAt = Instant.now();
+        this.accountUsername = accountUsername;
+        this.sourceSystemId = sourceSystemId;
+        this.raw = raw;
+        this.sizeBytes = sizeBytes;
+        this.status = MessageStatus.RECEIVED;
+    }
+
+    public void identify(String operation, String messageId) {
+        this.operation = operation;
+        this.messageId = messageId;
+    }
+
+    public void accept(MessageStatus finalStatus, String outcome, Long personId, int itemCount) {
+        this.status = finalStatus;
+        this.outcome = outcome;
+        this.personId = personId;
+        this.itemCount = itemCount;
+        this.errorCode = null;
+        this.errorReason = null;
+        this.processedAt = Instant.now();
+    }
+
+    public void reject(ErrorCode code, String reason) {
+        this.status = code == ErrorCode.INTERNAL_ERROR ? MessageStatus.FAILED : MessageStatus.REJECTED;
+        this.errorCode = code.name();
+        this.errorReason = reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000);
+        this.processedAt = Instant.now();
+    }
+
+    public void duplicateOf(InboundMessage first) {
+        this.status = MessageStatus.DUPLICATE;
+        this.duplicateOf = first.getId();
+        this.outcome = first.getOutcome();
+        this.processedAt = Instant.now();
+    }
+
+    public void replayed() {
+        replays++;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public String getAccountUsername() {
+        return accountUsername;
+    }
+
+    public Long getSourceSystemId() {
+        return sourceSystemId;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public int getSizeBytes() {
+        return sizeBytes;
+    }
+
+    public byte[] getRaw() {
+        return raw;
+    }
+
+    public MessageStatus getStatus() {
+        return status;
+    }
+
+    public String getErrorCode() {
+        return errorCode;
+    }
+
+    public String getErrorReason() {
+        return errorReason;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public Long getPersonId() {
+        return personId;
+    }
+
+    public Integer getItemCount() {
+        return itemCount;
+    }
+
+    public Instant getProcessedAt() {
+        return processedAt;
+    }
+
+    public int getReplays() {
+        return replays;
+    }
+}

@@ -1,0 +1,259 @@
+package org.openicr.ws;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openicr.ingestion.boundary.Inbox;
+import org.openicr.platform.ErrorCode;
+
+/**
+ * Stores every SOAP message raw in the inbox before anything parses it, and refuses, before any
+ * XML parser sees them, a message over the size limit and any XML with a DOCTYPE (SOAP forbids
+ * DTDs; refusing them outright is the defence against XXE and entity expansion). When Metro cannot
+ * read a message at all (not well-formed, not valid against the schema), the stored message is
+ * marked rejected and the sender gets the contract's fault with code SCHEMA_INVALID instead of
+ * Metro's own.
+ */
+@WebFilter(urlPatterns = "/ws/*")
+public class InboxFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The largest message accepted (a discharge summary with a PDF fits easily). */
+    public static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+    static final String INBOX_ID = "org.openicr.inbox.id";
+    static final String PROCESSED = "org.openicr.inbox.processed";
+
+    private static final Pattern FAULT_STRING =
+            Pattern.compile("<faultstring[^>]*>(.*?)</faultstring>", Pattern.DOTALL);
+
+    @EJB
+    transient Inbox inbox;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!"POST".equals(request.getMethod()) || request.getUserPrincipal() == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = readAtMost(request.getInputStream(), MAX_MESSAGE_BYTES + 1);
+        if (body.length > MAX_MESSAGE_BYTES) {
+            long declared = request.getContentLengthLong();
+            int size = declared > 0 ? (int) Math.min(declared, Integer.MAX_VALUE) : body.length;
+            long id = inbox.receive(Arrays.copyOf(body, MAX_MESSAGE_BYTES), size);
+            // Read (and drop) what is left, up to a hard cap, so the sender gets the fault rather than
+            // a reset connection; beyond the cap the connection is closed.
+            drain(request.getInputStream(), 4L * MAX_MESSAGE_BYTES);
+            refuse(
+                    response,
+                    id,
+                    ErrorCode.MESSAGE_TOO_LARGE,
+                    "The message is larger than the limit of " + MAX_MESSAGE_BYTES + " bytes; split the batch or"
+                            + " send the document on its own.");
+            response.setHeader("Connection", "close");
+            return;
+        }
+        long id = inbox.receive(body, body.length);
+        if (hasDoctype(body)) {
+            refuse(
+                    response,
+                    id,
+                    ErrorCode.XML_NOT_ALLOWED,
+                    "The message contains a DOCTYPE declaration; SOAP messages must not contain one.");
+            return;
+        }
+        request.setAttribute(INBOX_ID, id);
+        CapturedResponse captured = new CapturedResponse(response);
+        chain.doFilter(new BufferedRequest(request, body), captured);
+        if (request.getAttribute(PROCESSED) == null && captured.getStatus() >= 400) {
+            refuse(
+                    response,
+                    id,
+                    ErrorCode.SCHEMA_INVALID,
+                    "The message does not match the contract (ingestion-v1.xsd): " + faultString(captured.bytes()));
+            return;
+        }
+        captured.commit();
+    }
+
+    private void refuse(HttpServletResponse response, long inboxId, ErrorCode code, String reason) throws IOException {
+        inbox.reject(inboxId, null, null, code, reason);
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        response.setContentType("text/xml; charset=utf-8");
+        byte[] fault = Faults.soapFault(code, reason, null).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(fault.length);
+        response.getOutputStream().write(fault);
+    }
+
+    static boolean hasDoctype(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT);
+        return text.contains("<!DOCTYPE") || text.contains("<!ENTITY");
+    }
+
+    private static String faultString(byte[] response) {
+        Matcher m = FAULT_STRING.matcher(new String(response, StandardCharsets.UTF_8));
+        String text = m.find() ? m.group(1).strip() : "the XML could not be read";
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private static void drain(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[65536];
+        long total = 0;
+        int read;
+        while (total < limit && (read = in.read(buffer)) != -1) {
+            total += read;
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        int read;
+        while (total < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - total))) != -1) {
+            out.write(buffer, 0, read);
+            total += read;
+        }
+        return out.toByteArray();
+    }
+
+    /** The request with its body read once, served again from memory to Metro. */
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+
+    /** Holds Metro's answer until the filter knows whether to send it or its own fault. */
+    private static final class CapturedResponse extends HttpServletResponseWrapper {
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
+        private PrintWriter writer;
+
+        CapturedResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() {
+            return new ServletOutputStream() {
+                @Override
+                public void write(int b) {
+                    buffer.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    buffer.write(b, off, len);
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                    throw new UnsupportedOperationException("blocking writes only");
+                }
+            };
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            if (writer == null) {
+                writer = new PrintWriter(new java.io.OutputStreamWriter(buffer, StandardCharsets.UTF_8));
+            }
+            return writer;
+        }
+
+        @Override
+        public void setContentLength(int len) {}
+
+        @Override
+        public void setContentLengthLong(long len) {}
+
+        @Override
+        public void flushBuffer() {}
+
+        byte[] bytes() {
+            if (writer != null) {
+                writer.flush();
+            }
+            return buffer.toByteArray();
+        }
+
+        void commit() throws IOException {
+            byte[] bytes = bytes();
+            HttpServletResponse response = (HttpServletResponse) getResponse();
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.openicr.access.control;
+
+import jakarta.enterprise.context.Dependent;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.openicr.access.entity.AccessProfile;
+import org.openicr.access.entity.CategoryAccess;
+import org.openicr.access.entity.ExplicitConsent;
+import org.openicr.access.entity.ItemFacts;
+import org.openicr.access.entity.ItemVisibility;
+import org.openicr.access.entity.LegitimateReason;
+import org.openicr.access.entity.PersonAccessFacts;
+import org.openicr.access.entity.PersonListing;
+import org.openicr.access.entity.PrivacyAlert;
+import org.openicr.access.entity.ReadScope;
+import org.openicr.access.entity.ReasonDeclaration;
+import org.openicr.access.entity.ReasonPolicy;
+import org.openicr.access.entity.RecordDecision;
+import org.openicr.access.entity.RecordRequest;
+import org.openicr.access.entity.Refusal;
+import org.openicr.access.entity.RefusalCode;
+import org.openicr.access.entity.RoleCategoryMatrix;
+import org.openicr.access.entity.SealBreak;
+import org.openicr.access.entity.SealedTreatment;
+import org.openicr.access.entity.SearchDecision;
+import org.openicr.access.entity.SearchScope;
+import org.openicr.record.entity.Category;
+import org.openicr.record.entity.Sensitivity;
+
+/**
+ * The one access decision: who may read what of a person's record, and why not. It exists so that
+ * every read path (record page, search, document viewer, SOAP) applies the same rules, before or
+ * inside its query. It is pure: the same facts give the same answer, and it neither reads nor
+ * writes anything, so callers audit its answer and raise the alerts it names.
+ *
+ * <p>The order of the checks is part of the contract, because the first failing check is the one
+ * the user is told about: organisation, role, opt-out, then the reason (whether it may be given,
+ * its consent, its age, its justification), then a seal break.
+ */
+@Dependent
+public class AccessDecision {
+
+    /** Decides whether the record may be opened and, if so, the scope of every query that reads it. */
+    public RecordDecision decideRecord(RecordRequest request) {
+        AccessProfile profile = request.profile();
+        PersonAccessFacts person = request.person();
+        ReasonPolicy policy = request.policy();
+
+        if (!profile.organisationActive()) {
+            return refused(RefusalCode.PROFILE_ORGANISATION_INACTIVE);
+        }
+        Set<Category> categories = request.matrix().categoriesFor(profile.roleCode());
+        if (categories.isEmpty()) {
+            return refused(RefusalCode.ROLE_SEES_NO_PATIENT_DATA);
+        }
+        // Tell staff who can never see an opted-out person so at once, before asking for a reason:
+        // not even break glass overrides an opt-out.
+        if (person.optedOut() && !profile.safeguardingDesignated()) {
+            return refused(RefusalCode.OPTED_OUT);
+        }
+        Optional<ReasonDeclaration> declared = request.declared();
+        if (declared.isEmpty()) {
+            return refused(RefusalCode.NO_REASON);
+        }
+        ReasonDeclaration declaration = declared.get();
+        LegitimateReason reason = declaration.reason();
+        if (reason == LegitimateReason.SAFEGUARDING && !profile.safeguardingDesignated()) {
+            return refused(RefusalCode.NOT_SAFEGUARDING_ROLE);
+        }
+        if (person.optedOut() && reason != LegitimateReason.SAFEGUARDING) {
+            return refused(RefusalCode.OPTED_OUT);
+        }
+        if (reason == LegitimateReason.EXPLICIT_CONSENT) {
+            if (declaration.explicitConsent() == ExplicitConsent.WITHDRAWN) {
+                return refused(RefusalCode.CONSENT_WITHDRAWN);
+            }
+            if (declaration.explicitConsent() != ExplicitConsent.RECORDED) {
+                return refused(RefusalCode.CONSENT_NOT_RECORDED);
+            }
+        }
+        // Past the opt-out check, an opted-out person is being opened for safeguarding: an override.
+        boolean override = reason.isBreakGlass() || person.optedOut();
+        Duration validity = override ? policy.overrideValidity() : policy.reasonValidity();
+        if (!ReasonPolicy.holds(declaration.declaredAt(), validity, request.now())) {
+            return refused(RefusalCode.REASON_EXPIRED);
+        }
+        if (override && !policy.isSufficient(declaration.justification())) {
+            return justificationRequired(policy);
+        }
+
+        Set<PrivacyAlert> alerts = EnumSet.noneOf(PrivacyAlert.class);
+        if (reason.isBreakGlass()) {
+            alerts.add(PrivacyAlert.BREAK_GLASS);
+        }
+        if (person.optedOut()) {
+            alerts.add(PrivacyAlert.SAFEGUARDING_ACCESS_TO_OPTED_OUT_PERSON);
+        }
+
+        SealedTreatment sealed = SealedTreatment.WITHHOLD_CONTENT;
+        // A lapsed seal break is simply over: the envelopes close again, the record stays open.
+        Optional<SealBreak> sealBreak = request.sealBreakRequested()
+                .filter(seal -> ReasonPolicy.holds(seal.brokenAt(), policy.overrideValidity(), request.now()));
+        if (sealBreak.isPresent()) {
+            if (!profile.mayBreakSeal()) {
+                return refused(RefusalCode.SEAL_BREAK_NOT_PERMITTED);
+            }
+            if (!policy.isSufficient(sealBreak.get().justification())) {
+                return justificationRequired(policy);
+            }
+            sealed = SealedTreatment.SHOW_CONTENT;
+            alerts.add(PrivacyAlert.SEAL_BROKEN);
+        }
+
+        Set<Long> socialCareExcluded = new HashSet<>(person.councilsRefusingSocialCareConsent());
+        socialCareExcluded.remove(profile.organisationId());
+        ReadScope scope = new ReadScope(
+                categories,
+                profile.organisationId(),
+                request.organisations().inactiveOrganisationIds(),
+                socialCareExcluded,
+                sealed,
+                person.restricted());
+        return new RecordDecision.Permitted(
+                scope, reason, reason.purposesOfUse(), alerts, categoryAccess(request.matrix(), profile));
+    }
+
+    /**
+     * Decides whether the profile may search for people and how the results are listed. Searching
+     * needs no legitimate reason (the reason is given for the person once found) but does need a
+     * role that reads demographics.
+     */
+    public SearchDecision decideSearch(AccessProfile profile, RoleCategoryMatrix matrix) {
+        if (!profile.organisationActive()) {
+            return new SearchDecision.Refused(Refusal.of(RefusalCode.PROFILE_ORGANISATION_INACTIVE));
+        }
+        Set<Category> categories = matrix.categoriesFor(profile.roleCode());
+        if (categories.isEmpty()) {
+            return new SearchDecision.Refused(Refusal.of(RefusalCode.ROLE_SEES_NO_PATIENT_DATA));
+        }
+        if (!categories.contains(Category.DEMOGRAPHICS)) {
+            return new SearchDecision.Refused(Refusal.of(RefusalCode.CATEGORY_NOT_PERMITTED));
+        }
+        return new SearchDecision.Permitted(new SearchScope(profile.safeguardingDesignated()));
+    }
+
+    /** How one person found by a permitted search is listed. */
+    public PersonListing listing(SearchScope scope, PersonAccessFacts person) {
+        if (person.optedOut() && !scope.showsOptedOutPeople()) {
+            return PersonListing.NOT_AVAILABLE_FOR_VIEWING;
+        }
+        return person.restricted() ? PersonListing.DETAILS_WITHOUT_CONTACT : PersonListing.DETAILS;
+    }
+
+    /**
+     * How one item appears within a scope. Queries apply the same rules in their WHERE clause (see
+     * {@link ReadScope}); this is for the rare read of one item by id, such as a document viewer,
+     * which must answer HIDDEN exactly where the list would not have shown the item.
+     */
+    public ItemVisibility visibility(ReadScope scope, ItemFacts item) {
+        if (!scope.permits(item.category())) {
+            return ItemVisibility.HIDDEN;
+        }
+        long source = item.sourceOrganisationId();
+        if (scope.excludedSourceOrganisationIds().contains(source)) {
+            return ItemVisibility.HIDDEN;
+        }
+        if (item.category() == Category.SOCIAL_CARE
+                && scope.socialCareExcludedCouncilIds().contains(source)) {
+            return ItemVisibility.HIDDEN;
+        }
+        boolean ownOrganisation = source == scope.actorOrganisationId();
+        // Sealed and locked never leaves the recording team, not even as "withheld": its existence
+        // can itself disclose (a sexual health clinic, a gender identity service).
+        if (item.sensitivity() == Sensitivity.SEALED_LOCKED && !ownOrganisation) {
+            return ItemVisibility.HIDDEN;
+        }
+        if (item.sensitivity() == Sensitivity.SEALED && !ownOrganisation && !scope.sealBroken()) {
+            return ItemVisibility.WITHHELD;
+        }
+        return ItemVisibility.VISIBLE;
+    }
+
+    private static Map<Category, CategoryAccess> categoryAccess(RoleCategoryMatrix matrix, AccessProfile profile) {
+        Set<Category> permitted = matrix.categoriesFor(profile.roleCode());
+        Map<Category, CategoryAccess> access = new EnumMap<>(Category.class);
+        for (Category category : Category.values()) {
+            access.put(
+                    category,
+                    permitted.contains(category) ? CategoryAccess.PERMITTED : CategoryAccess.NOT_AVAILABLE_TO_ROLE);
+        }
+        return access;
+    }
+
+    private static RecordDecision refused(RefusalCode code) {
+        return new RecordDecision.Refused(Refusal.of(code));
+    }
+
+    private static RecordDecision justificationRequired(ReasonPolicy policy) {
+        return new RecordDecision.Refused(new Refusal(
+                RefusalCode.JUSTIFICATION_REQUIRED,
+                "This access needs a written justification of at least "
+                        + policy.minimumJustificationLength()
+                        + " characters."));
+    }
+}

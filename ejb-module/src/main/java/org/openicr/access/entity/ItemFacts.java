@@ -1,0 +1,14 @@
+package org.openicr.access.entity;
+
+import java.util.Objects;
+import org.openicr.record.entity.Category;
+import org.openicr.record.entity.Sensitivity;
+
+/** The three facts about one record item that decide whether a scope shows it. */
+public record ItemFacts(Category category, long sourceOrganisationId, Sensitivity sensitivity) {
+
+    public ItemFacts {
+        Objects.requireNonNull(category, "A category is required.");
+        sensitivity = sensitivity == null ? Sensitivity.NORMAL : sensitivity;
+    }
+}

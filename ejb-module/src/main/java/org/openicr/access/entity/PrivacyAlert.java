@@ -1,0 +1,14 @@
+package org.openicr.access.entity;
+
+/**
+ * Accesses a privacy officer (RBAC R0001) must review. The alert carries a reference to the access
+ * and its justification, never patient data.
+ */
+public enum PrivacyAlert {
+    /** A record opened for vital interests (emergency access). */
+    BREAK_GLASS,
+    /** Safeguarding staff opened the record of a person who opted out of the shared record. */
+    SAFEGUARDING_ACCESS_TO_OPTED_OUT_PERSON,
+    /** Sealed items were opened by a role allowed to break the seal. */
+    SEAL_BROKEN
+}

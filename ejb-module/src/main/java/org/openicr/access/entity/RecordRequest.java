@@ -1,0 +1,41 @@
+package org.openicr.access.entity;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the access decision reads to decide on one person's record for one reader. The
+ * caller loads the facts; the decision reads nothing else, so the same facts always give the same
+ * answer.
+ *
+ * @param declaration the reason this user declared for this person, or null when none was
+ * @param sealBreak the user's request to open sealed items, or null when there is none
+ */
+public record RecordRequest(
+        AccessProfile profile,
+        RoleCategoryMatrix matrix,
+        ReasonPolicy policy,
+        ReasonDeclaration declaration,
+        SealBreak sealBreak,
+        PersonAccessFacts person,
+        OrganisationFacts organisations,
+        Instant now) {
+
+    public RecordRequest {
+        Objects.requireNonNull(profile, "The acting profile is required.");
+        Objects.requireNonNull(matrix, "The role-to-category matrix is required.");
+        Objects.requireNonNull(policy, "The reason policy is required.");
+        Objects.requireNonNull(person, "The person's access facts are required.");
+        Objects.requireNonNull(organisations, "The organisation facts are required.");
+        Objects.requireNonNull(now, "The time of the decision is required.");
+    }
+
+    public Optional<ReasonDeclaration> declared() {
+        return Optional.ofNullable(declaration);
+    }
+
+    public Optional<SealBreak> sealBreakRequested() {
+        return Optional.ofNullable(sealBreak);
+    }
+}

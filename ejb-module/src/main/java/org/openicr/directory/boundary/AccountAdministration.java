@@ -32,6 +32,9 @@ public class AccountAdministration {
     @EJB
     AuditTrail audit;
 
+    @jakarta.inject.Inject
+    org.openicr.directory.control.VerifiedCredentials verifiedCredentials;
+
     public List<LockedAccount> lockedAccounts() {
         return em.createNamedQuery(UserAccount.LOCKED, UserAccount.class)
                 .getResultStream()
@@ -48,6 +51,7 @@ public class AccountAdministration {
                 .orElseThrow(() -> new IcrException(ErrorCode.NOT_FOUND, "No such account."));
         String before = "locked=" + account.isLocked() + ", failedLogins=" + account.getFailedLogins();
         account.unlock();
+        verifiedCredentials.forget(username);
         audit.record(new AuditEvent(
                 AuditAction.ACCOUNT_UNLOCKED,
                 AuditOutcome.SUCCESS,

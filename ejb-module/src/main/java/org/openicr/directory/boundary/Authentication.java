@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openicr.audit.control.AuditTrail;
@@ -17,6 +18,7 @@ import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
+import org.openicr.directory.control.VerifiedCredentials;
 import org.openicr.directory.entity.AccountKind;
 import org.openicr.directory.entity.UserAccount;
 import org.openicr.platform.Roles;
@@ -26,7 +28,8 @@ import org.openicr.platform.Roles;
  * grant: the RBAC job role codes of a person's usable role profiles, or {@code SOURCE_SYSTEM} for a
  * source system's account. Five failures in a row lock the account until an administrator unlocks
  * it. People's sign-ins and every failure are audited; a source system's successful calls are not,
- * since its messages are audited one by one.
+ * since its messages are audited one by one. A source system's verified credential is remembered
+ * briefly ({@link VerifiedCredentials}) so that each SOAP call does not pay for PBKDF2 again.
  */
 @Stateless
 @PermitAll
@@ -47,6 +50,9 @@ public class Authentication {
     @EJB
     AuditTrail audit;
 
+    @Inject
+    VerifiedCredentials verifiedCredentials;
+
     private String decoyHash;
 
     @PostConstruct
@@ -56,6 +62,11 @@ public class Authentication {
     }
 
     public AuthenticationOutcome authenticate(String username, char[] password) {
+        Optional<Set<String>> remembered = verifiedCredentials.groupsFor(username, password);
+        if (remembered.isPresent()) {
+            return new AuthenticationOutcome(username, remembered.get());
+        }
+        verifiedCredentials.forget(username);
         UserAccount account = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
                 .setParameter("username", username)
                 .getResultStream()
@@ -87,6 +98,7 @@ public class Authentication {
             return AuthenticationOutcome.invalid();
         }
         if (account.getKind() == AccountKind.SYSTEM) {
+            verifiedCredentials.remember(username, password, Set.of(Roles.SOURCE_SYSTEM_GROUP));
             return new AuthenticationOutcome(username, Set.of(Roles.SOURCE_SYSTEM_GROUP));
         }
         account.recordSuccessfulLogin(now);

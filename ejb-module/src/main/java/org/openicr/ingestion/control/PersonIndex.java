@@ -71,7 +71,56 @@ public class PersonIndex {
     public void link(long sourceSystemId, String localIdentifier, long personId) {
         String sql = "insert into person_identifier (source_system_id, value, person_id) values (?, ?, ?)"
                 + " on conflict (source_system_id, value) do update set person_id = excluded.person_id";
-        execute(sql, sourceSystemId, localIdentifier.strip(), personId);
+        update(sql, sourceSystemId, localIdentifier.strip(), personId);
+    }
+
+    /**
+     * Merges the retired person into the surviving one: the retired person's items move (each
+     * remembering where it came from) and the retired person points at the survivor, so that every
+     * identifier of either leads to one record. Nothing is deleted; {@link #reverseMerge} undoes it.
+     * Answers the number of items moved.
+     */
+    public int merge(long survivingPersonId, long retiredPersonId, long sourceSystemId, long inboundMessageId) {
+        if (survivingPersonId == retiredPersonId) {
+            return 0;
+        }
+        int moved = update(
+                "update record_item set original_person_id = coalesce(original_person_id, person_id), person_id = ?,"
+                        + " updated_at = now() where person_id = ?",
+                survivingPersonId,
+                retiredPersonId);
+        update(
+                "update person set merged_into_id = ?, updated_at = now() where id = ?",
+                survivingPersonId,
+                retiredPersonId);
+        update("update person set merged_into_id = ? where merged_into_id = ?", survivingPersonId, retiredPersonId);
+        update(
+                "insert into person_merge (surviving_person_id, retired_person_id, source_system_id, inbound_message_id,"
+                        + " items_moved) values (?, ?, ?, ?, ?)",
+                survivingPersonId,
+                retiredPersonId,
+                sourceSystemId,
+                inboundMessageId,
+                moved);
+        return moved;
+    }
+
+    /** Undoes a merge: the retired person's items go back to it and it stands on its own again. */
+    public int reverseMerge(long mergeId) {
+        Optional<Long> retired =
+                single("select retired_person_id from person_merge where id = ? and reversed_at is null", mergeId);
+        Optional<Long> survivor = single("select surviving_person_id from person_merge where id = ?", mergeId);
+        if (retired.isEmpty()) {
+            return 0;
+        }
+        int moved = update(
+                "update record_item set person_id = original_person_id, original_person_id = null, updated_at = now()"
+                        + " where person_id = ? and original_person_id = ?",
+                survivor.orElseThrow(),
+                retired.get());
+        update("update person set merged_into_id = null, updated_at = now() where id = ?", retired.get());
+        update("update person_merge set reversed_at = now() where id = ?", mergeId);
+        return moved;
     }
 
     public Optional<Long> byNhsNumber(NhsNumber nhsNumber) {
@@ -100,13 +149,13 @@ public class PersonIndex {
         }
     }
 
-    private void execute(String sql, Object... values) {
+    private int update(String sql, Object... values) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Person index update failed", e);
         }

@@ -34,6 +34,11 @@ final class Er7Text {
                 || segments.get(0).length() < 8) {
             throw new MessageRejected("the text is not an HL7 v2 message: it must start with an MSH segment");
         }
+        return segments;
+    }
+
+    /** Checks that every segment after MSH looks like one, so the parser is given nothing else. */
+    static void checkSegments(List<String> segments) {
         char fieldSeparator = segments.get(0).charAt(3);
         for (int i = 1; i < segments.size(); i++) {
             String segment = segments.get(i);
@@ -49,6 +54,19 @@ final class Er7Text {
                         "segment " + (i + 1) + " starts another message (" + name + "): send one message at a time");
             }
         }
-        return segments;
+    }
+
+    /**
+     * MSH field {@code number} (MSH-1 being the field separator itself), component {@code component}
+     * (1-based), read directly from the text: for the header fields the parser cannot do without.
+     */
+    static String mshField(String msh, int number, int component) {
+        String[] fields = msh.split(Pattern.quote(String.valueOf(msh.charAt(3))), -1);
+        int index = number - 1;
+        if (index >= fields.length || fields[1].isEmpty()) {
+            return null;
+        }
+        String[] components = fields[index].split(Pattern.quote(String.valueOf(fields[1].charAt(0))), -1);
+        return component > components.length ? null : Values.clean(components[component - 1]);
     }
 }

@@ -97,6 +97,7 @@ public final class Hl7Mapper {
             List<String> segments = Er7Text.segments(er7);
             header = header(segments.get(0));
             requireComplete(header);
+            Er7Text.checkSegments(segments);
             Function<Hl7Message, Hl7Mapping> rule = RULES.get(header.messageType());
             if (rule == null) {
                 String reason = "message type " + header.messageType() + " is not used by the shared care record";
@@ -129,19 +130,30 @@ public final class Hl7Mapper {
         }
     }
 
-    /** The header, read on its own so that a message type the record does not use needs nothing more. */
+    /**
+     * The header, read on its own so that a message type the record does not use needs nothing more.
+     * The parser cannot read a header without a message type; such a header is read directly, for
+     * the rejection to name the message.
+     */
     private Hl7Header header(String msh) {
+        if (Er7Text.mshField(msh, 9, 1) == null || Er7Text.mshField(msh, 9, 2) == null) {
+            return new Hl7Header(
+                    upper(Er7Text.mshField(msh, 9, 1)),
+                    upper(Er7Text.mshField(msh, 9, 2)),
+                    Er7Text.mshField(msh, 10, 1),
+                    Er7Text.mshField(msh, 3, 1),
+                    Er7Text.mshField(msh, 4, 1),
+                    Hl7Time.instant(Er7Text.mshField(msh, 7, 1)).orElse(null),
+                    Er7Text.mshField(msh, 12, 1));
+        }
         MSH segment = (MSH) parse(msh).get(0);
-        String code = upper(text(segment.getMessageType().getMessageCode()));
-        String event = upper(text(segment.getMessageType().getTriggerEvent()));
-        String timestamp = text(segment.getDateTimeOfMessage());
         return new Hl7Header(
-                code,
-                event,
+                upper(text(segment.getMessageType().getMessageCode())),
+                upper(text(segment.getMessageType().getTriggerEvent())),
                 text(segment.getMessageControlID()),
                 Values.hd(segment.getSendingApplication()),
                 Values.hd(segment.getSendingFacility()),
-                Hl7Time.instant(timestamp).orElse(null),
+                Hl7Time.instant(text(segment.getDateTimeOfMessage())).orElse(null),
                 text(segment.getVersionID()));
     }
 

@@ -52,10 +52,10 @@ final class MdmMapping {
         List<Hl7Command> commands = new ArrayList<>();
         switch (event) {
             case "T11" -> commands.add(cancel(
-                    requireNumber(message, document, "TXA-12", "the document to cancel"),
+                    requireNumber(message, document, "TXA-12", "the document to cancel is unknown"),
                     "document cancelled by the source (MDM^T11)"));
             case "T09" -> commands.add(cancel(
-                    requireNumber(message, parent, "TXA-13", "the replaced document"),
+                    requireNumber(message, parent, "TXA-13", "the replaced document is unknown"),
                     "document replaced by a newer version (MDM^T09; its content was not sent)"));
             case "T01", "T03", "T05", "T07" -> {
                 if (isWithdrawn(availability) && document != null) {
@@ -66,7 +66,8 @@ final class MdmMapping {
                 }
             }
             default -> {
-                String key = requireNumber(message, document, "TXA-12", "the document cannot be kept up to date");
+                String key =
+                        requireNumber(message, document, "TXA-12", "without it the document cannot be kept up to date");
                 if (isWithdrawn(availability)) {
                     commands.add(cancel(key, withdrawal(availability, event)));
                 } else if (availability.equals("UN")) {
@@ -86,10 +87,9 @@ final class MdmMapping {
         return message.result(identity, commands);
     }
 
-    private static String requireNumber(Hl7Message message, String number, String field, String what) {
+    private static String requireNumber(Hl7Message message, String number, String field, String why) {
         if (number == null) {
-            throw message.reject(
-                    message.messageType() + " has no document number in " + field + ": " + what + " is unknown");
+            throw message.reject(message.messageType() + " has no document number in " + field + ": " + why);
         }
         return number;
     }

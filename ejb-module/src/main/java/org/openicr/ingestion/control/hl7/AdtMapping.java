@@ -308,10 +308,10 @@ final class AdtMapping {
 
         ItemSubmission item(String key, String status, String text, Instant start, Instant end, String location) {
             Map<String, String> details = new LinkedHashMap<>();
-            put(details, ItemDetail.LOCATION, location);
-            put(details, ItemDetail.CLINICIAN, Values.person(pv1.getAttendingDoctor()));
-            put(details, ItemDetail.ENCOUNTER_CLASS, encounterClass());
-            put(details, ItemDetail.SPECIALTY, Codes.display(pv1.getHospitalService()));
+            Values.detail(details, ItemDetail.LOCATION, location);
+            Values.detail(details, ItemDetail.CLINICIAN, Values.person(pv1.getAttendingDoctor()));
+            Values.detail(details, ItemDetail.ENCOUNTER_CLASS, encounterClass());
+            Values.detail(details, ItemDetail.SPECIALTY, Codes.display(pv1.getHospitalService()));
             return message.build(
                     "the encounter",
                     () -> new ItemSubmission(
@@ -326,12 +326,6 @@ final class AdtMapping {
                             text,
                             sensitivity(),
                             details));
-        }
-    }
-
-    static void put(Map<String, String> details, ItemDetail detail, String value) {
-        if (value != null && !value.isBlank()) {
-            details.put(detail.key(), value.strip());
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.openicr.ingestion.control.hl7;
 
-import static org.openicr.ingestion.control.hl7.AdtMapping.put;
 import static org.openicr.ingestion.control.hl7.Values.component;
 import static org.openicr.ingestion.control.hl7.Values.firstOf;
 import static org.openicr.ingestion.control.hl7.Values.text;
@@ -120,13 +119,13 @@ final class MdmMapping {
             title = "Addendum: " + title;
         }
         Map<String, String> details = new LinkedHashMap<>();
-        put(
+        Values.detail(
                 details,
                 ItemDetail.AUTHOR,
                 firstOf(
                         Values.person(txa.getOriginatorCodeName()),
                         Values.person(txa.getPrimaryActivityProviderCodeName())));
-        put(details, ItemDetail.DOCUMENT_TYPE, type);
+        Values.detail(details, ItemDetail.DOCUMENT_TYPE, type);
         Instant originated = message.time(txa.getOriginationDateTime(), "TXA-6 origination date/time");
         String finalTitle = title;
         return message.build(

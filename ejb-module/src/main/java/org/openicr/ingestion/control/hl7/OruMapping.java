@@ -1,6 +1,5 @@
 package org.openicr.ingestion.control.hl7;
 
-import static org.openicr.ingestion.control.hl7.AdtMapping.put;
 import static org.openicr.ingestion.control.hl7.Values.component;
 import static org.openicr.ingestion.control.hl7.Values.firstOf;
 import static org.openicr.ingestion.control.hl7.Values.text;
@@ -301,14 +300,13 @@ final class OruMapping {
                 text = Values.joined("\n", name, text);
             }
             Map<String, String> details = new LinkedHashMap<>();
-            put(details, ItemDetail.VALUE, value);
-            put(details, ItemDetail.UNIT, unit);
-            put(details, ItemDetail.REFERENCE_LOW, referenceLow);
-            put(details, ItemDetail.REFERENCE_HIGH, referenceHigh);
-            put(details, ItemDetail.REFERENCE_TEXT, referenceText);
-            put(details, ItemDetail.INTERPRETATION, interpretation);
-            put(details, ItemDetail.REPORT_KEY, order.key());
-            String itemText = text;
+            Values.detail(details, ItemDetail.VALUE, value);
+            Values.detail(details, ItemDetail.UNIT, unit);
+            Values.detail(details, ItemDetail.REFERENCE_LOW, referenceLow);
+            Values.detail(details, ItemDetail.REFERENCE_HIGH, referenceHigh);
+            Values.detail(details, ItemDetail.REFERENCE_TEXT, referenceText);
+            Values.detail(details, ItemDetail.INTERPRETATION, interpretation);
+            Values.detail(details, ItemDetail.REPORT_KEY, order.key());
             try {
                 ItemSubmission item = new ItemSubmission(
                         Category.RESULTS,
@@ -319,7 +317,7 @@ final class OruMapping {
                         firstOf(order.reported(), message.messageTime()),
                         status,
                         code,
-                        itemText,
+                        text,
                         null,
                         details);
                 return Optional.of(new Hl7Command.UpsertItem(item, content));

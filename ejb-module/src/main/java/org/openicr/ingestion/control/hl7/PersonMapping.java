@@ -1,6 +1,5 @@
 package org.openicr.ingestion.control.hl7;
 
-import static org.openicr.ingestion.control.hl7.Values.clean;
 import static org.openicr.ingestion.control.hl7.Values.firstOf;
 import static org.openicr.ingestion.control.hl7.Values.joined;
 import static org.openicr.ingestion.control.hl7.Values.text;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -227,8 +227,9 @@ final class PersonMapping {
             }
             if (segment instanceof ARV arv
                     && !"D".equalsIgnoreCase(text(arv.getAccessRestrictionActionCode()))
-                    && PERSON_RESTRICTIONS.contains(String.valueOf(clean(text(arv.getAccessRestrictionValue())))
-                            .toUpperCase(Locale.ROOT))) {
+                    && PERSON_RESTRICTIONS.contains(
+                            Objects.requireNonNullElse(text(arv.getAccessRestrictionValue()), "")
+                                    .toUpperCase(Locale.ROOT))) {
                 return true;
             }
         }

@@ -9,10 +9,12 @@ import ca.uhn.hl7v2.model.v28.datatype.HD;
 import ca.uhn.hl7v2.model.v28.datatype.PL;
 import ca.uhn.hl7v2.model.v28.datatype.XCN;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.openicr.record.entity.ItemDetail;
 
 /**
  * Reading values out of parsed HL7 v2 fields. Messages of every version are parsed into the v2.8
@@ -132,6 +134,13 @@ final class Values {
         }
         String text = LINE_BREAKS.matcher(value).replaceAll("\n");
         return clean(FORMATTING.matcher(text).replaceAll(""));
+    }
+
+    /** Adds an item detail when it has a value; absent details are left out, not stored empty. */
+    static void detail(Map<String, String> details, ItemDetail detail, String value) {
+        if (value != null && !value.isBlank()) {
+            details.put(detail.key(), value.strip());
+        }
     }
 
     static boolean isYes(Type type) {

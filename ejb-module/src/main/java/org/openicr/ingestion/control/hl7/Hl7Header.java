@@ -9,8 +9,7 @@ record Hl7Header(
         String controlId,
         String sendingApplication,
         String sendingFacility,
-        Instant messageTime,
-        String version) {
+        Instant messageTime) {
 
     /** "ADT^A01", or just the code when the trigger event is missing. */
     String messageType() {

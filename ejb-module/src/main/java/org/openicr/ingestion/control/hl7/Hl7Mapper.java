@@ -143,8 +143,7 @@ public final class Hl7Mapper {
                     Er7Text.mshField(msh, 10, 1),
                     Er7Text.mshField(msh, 3, 1),
                     Er7Text.mshField(msh, 4, 1),
-                    Hl7Time.instant(Er7Text.mshField(msh, 7, 1)).orElse(null),
-                    Er7Text.mshField(msh, 12, 1));
+                    Hl7Time.instant(Er7Text.mshField(msh, 7, 1)).orElse(null));
         }
         MSH segment = (MSH) parse(msh).get(0);
         return new Hl7Header(
@@ -153,8 +152,7 @@ public final class Hl7Mapper {
                 text(segment.getMessageControlID()),
                 Values.hd(segment.getSendingApplication()),
                 Values.hd(segment.getSendingFacility()),
-                Hl7Time.instant(text(segment.getDateTimeOfMessage())).orElse(null),
-                text(segment.getVersionID()));
+                Hl7Time.instant(text(segment.getDateTimeOfMessage())).orElse(null));
     }
 
     /** MSH fields no message can be mapped without. */

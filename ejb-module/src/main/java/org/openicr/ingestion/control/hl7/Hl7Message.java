@@ -26,10 +26,6 @@ final class Hl7Message {
         this.segments = List.copyOf(segments);
     }
 
-    Hl7Header header() {
-        return header;
-    }
-
     String messageType() {
         return header.messageType();
     }

@@ -1,0 +1,331 @@
+package org.openicr.ingestion.control.hl7;
+
+import static org.openicr.ingestion.control.hl7.Values.firstOf;
+import static org.openicr.ingestion.control.hl7.Values.text;
+
+import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.model.v28.segment.EVN;
+import ca.uhn.hl7v2.model.v28.segment.MRG;
+import ca.uhn.hl7v2.model.v28.segment.PID;
+import ca.uhn.hl7v2.model.v28.segment.PV1;
+import ca.uhn.hl7v2.model.v28.segment.PV2;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openicr.record.entity.Category;
+import org.openicr.record.entity.ItemDetail;
+import org.openicr.record.entity.ItemSubmission;
+import org.openicr.record.entity.Sensitivity;
+
+/**
+ * ADT: patient administration. Admissions, attendances, transfers and discharges become one
+ * ENCOUNTERS item per visit, keyed by the visit number (PV1-19), which each later event about the
+ * visit updates; cancellations withdraw or restore it; A28/A31 update the person only; A40 merges.
+ */
+final class AdtMapping {
+
+    private AdtMapping() {}
+
+    /** A01 admit, A02 transfer, A03 discharge, A04 register, A05 pre-admit, A08 update. */
+    static Hl7Mapping encounter(Hl7Message message) {
+        PID pid = requirePid(message);
+        PatientIdentity identity = PersonMapping.identity(message, pid);
+        List<Hl7Command> commands = new ArrayList<>();
+        PersonMapping.upsertPerson(message, pid, identity, false).ifPresent(commands::add);
+        String event = message.triggerEvent();
+        PV1 pv1 = message.first(PV1.class).orElse(null);
+        if (event.equals("A08")) {
+            // An update often carries no visit at all; only a visit number names an encounter to update.
+            if (pv1 == null || visitNumber(pv1) == null) {
+                message.note("ADT^A08 names no visit (PV1-19): only the person is updated");
+                return message.result(identity, commands);
+            }
+        } else if (pv1 == null) {
+            throw message.reject(message.messageType() + " has no PV1 segment: the encounter cannot be recorded");
+        }
+        String key = visitKey(message, pv1);
+        Encounter encounter = new Encounter(message, pv1);
+        String status;
+        String text;
+        Instant start = encounter.admitted();
+        Instant end = encounter.discharged();
+        switch (event) {
+            case "A01" -> {
+                status = "in-progress";
+                text = encounter.named("admission", "Admission");
+            }
+            case "A02" -> {
+                status = "in-progress";
+                text = encounter.location() == null ? "Transfer" : "Transfer to " + encounter.location();
+            }
+            case "A03" -> {
+                status = "finished";
+                text = "Discharge";
+                end = end != null ? end : encounter.eventTime();
+            }
+            case "A04" -> {
+                status = "in-progress";
+                text = encounter.named("attendance", "Attendance");
+            }
+            case "A05" -> {
+                status = "planned";
+                text = "Planned " + encounter.named("admission", "admission").toLowerCase(Locale.ROOT);
+                start = firstOf(encounter.expectedAdmission(), encounter.admittedAsSent(), encounter.plannedEvent());
+            }
+            default -> { // A08: the status follows what the visit record now says
+                text = encounter.named("encounter", "Encounter");
+                if (end != null) {
+                    status = "finished";
+                } else if (encounter.admittedAsSent() == null && encounter.expectedAdmission() != null) {
+                    status = "planned";
+                    start = encounter.expectedAdmission();
+                } else {
+                    status = "in-progress";
+                }
+            }
+        }
+        commands.add(
+                new Hl7Command.UpsertItem(encounter.item(key, status, text, start, end, encounter.location()), null));
+        return message.result(identity, commands);
+    }
+
+    /** A11: the admission or visit was entered in error or did not happen; it leaves the record. */
+    static Hl7Mapping cancelAdmission(Hl7Message message) {
+        PID pid = requirePid(message);
+        PatientIdentity identity = PersonMapping.identity(message, pid);
+        PV1 pv1 = message.required(PV1.class, "the visit to cancel is named in PV1-19");
+        String key = requiredVisitKey(message, pv1, "the visit to cancel");
+        return message.result(
+                identity,
+                List.of(new Hl7Command.CancelItem(
+                        Category.ENCOUNTERS, key, "admission or visit cancelled by the source (ADT^A11)")));
+    }
+
+    /**
+     * A12: the transfer did not happen. The standard puts the location the patient is back at (the
+     * one before the cancelled transfer) in PV1-3; PV1-6 is used only when PV1-3 is empty.
+     */
+    static Hl7Mapping cancelTransfer(Hl7Message message) {
+        PID pid = requirePid(message);
+        PatientIdentity identity = PersonMapping.identity(message, pid);
+        PV1 pv1 = message.required(PV1.class, "the visit whose transfer is cancelled is named in PV1-19");
+        String key = requiredVisitKey(message, pv1, "the visit whose transfer is cancelled");
+        Encounter encounter = new Encounter(message, pv1);
+        String location = firstOf(encounter.location(), Values.location(pv1.getPriorPatientLocation()));
+        String text = location == null ? "Transfer cancelled" : "Transfer cancelled: at " + location;
+        return message.result(
+                identity,
+                List.of(new Hl7Command.UpsertItem(
+                        encounter.item(key, "in-progress", text, encounter.admitted(), null, location), null)));
+    }
+
+    /** A13: the discharge did not happen; the encounter is in progress again, with no end. */
+    static Hl7Mapping cancelDischarge(Hl7Message message) {
+        PID pid = requirePid(message);
+        PatientIdentity identity = PersonMapping.identity(message, pid);
+        PV1 pv1 = message.required(PV1.class, "the visit whose discharge is cancelled is named in PV1-19");
+        String key = requiredVisitKey(message, pv1, "the visit whose discharge is cancelled");
+        Encounter encounter = new Encounter(message, pv1);
+        String text = encounter.named("admission", "Admission") + " (discharge cancelled)";
+        return message.result(
+                identity,
+                List.of(new Hl7Command.UpsertItem(
+                        encounter.item(key, "in-progress", text, encounter.admitted(), null, encounter.location()),
+                        null)));
+    }
+
+    /** A28 add person, A31 update person: the patient index only. */
+    static Hl7Mapping person(Hl7Message message) {
+        PID pid = requirePid(message);
+        PatientIdentity identity = PersonMapping.identity(message, pid);
+        List<Hl7Command> commands = new ArrayList<>();
+        PersonMapping.upsertPerson(message, pid, identity, true).ifPresent(commands::add);
+        if (commands.isEmpty()) {
+            message.note("the patient index is keyed by NHS Number, so a person without one is not added");
+        }
+        return message.result(identity, commands);
+    }
+
+    /**
+     * A40: each PID (the surviving record) followed by its MRG (the retired record's identifiers in
+     * MRG-1) is one merge. A message may carry several pairs.
+     */
+    static Hl7Mapping merge(Hl7Message message) {
+        requirePid(message);
+        List<Hl7Command> commands = new ArrayList<>();
+        PatientIdentity first = null;
+        PID surviving = null;
+        for (Segment segment : message.segments()) {
+            if (segment instanceof PID pid) {
+                surviving = pid;
+            } else if (segment instanceof MRG mrg) {
+                if (surviving == null) {
+                    throw message.reject("ADT^A40 has an MRG segment before any PID: the surviving record is unknown");
+                }
+                PatientIdentity survivor = PersonMapping.identity(message, surviving);
+                PatientIdentity retired = PersonMapping.identity(message, mrg.getPriorPatientIdentifierList(), "MRG-1");
+                commands.add(new Hl7Command.MergePersons(survivor, retired));
+                first = first == null ? survivor : first;
+                surviving = null;
+            }
+        }
+        if (commands.isEmpty()) {
+            throw message.reject("ADT^A40 has no MRG segment: the record to merge away is unknown");
+        }
+        return message.result(first, commands);
+    }
+
+    private static PID requirePid(Hl7Message message) {
+        return message.required(PID.class, "the message does not say who it is about");
+    }
+
+    private static String visitNumber(PV1 pv1) {
+        return text(pv1.getVisitNumber().getIDNumber());
+    }
+
+    /** "visit/" + PV1-19, or the message control id when the sender gives no visit number. */
+    private static String visitKey(Hl7Message message, PV1 pv1) {
+        String visit = visitNumber(pv1);
+        if (visit != null) {
+            return "visit/" + visit;
+        }
+        message.note("PV1-19 visit number is empty: the encounter is keyed by the message control id,"
+                + " so later messages about the same visit cannot update it");
+        return "message/" + message.controlId();
+    }
+
+    private static String requiredVisitKey(Hl7Message message, PV1 pv1, String what) {
+        String visit = visitNumber(pv1);
+        if (visit == null) {
+            throw message.reject(message.messageType() + " has no visit number in PV1-19: " + what + " is unknown");
+        }
+        return "visit/" + visit;
+    }
+
+    /** The visit as PV1, PV2 and EVN describe it. */
+    private static final class Encounter {
+
+        private final Hl7Message message;
+        private final PV1 pv1;
+        private final PV2 pv2;
+        private final EVN evn;
+
+        Encounter(Hl7Message message, PV1 pv1) {
+            this.message = message;
+            this.pv1 = pv1;
+            this.pv2 = message.first(PV2.class).orElse(null);
+            this.evn = message.first(EVN.class).orElse(null);
+        }
+
+        /** PV1-44 as sent. */
+        Instant admittedAsSent() {
+            return message.time(pv1.getAdmitDateTime(), "PV1-44 admit date/time");
+        }
+
+        /** PV1-44, else when the event occurred (EVN-6), else when it was recorded (EVN-2). */
+        Instant admitted() {
+            return firstOf(admittedAsSent(), eventTime());
+        }
+
+        Instant discharged() {
+            return message.time(pv1.getDischargeDateTime(), "PV1-45 discharge date/time");
+        }
+
+        Instant expectedAdmission() {
+            return pv2 == null ? null : message.time(pv2.getExpectedAdmitDateTime(), "PV2-8 expected admit date/time");
+        }
+
+        Instant plannedEvent() {
+            return evn == null ? null : message.time(evn.getDateTimePlannedEvent(), "EVN-3 planned event date/time");
+        }
+
+        Instant eventTime() {
+            if (evn == null) {
+                return null;
+            }
+            return firstOf(
+                    message.time(evn.getEventOccurred(), "EVN-6 event occurred"),
+                    message.time(evn.getRecordedDateTime(), "EVN-2 recorded date/time"));
+        }
+
+        Instant recorded() {
+            Instant recorded = evn == null ? null : message.time(evn.getRecordedDateTime(), "EVN-2 recorded date/time");
+            return recorded != null ? recorded : message.messageTime();
+        }
+
+        String location() {
+            return Values.location(pv1.getAssignedPatientLocation());
+        }
+
+        /** PV1-2 patient class (HL7 table 0004) in words. */
+        String encounterClass() {
+            String code = text(pv1.getPatientClass());
+            if (code == null) {
+                return null;
+            }
+            return switch (code.toUpperCase(Locale.ROOT)) {
+                case "I" -> "inpatient";
+                case "O" -> "outpatient";
+                case "E" -> "emergency";
+                case "P" -> "pre-admission";
+                case "R" -> "recurring";
+                case "B" -> "obstetrics";
+                case "C" -> "commercial";
+                case "N" -> "not applicable";
+                case "U" -> "unknown";
+                default -> code;
+            };
+        }
+
+        /**
+         * "Inpatient admission", "Emergency attendance": the patient class names the kind of visit
+         * when it is one people say; otherwise (pre-admit, commercial, unknown) {@code otherwise}.
+         */
+        String named(String noun, String otherwise) {
+            String code = text(pv1.getPatientClass());
+            String kind = code == null
+                    ? null
+                    : switch (code.toUpperCase(Locale.ROOT)) {
+                        case "I" -> "Inpatient";
+                        case "O" -> "Outpatient";
+                        case "E" -> "Emergency";
+                        case "B" -> "Obstetric";
+                        case "R" -> "Recurring";
+                        default -> null;
+                    };
+            return kind == null ? otherwise : kind + " " + noun;
+        }
+
+        /** PV2-22 visit protection indicator: the source asks that the visit be seen only by those entitled. */
+        Sensitivity sensitivity() {
+            return pv2 != null && Values.isYes(pv2.getVisitProtectionIndicator())
+                    ? Sensitivity.SEALED
+                    : Sensitivity.NORMAL;
+        }
+
+        ItemSubmission item(String key, String status, String text, Instant start, Instant end, String location) {
+            Map<String, String> details = new LinkedHashMap<>();
+            Values.detail(details, ItemDetail.LOCATION, location);
+            Values.detail(details, ItemDetail.CLINICIAN, Values.person(pv1.getAttendingDoctor()));
+            Values.detail(details, ItemDetail.ENCOUNTER_CLASS, encounterClass());
+            Values.detail(details, ItemDetail.SPECIALTY, Codes.display(pv1.getHospitalService()));
+            return message.build(
+                    "the encounter",
+                    () -> new ItemSubmission(
+                            Category.ENCOUNTERS,
+                            key,
+                            message.version(),
+                            start,
+                            end,
+                            recorded(),
+                            status,
+                            null,
+                            text,
+                            sensitivity(),
+                            details));
+        }
+    }
+}

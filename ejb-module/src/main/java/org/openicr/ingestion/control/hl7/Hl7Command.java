@@ -1,0 +1,54 @@
+package org.openicr.ingestion.control.hl7;
+
+import java.util.Objects;
+import org.openicr.patient.entity.Demographics;
+import org.openicr.record.entity.Category;
+import org.openicr.record.entity.DocumentContent;
+import org.openicr.record.entity.ItemSubmission;
+
+/**
+ * One change to the shared record that a message asks for. The caller applies the commands of a
+ * mapping in order, in one transaction, on behalf of the source that sent the message.
+ */
+public sealed interface Hl7Command {
+
+    /** Create or update the person in the patient index (the message carried a valid NHS Number). */
+    record UpsertPerson(Demographics demographics) implements Hl7Command {
+        public UpsertPerson {
+            Objects.requireNonNull(demographics, "Demographics are required.");
+        }
+    }
+
+    /**
+     * Create or update an item on (source, sourceKey), newer version wins. {@code content} is the
+     * document body when the item carries one (a letter, a PDF report), otherwise null.
+     */
+    record UpsertItem(ItemSubmission item, DocumentContent content) implements Hl7Command {
+        public UpsertItem {
+            Objects.requireNonNull(item, "An item is required.");
+        }
+    }
+
+    /**
+     * The source withdrew what it recorded (entered in error, cancelled, replaced): the item must
+     * leave view. {@code reason} says why in words an auditor can read; it carries no patient data.
+     */
+    record CancelItem(Category category, String sourceKey, String reason) implements Hl7Command {
+        public CancelItem {
+            Objects.requireNonNull(category, "A category is required.");
+            Objects.requireNonNull(sourceKey, "A source key is required.");
+            Objects.requireNonNull(reason, "A reason is required.");
+        }
+    }
+
+    /**
+     * The source found two records of one person and merged them (ADT^A40): everything held under
+     * {@code retired} now belongs to {@code surviving}.
+     */
+    record MergePersons(PatientIdentity surviving, PatientIdentity retired) implements Hl7Command {
+        public MergePersons {
+            Objects.requireNonNull(surviving, "The surviving identity is required.");
+            Objects.requireNonNull(retired, "The retired identity is required.");
+        }
+    }
+}

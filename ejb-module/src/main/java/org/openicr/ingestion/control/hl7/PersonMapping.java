@@ -1,0 +1,238 @@
+package org.openicr.ingestion.control.hl7;
+
+import static org.openicr.ingestion.control.hl7.Values.firstOf;
+import static org.openicr.ingestion.control.hl7.Values.joined;
+import static org.openicr.ingestion.control.hl7.Values.text;
+
+import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.model.v28.datatype.CX;
+import ca.uhn.hl7v2.model.v28.datatype.XAD;
+import ca.uhn.hl7v2.model.v28.datatype.XON;
+import ca.uhn.hl7v2.model.v28.datatype.XPN;
+import ca.uhn.hl7v2.model.v28.datatype.XTN;
+import ca.uhn.hl7v2.model.v28.segment.ARV;
+import ca.uhn.hl7v2.model.v28.segment.PD1;
+import ca.uhn.hl7v2.model.v28.segment.PID;
+import ca.uhn.hl7v2.model.v28.segment.PV1;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.openicr.patient.entity.Demographics;
+import org.openicr.patient.entity.Gender;
+import org.openicr.patient.entity.NhsNumber;
+import org.openicr.platform.IcrException;
+
+/**
+ * Who a message is about (PID-3, MRG-1) and the person's demographics (PID, PD1, ARV).
+ *
+ * <p>The NHS Number is the PID-3 repetition whose identifier type (CX-5) is NH or whose assigning
+ * authority (CX-4) is NHS, as NHS HL7 v2 interfaces send it. A number there that fails the Modulus
+ * 11 check is reported and not used: matching on it could attach the data to someone else.
+ */
+final class PersonMapping {
+
+    /** ODS codes are 3 to 10 letters and digits; anything else in PD1-3 is a local practice id. */
+    private static final Pattern ODS_CODE = Pattern.compile("[A-Z0-9]{3,10}");
+
+    /** HL7 table 0717 restriction values that cover the person's demographics. */
+    private static final Set<String> PERSON_RESTRICTIONS = Set.of("ALL", "DEM");
+
+    private PersonMapping() {}
+
+    /** The identity from a patient identifier list; rejects the message when it names nobody. */
+    static PatientIdentity identity(Hl7Message message, CX[] identifiers, String field) {
+        NhsNumber nhsNumber = null;
+        List<LocalIdentifier> local = new ArrayList<>();
+        for (CX cx : identifiers) {
+            String value = text(cx.getIDNumber());
+            if (value == null) {
+                continue;
+            }
+            String authority = Values.hd(cx.getAssigningAuthority());
+            String type = text(cx.getIdentifierTypeCode());
+            if ("NH".equalsIgnoreCase(type) || "NHS".equalsIgnoreCase(authority)) {
+                Optional<NhsNumber> valid = NhsNumber.parse(value);
+                if (valid.isEmpty()) {
+                    message.note(field + " carries an NHS Number that is not 10 digits or fails the Modulus 11"
+                            + " check: it is not used");
+                } else if (nhsNumber == null) {
+                    nhsNumber = valid.get();
+                } else if (!nhsNumber.equals(valid.get())) {
+                    message.note(field + " carries two different NHS Numbers: only the first is used");
+                }
+            } else {
+                local.add(new LocalIdentifier(firstOf(authority, message.sendingFacility()), type, value));
+            }
+        }
+        PatientIdentity identity = new PatientIdentity(nhsNumber, local);
+        if (identity.isEmpty()) {
+            throw message.reject(field + " holds no usable patient identifier");
+        }
+        if (nhsNumber == null) {
+            message.note("no NHS Number in " + field + ": matched by local identifier only");
+        }
+        return identity;
+    }
+
+    static PatientIdentity identity(Hl7Message message, PID pid) {
+        return identity(message, pid.getPatientIdentifierList(), "PID-3");
+    }
+
+    /**
+     * The person's demographics when the identity has an NHS Number (the patient index is keyed by
+     * it). Demographics the message cannot complete (no name, no date of birth) are noted and
+     * skipped, or reject the message when {@code required}, as for ADT^A28 and A31.
+     */
+    static Optional<Hl7Command> upsertPerson(Hl7Message message, PID pid, PatientIdentity identity, boolean required) {
+        if (identity.nhsNumber() == null) {
+            return Optional.empty();
+        }
+        PD1 pd1 = message.first(PD1.class).orElse(null);
+        XPN name = preferredName(pid.getPatientName());
+        XAD address = preferredAddress(pid.getPatientAddress());
+        try {
+            Demographics demographics = new Demographics(
+                    identity.nhsNumber(),
+                    name == null ? null : text(name.getPrefixEgDR()),
+                    name == null
+                            ? null
+                            : joined(
+                                    " ",
+                                    text(name.getGivenName()),
+                                    text(name.getSecondAndFurtherGivenNamesOrInitialsThereof())),
+                    name == null ? null : text(name.getFamilyName()),
+                    message.date(pid.getDateTimeOfBirth(), "PID-7 date of birth"),
+                    message.date(pid.getPatientDeathDateAndTime(), "PID-29 date of death"),
+                    gender(text(pid.getAdministrativeSex())),
+                    address == null ? List.of() : addressLines(address),
+                    address == null ? null : text(address.getZipOrPostalCode()),
+                    phone(pid.getPhoneNumberHome()),
+                    pd1 == null ? null : gpPractice(message, pd1),
+                    restricted(message, pd1));
+            return Optional.of(new Hl7Command.UpsertPerson(demographics));
+        } catch (IcrException e) {
+            String reason = "the person's demographics are incomplete (" + e.reason() + ")";
+            if (required) {
+                throw message.reject(reason);
+            }
+            message.note(reason + ": the patient index is not updated");
+            return Optional.empty();
+        }
+    }
+
+    /** The legal name (XPN-7 L) when the sender marks one, else the first name with a surname. */
+    private static XPN preferredName(XPN[] names) {
+        return Arrays.stream(names)
+                .filter(n -> "L".equalsIgnoreCase(text(n.getNameTypeCode())) && text(n.getFamilyName()) != null)
+                .findFirst()
+                .or(() -> Arrays.stream(names)
+                        .filter(n -> text(n.getFamilyName()) != null)
+                        .findFirst())
+                .orElse(null);
+    }
+
+    /** The home address (XAD-7 H) when marked, else the first one given. */
+    private static XAD preferredAddress(XAD[] addresses) {
+        return Arrays.stream(addresses)
+                .filter(a -> "H".equalsIgnoreCase(text(a.getAddressType())))
+                .findFirst()
+                .or(() -> Arrays.stream(addresses).findFirst())
+                .orElse(null);
+    }
+
+    /** UK order: street (number and name), locality, town, county; the postcode is kept apart. */
+    private static List<String> addressLines(XAD address) {
+        List<String> lines = new ArrayList<>();
+        String street = joined(
+                " ",
+                text(address.getStreetAddress().getStreetOrMailingAddress()),
+                text(address.getStreetAddress().getStreetName()),
+                text(address.getStreetAddress().getDwellingNumber()));
+        for (String line : new String[] {
+            street, text(address.getOtherDesignation()), text(address.getCity()), text(address.getStateOrProvince())
+        }) {
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /** The first telephone number of PID-13; e-mail addresses (use code NET) are not telephones. */
+    private static String phone(XTN[] numbers) {
+        for (XTN xtn : numbers) {
+            if ("NET".equalsIgnoreCase(text(xtn.getTelecommunicationUseCode()))
+                    || "Internet".equalsIgnoreCase(text(xtn.getTelecommunicationEquipmentType()))) {
+                continue;
+            }
+            String number = firstOf(
+                    text(xtn.getTelephoneNumber()),
+                    text(xtn.getUnformattedTelephoneNumber()),
+                    joined(" ", text(xtn.getAreaCityCode()), text(xtn.getLocalNumber())));
+            if (number != null) {
+                return number;
+            }
+        }
+        return null;
+    }
+
+    /** HL7 table 0001: M, F, O, U, A (ambiguous), N (not applicable). */
+    static Gender gender(String code) {
+        if (code == null) {
+            return Gender.UNKNOWN;
+        }
+        return switch (code.toUpperCase(Locale.ROOT)) {
+            case "M" -> Gender.MALE;
+            case "F" -> Gender.FEMALE;
+            case "O", "A" -> Gender.OTHER;
+            default -> Gender.UNKNOWN;
+        };
+    }
+
+    /** The registered GP practice (PD1-3): its ODS code in XON-10, or in XON-3 as older feeds send it. */
+    private static String gpPractice(Hl7Message message, PD1 pd1) {
+        XON[] facilities = pd1.getPatientPrimaryFacility();
+        if (facilities.length == 0) {
+            return null;
+        }
+        String code = firstOf(text(facilities[0].getOrganizationIdentifier()), text(facilities[0].getIDNumber()));
+        if (code == null) {
+            return null;
+        }
+        code = code.toUpperCase(Locale.ROOT);
+        if (!ODS_CODE.matcher(code).matches()) {
+            message.note("PD1-3 registered GP practice is not an ODS code: not used");
+            return null;
+        }
+        return code;
+    }
+
+    /**
+     * Restricted (PDS "sensitive") when PD1-12 protection indicator is Y, or when a patient-level
+     * ARV segment (before PV1, HL7 v2.6 and later) restricts all data or all demographics and is not
+     * a deletion of that restriction.
+     */
+    static boolean restricted(Hl7Message message, PD1 pd1) {
+        if (pd1 != null && Values.isYes(pd1.getProtectionIndicator())) {
+            return true;
+        }
+        for (Segment segment : message.segments()) {
+            if (segment instanceof PV1) {
+                return false;
+            }
+            if (segment instanceof ARV arv
+                    && !"D".equalsIgnoreCase(text(arv.getAccessRestrictionActionCode()))
+                    && PERSON_RESTRICTIONS.contains(
+                            Objects.requireNonNullElse(text(arv.getAccessRestrictionValue()), "")
+                                    .toUpperCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -19,6 +19,8 @@ public enum ErrorCode {
     UNKNOWN_CODE_SYSTEM,
     /** A sourceKey the source already used for another person. */
     SOURCE_KEY_CONFLICT,
+    /** An HL7 v2 message that cannot be read or lacks what its type requires (acknowledged AR). */
+    HL7_REJECTED,
     /** A required field is missing or a value is outside what the contract allows. */
     INVALID_INPUT,
     /** The calling account is not a registered, active source system. */

@@ -15,6 +15,8 @@ import org.openicr.ingestion.boundary.Inbox;
 import org.openicr.ingestion.boundary.Ingestion;
 import org.openicr.ingestion.contract.DemographicsAcknowledgement;
 import org.openicr.ingestion.contract.DemographicsSubmission;
+import org.openicr.ingestion.contract.Hl7Acknowledgement;
+import org.openicr.ingestion.contract.Hl7Message;
 import org.openicr.ingestion.contract.IngestionFault;
 import org.openicr.ingestion.contract.IngestionFaultDetail;
 import org.openicr.ingestion.contract.IngestionPort;
@@ -64,6 +66,31 @@ public class IngestionEndpoint implements IngestionPort {
     @Override
     public ItemWithdrawalAcknowledgement withdrawItems(ItemWithdrawal body) throws IngestionFault {
         return handle("WithdrawItems", body.getMessageId(), id -> ingestion.withdrawItems(id, body));
+    }
+
+    /**
+     * HL7 v2 answers in HL7's terms rather than with faults: AA accepted (also for a message type
+     * the record does not use, or one held until its person is known), AR when the message cannot
+     * be read or lacks what its type requires, AE for any other refusal. The message is kept either way.
+     */
+    @Override
+    public Hl7Acknowledgement submitHl7(Hl7Message body) throws IngestionFault {
+        try {
+            return handle("SubmitHl7", body.getMessageId(), id -> ingestion.submitHl7(id, body));
+        } catch (IngestionFault refused) {
+            IngestionFaultDetail detail = refused.getFaultInfo();
+            if (ErrorCode.valueOf(detail.getCode()) == ErrorCode.NOT_PERMITTED) {
+                throw refused;
+            }
+            Hl7Acknowledgement ack = new Hl7Acknowledgement();
+            ack.setMessageId(body.getMessageId());
+            boolean rejected = ErrorCode.valueOf(detail.getCode()) == ErrorCode.HL7_REJECTED;
+            ack.setAcknowledgementCode(rejected ? "AR" : "AE");
+            ack.setOutcome(rejected ? "REJECTED" : "ERROR");
+            ack.setErrorCode(detail.getCode());
+            ack.getReason().add(detail.getReason());
+            return ack;
+        }
     }
 
     /**

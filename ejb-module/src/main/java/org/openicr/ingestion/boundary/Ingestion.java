@@ -10,6 +10,8 @@ import jakarta.persistence.PersistenceContext;
 import org.openicr.directory.entity.SourceSystem;
 import org.openicr.ingestion.contract.DemographicsAcknowledgement;
 import org.openicr.ingestion.contract.DemographicsSubmission;
+import org.openicr.ingestion.contract.Hl7Acknowledgement;
+import org.openicr.ingestion.contract.Hl7Message;
 import org.openicr.ingestion.contract.ItemBatch;
 import org.openicr.ingestion.contract.ItemBatchAcknowledgement;
 import org.openicr.ingestion.contract.ItemWithdrawal;
@@ -54,6 +56,11 @@ public class Ingestion {
     public ItemWithdrawalAcknowledgement withdrawItems(long inboxId, ItemWithdrawal body) {
         InboundMessage message = stored(inboxId);
         return processor.withdrawals(message, source(), body);
+    }
+
+    public Hl7Acknowledgement submitHl7(long inboxId, Hl7Message body) {
+        InboundMessage message = stored(inboxId);
+        return processor.hl7(message, source(), body);
     }
 
     private SourceSystem source() {

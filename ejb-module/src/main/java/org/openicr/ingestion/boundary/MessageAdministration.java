@@ -22,6 +22,7 @@ import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.directory.entity.SourceSystem;
 import org.openicr.ingestion.contract.DemographicsSubmission;
+import org.openicr.ingestion.contract.Hl7Message;
 import org.openicr.ingestion.contract.ItemBatch;
 import org.openicr.ingestion.contract.ItemWithdrawal;
 import org.openicr.ingestion.control.MessageProcessor;
@@ -111,6 +112,8 @@ public class MessageAdministration {
                 processor.items(message, source, batch);
             } else if (payload instanceof ItemWithdrawal withdrawal) {
                 processor.withdrawals(message, source, withdrawal);
+            } else if (payload instanceof Hl7Message hl7) {
+                processor.hl7(message, source, hl7);
             } else {
                 throw new IcrException(ErrorCode.SCHEMA_INVALID, "The stored message is not an ingestion operation.");
             }

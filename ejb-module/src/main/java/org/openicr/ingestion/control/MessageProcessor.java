@@ -19,6 +19,8 @@ import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.directory.entity.SourceSystem;
 import org.openicr.ingestion.contract.DemographicsAcknowledgement;
 import org.openicr.ingestion.contract.DemographicsSubmission;
+import org.openicr.ingestion.contract.Hl7Acknowledgement;
+import org.openicr.ingestion.contract.Hl7Message;
 import org.openicr.ingestion.contract.Item;
 import org.openicr.ingestion.contract.ItemBatch;
 import org.openicr.ingestion.contract.ItemBatchAcknowledgement;
@@ -30,6 +32,12 @@ import org.openicr.ingestion.contract.PatientReference;
 import org.openicr.ingestion.contract.Withdrawal;
 import org.openicr.ingestion.control.ContractMapping.IncomingItem;
 import org.openicr.ingestion.control.ItemStore.ItemResult;
+import org.openicr.ingestion.control.hl7.Hl7Command;
+import org.openicr.ingestion.control.hl7.Hl7Mapper;
+import org.openicr.ingestion.control.hl7.Hl7Mapping;
+import org.openicr.ingestion.control.hl7.Hl7Outcome;
+import org.openicr.ingestion.control.hl7.LocalIdentifier;
+import org.openicr.ingestion.control.hl7.PatientIdentity;
 import org.openicr.ingestion.entity.InboundMessage;
 import org.openicr.ingestion.entity.MessageStatus;
 import org.openicr.patient.entity.Demographics;
@@ -47,6 +55,8 @@ public class MessageProcessor {
 
     public static final Set<String> WITHDRAWAL_REASONS =
             Set.of("NO_LONGER_HELD", "RETENTION", "ENTERED_IN_ERROR", "CANCELLED");
+
+    private static final Hl7Mapper HL7 = new Hl7Mapper();
 
     @PersistenceContext
     EntityManager em;
@@ -73,7 +83,8 @@ public class MessageProcessor {
             if (body.getPerson().getLocalIdentifier() != null) {
                 persons.link(source.getId(), body.getPerson().getLocalIdentifier(), person.personId());
             }
-            outcome = new StoredOutcome(person.created() ? "CREATED" : "UPDATED", person.personId(), List.of());
+            outcome = new StoredOutcome(
+                    person.created() ? "CREATED" : "UPDATED", person.personId(), List.of(), List.of());
             complete(
                     message,
                     source,
@@ -112,12 +123,12 @@ public class MessageProcessor {
             }
             Optional<Long> person = match(source, body.getPatient());
             if (person.isEmpty()) {
-                outcome = new StoredOutcome("HELD_UNMATCHED", null, List.of());
+                outcome = new StoredOutcome("HELD_UNMATCHED", null, List.of(), List.of());
                 complete(message, source, MessageStatus.UNMATCHED, outcome, incoming.size(), "held: no person matches");
             } else {
                 List<ItemResult> results = items.upsert(
                         person.get(), source.getId(), source.getOrganisation().getId(), message.getId(), incoming);
-                outcome = new StoredOutcome("ACCEPTED", person.get(), StoredOutcome.items(results));
+                outcome = new StoredOutcome("ACCEPTED", person.get(), StoredOutcome.items(results), List.of());
                 complete(message, source, MessageStatus.ACCEPTED, outcome, incoming.size(), counts(results));
             }
         }
@@ -152,13 +163,126 @@ public class MessageProcessor {
                 reasons.put(withdrawal.getSourceKey().strip(), reason);
             }
             List<ItemResult> results = items.withdraw(source.getId(), reasons);
-            outcome = new StoredOutcome("ACCEPTED", null, StoredOutcome.items(results));
+            outcome = new StoredOutcome("ACCEPTED", null, StoredOutcome.items(results), List.of());
             complete(message, source, MessageStatus.ACCEPTED, outcome, reasons.size(), counts(results));
         }
         ItemWithdrawalAcknowledgement ack = new ItemWithdrawalAcknowledgement();
         ack.setMessageId(messageId);
         ack.getItemOutcome().addAll(itemOutcomes(outcome));
         return ack;
+    }
+
+    public Hl7Acknowledgement hl7(InboundMessage message, SourceSystem source, Hl7Message body) {
+        Hl7Mapping mapping = HL7.map(body.getEr7());
+        String messageId = blank(body.getMessageId()) ? mapping.controlId() : body.getMessageId();
+        if (blank(messageId)) {
+            throw new IcrException(
+                    ErrorCode.HL7_REJECTED, "The message has no MSH-10 control id and no messageId was given.");
+        }
+        identify(message, "SubmitHl7", messageId);
+        Optional<StoredOutcome> earlier = earlierOutcome(message, source);
+        StoredOutcome outcome = earlier.isPresent() ? earlier.get() : apply(message, source, mapping);
+        Hl7Acknowledgement ack = new Hl7Acknowledgement();
+        ack.setMessageId(messageId.strip());
+        ack.setControlId(mapping.controlId());
+        ack.setMessageType(mapping.messageType());
+        ack.setAcknowledgementCode("AA");
+        ack.setOutcome(outcome.outcome());
+        ack.setPersonReference(outcome.personReference());
+        ack.getReason().addAll(outcome.reasons());
+        return ack;
+    }
+
+    /** Applies a mapped HL7 v2 message's commands in order; refuses one that could not be mapped. */
+    private StoredOutcome apply(InboundMessage message, SourceSystem source, Hl7Mapping mapping) {
+        String type = String.valueOf(mapping.messageType());
+        if (mapping.outcome() == Hl7Outcome.REJECTED) {
+            throw new IcrException(ErrorCode.HL7_REJECTED, String.join("; ", mapping.reasons()));
+        }
+        if (mapping.outcome() == Hl7Outcome.NOT_USED) {
+            StoredOutcome outcome = new StoredOutcome("NOT_USED", null, List.of(), mapping.reasons());
+            complete(message, source, MessageStatus.NOT_USED, outcome, 0, type + " not used");
+            return outcome;
+        }
+        List<String> reasons = new ArrayList<>(mapping.reasons());
+        Long personId = null;
+        for (Hl7Command.UpsertPerson upsert : mapping.commands(Hl7Command.UpsertPerson.class)) {
+            personId = persons.upsert(upsert.demographics(), source.getId()).personId();
+        }
+        if (personId == null && mapping.identity() != null) {
+            personId = resolve(source, mapping.identity()).orElse(null);
+        }
+        if (personId != null && mapping.identity() != null) {
+            for (LocalIdentifier local : mapping.identity().localIdentifiers()) {
+                persons.link(source.getId(), localKey(local), personId);
+            }
+        }
+        List<IncomingItem> upserts = mapping.commands(Hl7Command.UpsertItem.class).stream()
+                .map(u -> new IncomingItem(u.item(), u.content()))
+                .toList();
+        if (!upserts.isEmpty() && personId == null) {
+            StoredOutcome held = new StoredOutcome("HELD_UNMATCHED", null, List.of(), reasons);
+            complete(message, source, MessageStatus.UNMATCHED, held, upserts.size(), type + " held: no person matches");
+            return held;
+        }
+        List<ItemResult> results = new ArrayList<>();
+        for (Hl7Command command : mapping.commands()) {
+            if (command instanceof Hl7Command.CancelItem cancel) {
+                results.addAll(items.withdraw(source.getId(), Map.of(cancel.sourceKey(), "CANCELLED")));
+            } else if (command instanceof Hl7Command.MergePersons merge) {
+                reasons.add(merge(message, source, merge));
+            }
+        }
+        if (!upserts.isEmpty()) {
+            results.addAll(items.upsert(
+                    personId, source.getId(), source.getOrganisation().getId(), message.getId(), upserts));
+        }
+        StoredOutcome outcome = new StoredOutcome("ACCEPTED", personId, StoredOutcome.items(results), reasons);
+        complete(message, source, MessageStatus.ACCEPTED, outcome, results.size(), type + " " + counts(results));
+        return outcome;
+    }
+
+    /** ADT^A40: the retired record's items move to the survivor; unknown sides are linked, not invented. */
+    private String merge(InboundMessage message, SourceSystem source, Hl7Command.MergePersons merge) {
+        Optional<Long> survivor = resolve(source, merge.surviving());
+        Optional<Long> retired = resolve(source, merge.retired());
+        if (retired.isEmpty()) {
+            survivor.ifPresent(id -> merge.retired()
+                    .localIdentifiers()
+                    .forEach(local -> persons.link(source.getId(), localKey(local), id)));
+            return "merge: the retired record is not held; nothing to move";
+        }
+        if (survivor.isEmpty()) {
+            merge.surviving()
+                    .localIdentifiers()
+                    .forEach(local -> persons.link(source.getId(), localKey(local), retired.get()));
+            return "merge: the surviving identifiers now lead to the existing record";
+        }
+        int moved = persons.merge(survivor.get(), retired.get(), source.getId(), message.getId());
+        return "merge: " + moved + " item(s) moved to the surviving record";
+    }
+
+    private Optional<Long> resolve(SourceSystem source, PatientIdentity identity) {
+        if (identity.nhsNumber() != null) {
+            Optional<Long> byNhsNumber = persons.byNhsNumber(identity.nhsNumber());
+            if (byNhsNumber.isPresent()) {
+                return byNhsNumber;
+            }
+        }
+        for (LocalIdentifier local : identity.localIdentifiers()) {
+            Optional<Long> byLocal = persons.byLocalIdentifier(source.getId(), localKey(local));
+            if (byLocal.isPresent()) {
+                return byLocal;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** HL7 local identifiers are kept as "assigning authority:value", since one source may use several. */
+    static String localKey(LocalIdentifier local) {
+        return local.assigningAuthority() == null || local.assigningAuthority().isBlank()
+                ? local.value()
+                : local.assigningAuthority() + ":" + local.value();
     }
 
     /** NHS Number first, then the source's own identifier for the person. */

@@ -8,7 +8,7 @@ import java.util.List;
  * The answer a message got, kept with it so that a repeat of its message id gets the same answer.
  * Stored as JSON in {@code inbound_message.outcome}.
  */
-public record StoredOutcome(String outcome, Long personReference, List<StoredItem> items) {
+public record StoredOutcome(String outcome, Long personReference, List<StoredItem> items, List<String> reasons) {
 
     public record StoredItem(String sourceKey, String outcome) {}
 

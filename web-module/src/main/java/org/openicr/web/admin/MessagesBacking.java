@@ -29,7 +29,8 @@ public class MessagesBacking implements Serializable {
 
     public static final List<String> STATUSES =
             List.of("RECEIVED", "ACCEPTED", "REJECTED", "FAILED", "UNMATCHED", "NOT_USED", "DUPLICATE");
-    public static final List<String> OPERATIONS = List.of("SubmitDemographics", "SubmitItems", "WithdrawItems");
+    public static final List<String> OPERATIONS =
+            List.of("SubmitDemographics", "SubmitItems", "WithdrawItems", "SubmitHl7");
 
     @EJB
     transient MessageAdministration administration;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -155,6 +156,40 @@ class ItemIngestionSoapIT {
                 1,
                 TestEnvironment.count(
                         "select count(*) from record_item where source_key = ? and text = 'version four'", key));
+    }
+
+    @Test
+    void concurrentMessagesForOnePersonAreAllStoredAndTheNewestVersionWins() throws Exception {
+        String shared = "med-c-" + nhsNumber;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Soap.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 1; i <= 24; i++) {
+                int version = i;
+                answers.add(pool.submit(() -> submit(batch(
+                        id("conc" + version),
+                        nhs(),
+                        medication(shared, version, "version " + version),
+                        medication("med-c" + version + "-" + nhsNumber, 1, "own item " + version)))));
+            }
+            for (java.util.concurrent.Future<Soap.Response> answer : answers) {
+                Soap.Response r = answer.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, r.status(), r::toString);
+                assertEquals("ACCEPTED", r.element("outcome"), r::toString);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from record_item where source_key = ? and version = 24 and text = 'version 24'",
+                        shared));
+        assertEquals(
+                25,
+                TestEnvironment.count(
+                        "select count(*) from record_item i join person p on p.id = i.person_id where p.nhs_number = ?",
+                        nhsNumber));
     }
 
     @Test

@@ -63,6 +63,12 @@ public class AuditEvent {
         this.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
     }
 
+    /** The HL7 v3 ActReason purpose-of-use code(s) for a read of a record, e.g. TREAT or ETREAT BTG. */
+    public AuditEvent purposeOfUse(String codes) {
+        this.purposeOfUse = codes;
+        return this;
+    }
+
     public Long getId() {
         return id;
     }

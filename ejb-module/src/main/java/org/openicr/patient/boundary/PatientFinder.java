@@ -68,11 +68,11 @@ public class PatientFinder {
                 actor,
                 found.map(Person::getId).orElse(null),
                 "by NHS Number: " + (found.isPresent() ? "1 result" : "0 results")));
-        return found.map(PatientFinder::summary);
+        return found.map(p -> summary(p, p.isRestricted()));
     }
 
-    static PatientSummary summary(Person p) {
-        boolean hide = p.isRestricted();
+    /** The person as search results and the banner show them; {@code hide} leaves out contact details. */
+    public static PatientSummary summary(Person p, boolean hide) {
         return new PatientSummary(
                 p.getId(),
                 p.getNhsNumber().formatted(),

@@ -101,6 +101,13 @@ public final class DemoRegion {
             long account = account(c, user.username(), user.displayName(), "PERSON", user.password());
             accounts.roleProfile(c, account, user.rbacRole(), user.ods());
         }
+        // gp.hart and social.evans are their organisations' safeguarding leads; gp.hart may also
+        // break seals (RBAC activity B0083).
+        try (PreparedStatement ps = c.prepareStatement("update role_profile set safeguarding_designated = true,"
+                + " may_break_seal = (rbac_role_code = 'R8000') where user_account_id in"
+                + " (select id from user_account where username in ('gp.hart', 'social.evans'))")) {
+            ps.executeUpdate();
+        }
         for (DemoSource source : SOURCES) {
             long account = account(c, source.username(), source.name(), "SYSTEM", source.password());
             try (PreparedStatement ps = c.prepareStatement("insert into source_system"
@@ -299,32 +306,54 @@ public final class DemoRegion {
         return numbers;
     }
 
-    /** Posts each person through the SOAP ingestion API as the demo GP system; returns HTTP statuses. */
-    public List<Integer> postPeople(URI ingestionUrl, List<DemoPerson> people)
-            throws IOException, InterruptedException {
+    /**
+     * Posts each person through the SOAP ingestion API as the demo GP system, then their record
+     * items as the GP practice, the acute trust and the council would send them.
+     */
+    public void postPeople(URI ingestionUrl, List<DemoPerson> people) throws IOException, InterruptedException {
         DemoSource gp = SOURCES.get(0);
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String auth = "Basic "
-                + Base64.getEncoder()
-                        .encodeToString((gp.username() + ":" + gp.password()).getBytes(StandardCharsets.UTF_8));
-        List<Integer> statuses = new ArrayList<>();
-        for (DemoPerson p : people) {
-            HttpRequest request = HttpRequest.newBuilder(ingestionUrl)
-                    .header("Content-Type", "text/xml; charset=utf-8")
-                    .header("SOAPAction", "\"urn:openicr:ingestion:v1:SubmitDemographics\"")
-                    .header("Authorization", auth)
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(demographicsEnvelope("demo-" + p.nhsNumber(), p)))
-                    .build();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException(
-                        "SOAP call for demo person failed with HTTP " + response.statusCode() + ": " + response.body());
+        for (int i = 0; i < people.size(); i++) {
+            DemoPerson p = people.get(i);
+            post(
+                    client,
+                    ingestionUrl,
+                    "SubmitDemographics",
+                    gp.username(),
+                    gp.password(),
+                    demographicsEnvelope("demo-" + p.nhsNumber(), p));
+            for (DemoRecords.Batch batch : DemoRecords.forPerson(p, i)) {
+                post(
+                        client,
+                        ingestionUrl,
+                        "SubmitItems",
+                        batch.sourceUsername(),
+                        batch.sourcePassword(),
+                        batch.envelope());
             }
-            statuses.add(response.statusCode());
         }
-        return statuses;
+    }
+
+    private static void post(
+            HttpClient client, URI url, String operation, String username, String password, String envelope)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"urn:openicr:ingestion:v1:" + operation + "\"")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                .build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(operation + " for the demo region failed with HTTP " + response.statusCode() + ": "
+                    + response.body());
+        }
     }
 
     public static String demographicsEnvelope(String messageId, DemoPerson p) {

@@ -1,0 +1,224 @@
+package org.openicr.record.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.openicr.access.control.AccessDecision;
+import org.openicr.access.entity.AccessDefaults;
+import org.openicr.access.entity.AccessProfile;
+import org.openicr.access.entity.CategoryAccess;
+import org.openicr.access.entity.ExplicitConsent;
+import org.openicr.access.entity.LegitimateReason;
+import org.openicr.access.entity.PrivacyAlert;
+import org.openicr.access.entity.ReasonDeclaration;
+import org.openicr.access.entity.RecordDecision;
+import org.openicr.access.entity.RecordRequest;
+import org.openicr.access.entity.RefusalCode;
+import org.openicr.audit.control.AuditTrail;
+import org.openicr.audit.entity.Actor;
+import org.openicr.audit.entity.AuditAction;
+import org.openicr.audit.entity.AuditEvent;
+import org.openicr.audit.entity.AuditOutcome;
+import org.openicr.directory.control.ActingProfile;
+import org.openicr.directory.entity.RoleProfile;
+import org.openicr.patient.boundary.PatientFinder;
+import org.openicr.patient.entity.Person;
+import org.openicr.platform.ErrorCode;
+import org.openicr.platform.IcrException;
+import org.openicr.platform.Roles;
+import org.openicr.record.control.AccessFacts;
+import org.openicr.record.control.ItemQuery;
+import org.openicr.record.entity.Category;
+
+/**
+ * Opening a person's care record: the legitimate reason, the access decision, and the items of
+ * each category the reader's role may see, read with the decision's scope inside the query. Every
+ * read is audited with its purpose of use; every refusal is audited as a denial.
+ */
+@Stateless
+@RolesAllowed(Roles.RECORD_VIEWER)
+public class CareRecord {
+
+    private static final AccessDecision DECISION = new AccessDecision();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    ActingProfile actingProfile;
+
+    @Inject
+    AccessFacts facts;
+
+    @Inject
+    ItemQuery items;
+
+    @EJB
+    AuditTrail audit;
+
+    @EJB
+    PrivacyAlerts alerts;
+
+    public RecordOverview open(long roleProfileId, long personId) {
+        Reader reader = reader(roleProfileId, personId);
+        RecordDecision decision = decide(reader, declared(reader).map(AccessFacts.Declared::declaration));
+        if (decision instanceof RecordDecision.Refused refused) {
+            if (!needsReason(refused.code())) {
+                deny(reader, "open record: " + refused.code());
+            }
+            return new RecordOverview(
+                    null, needsReason(refused.code()), refused.refusal().reason(), Map.of(), Map.of(), null, List.of());
+        }
+        RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        Map<Category, Boolean> access = new EnumMap<>(Category.class);
+        for (Category category : Category.values()) {
+            access.put(category, permitted.accessTo(category) == CategoryAccess.PERMITTED);
+        }
+        Map<Category, Long> counts = items.counts(personId, permitted.scope());
+        audit.record(read(
+                reader,
+                permitted,
+                "summary: "
+                        + counts.values().stream().mapToLong(Long::longValue).sum() + " item(s) in " + counts.size()
+                        + " categories"));
+        return new RecordOverview(
+                PatientFinder.summary(reader.person(), permitted.scope().hideContactDetails()),
+                false,
+                null,
+                access,
+                counts,
+                permitted.reason().label(),
+                permitted.alerts().stream().map(Enum::name).toList());
+    }
+
+    /** Records the reason the reader gives; refuses (and audits) one the access rules do not accept. */
+    public void declareReason(long roleProfileId, long personId, LegitimateReason reason, String justification) {
+        Reader reader = reader(roleProfileId, personId);
+        ExplicitConsent consent =
+                reason == LegitimateReason.EXPLICIT_CONSENT ? ExplicitConsent.RECORDED : ExplicitConsent.NOT_RECORDED;
+        ReasonDeclaration declaration = new ReasonDeclaration(
+                reason,
+                justification == null || justification.isBlank() ? null : justification.strip(),
+                Instant.now(),
+                consent);
+        RecordDecision decision = decide(reader, Optional.of(declaration));
+        if (decision instanceof RecordDecision.Refused refused) {
+            alerts.denied(reader.actor(), personId, "declare " + reason + ": " + refused.code());
+            throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
+        }
+        RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        long declarationId = ((Number) em.createNativeQuery("insert into reason_declaration (user_account_id,"
+                                + " role_profile_id, person_id, reason, justification, explicit_consent, declared_at)"
+                                + " values (?, ?, ?, ?, ?, ?, ?) returning id")
+                        .setParameter(1, reader.profile().getAccount().getId())
+                        .setParameter(2, roleProfileId)
+                        .setParameter(3, personId)
+                        .setParameter(4, reason.name())
+                        .setParameter(5, declaration.justification())
+                        .setParameter(6, consent.name())
+                        .setParameter(7, java.sql.Timestamp.from(declaration.declaredAt()))
+                        .getSingleResult())
+                .longValue();
+        audit.record(new AuditEvent(
+                        reason.isBreakGlass() ? AuditAction.BREAK_GLASS : AuditAction.REASON_DECLARED,
+                        AuditOutcome.SUCCESS,
+                        reader.actor(),
+                        personId,
+                        "reason " + reason + " (declaration " + declarationId + ")")
+                .purposeOfUse(purposes(permitted)));
+        for (PrivacyAlert alert : permitted.alerts()) {
+            alerts.raise(alert, reader.actor(), personId, declarationId);
+        }
+    }
+
+    /** One page of a category. A category the role may not see answers nothing and is audited as a denial. */
+    public List<ItemView> items(long roleProfileId, long personId, Category category, int first, int max) {
+        Reader reader = reader(roleProfileId, personId);
+        RecordDecision decision = decide(reader, declared(reader).map(AccessFacts.Declared::declaration));
+        if (decision instanceof RecordDecision.Refused refused) {
+            deny(reader, "read " + category + ": " + refused.code());
+            return List.of();
+        }
+        RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        if (permitted.refusalFor(category).isPresent() || !category.isItemCategory()) {
+            deny(reader, "read " + category + ": " + RefusalCode.CATEGORY_NOT_PERMITTED);
+            return List.of();
+        }
+        List<ItemView> page = items.page(personId, category, permitted.scope(), first, Math.min(max, 200));
+        audit.record(read(
+                reader,
+                permitted,
+                "category " + category + ": " + page.size() + " item(s) from " + first
+                        + (page.stream().anyMatch(ItemView::withheld) ? ", some withheld" : "")));
+        return page;
+    }
+
+    private record Reader(RoleProfile profile, AccessProfile access, Person person, Actor actor) {}
+
+    private Reader reader(long roleProfileId, long personId) {
+        RoleProfile profile;
+        try {
+            profile = actingProfile.resolve(session.getCallerPrincipal(), roleProfileId);
+        } catch (IcrException refused) {
+            alerts.denied(Actor.account(session.getCallerPrincipal().getName()), personId, "role profile refused");
+            throw refused;
+        }
+        Person person = em.find(Person.class, personId);
+        if (person == null) {
+            throw new IcrException(ErrorCode.NOT_FOUND, "No such person.");
+        }
+        return new Reader(profile, facts.profile(roleProfileId), person, ActingProfile.actor(profile));
+    }
+
+    private Optional<AccessFacts.Declared> declared(Reader reader) {
+        return facts.latestDeclaration(reader.profile().getId(), reader.person().getId());
+    }
+
+    private RecordDecision decide(Reader reader, Optional<ReasonDeclaration> declaration) {
+        return DECISION.decideRecord(new RecordRequest(
+                reader.access(),
+                facts.matrixFor(reader.access().roleCode()),
+                AccessDefaults.REASON_POLICY,
+                declaration.orElse(null),
+                null,
+                facts.person(reader.person().getId()),
+                facts.organisations(),
+                Instant.now()));
+    }
+
+    private static boolean needsReason(RefusalCode code) {
+        return code == RefusalCode.NO_REASON || code == RefusalCode.REASON_EXPIRED;
+    }
+
+    private void deny(Reader reader, String what) {
+        alerts.denied(reader.actor(), reader.person().getId(), what);
+    }
+
+    private static AuditEvent read(Reader reader, RecordDecision.Permitted permitted, String what) {
+        return new AuditEvent(
+                        AuditAction.RECORD_VIEW,
+                        AuditOutcome.SUCCESS,
+                        reader.actor(),
+                        reader.person().getId(),
+                        what + "; reason " + permitted.reason())
+                .purposeOfUse(purposes(permitted));
+    }
+
+    private static String purposes(RecordDecision.Permitted permitted) {
+        return permitted.purposesOfUse().stream().map(Enum::name).collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,202 @@
+package org.openicr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openicr.tools.demo.DemoRegion;
+import org.openicr.tools.demo.DemoRegion.DemoPerson;
+import org.openqa.selenium.By;
+
+/**
+ * Black-box in Chromium: the legitimate-reason step, the record page per role (categories the role
+ * may not see are named "not available to your role" and their data is absent from the HTML), sealed
+ * items withheld from other organisations, break glass with its privacy-officer alert, and audit.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CareRecordBrowserIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return TestEnvironment.ear();
+    }
+
+    private static String nhsNumber;
+    private static long personId;
+    private Browser browser;
+
+    @BeforeAll
+    static void personWithAFullRecord() throws Exception {
+        TestEnvironment.seedDirectory();
+        nhsNumber = TestEnvironment.freshNhsNumber();
+        DemoPerson person = new DemoPerson(
+                nhsNumber,
+                "Mr",
+                "Walter",
+                "RECORDHOLDER",
+                LocalDate.of(1948, 4, 2),
+                "male",
+                "5 Elm Way",
+                "Yate",
+                "BS37 5ZZ",
+                "01454 000555",
+                "Y90001",
+                false);
+        new DemoRegion().postPeople(TestEnvironment.ingestionUrl(), List.of(person));
+        personId = TestEnvironment.count("select id from person where nhs_number = ?", nhsNumber);
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    private void openRecord(String username, String password, String reason, String justification) {
+        browser.signIn(username, password);
+        browser.waitFor(By.id("active-profile"));
+        browser.open("record/search.xhtml");
+        browser.waitFor(By.id("search:nhsNumber")).sendKeys(nhsNumber);
+        browser.driver.findElement(By.id("search:find")).click();
+        browser.waitFor(By.id("search:open-record")).click();
+        if (browser.driver.getCurrentUrl().contains("reason.xhtml")) {
+            browser.driver
+                    .findElement(By.xpath("//label[text()=\"" + reason + "\"]"))
+                    .click();
+            if (justification != null) {
+                browser.driver.findElement(By.id("reason:justification")).sendKeys(justification);
+            }
+            browser.driver.findElement(By.id("reason:open")).click();
+        }
+    }
+
+    private void showCategory(String category) {
+        browser.open("record/view.xhtml?person=" + personId + "&category=" + category);
+        browser.waitFor(By.id("category-title"));
+    }
+
+    @Test
+    void aClinicianGivesAReasonAndSeesEveryCategory() throws Exception {
+        openRecord("gp.hart", "Clinician-demo-1", "Ongoing care relationship", null);
+        browser.waitForText(By.id("access-reason"), "Ongoing care relationship");
+        browser.screenshot("record-summary");
+        String html = browser.page();
+        assertFalse(html.contains("not available to your role"), html);
+        showCategory("MEDICATIONS");
+        browser.waitForText(By.id("record:items"), "Amlodipine 5mg tablets");
+        assertTrue(browser.page().contains("One tablet once a day"), browser::page);
+        browser.screenshot("record-medications");
+        showCategory("PROBLEMS");
+        browser.waitForText(By.id("record:items"), "Sexual health clinic attendance");
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from audit_event where action = 'RECORD_VIEW'"
+                                + " and outcome = 'SUCCESS' and username = 'gp.hart' and person_id = ? and purpose_of_use = 'TREAT'"
+                                + " and detail like 'category MEDICATIONS%'",
+                        personId));
+    }
+
+    @Test
+    void aReceptionistSeesOnlyContactsAndAppointments() throws Exception {
+        openRecord("reception.wu", "Reception-demo-1", "Ongoing care relationship", null);
+        browser.waitFor(By.id("patient-banner"));
+        showCategory("APPOINTMENTS");
+        browser.waitForText(By.id("record:items"), "Annual diabetes review");
+        browser.screenshot("record-receptionist");
+        String html = browser.page();
+        assertTrue(html.contains("Medications: not available to your role"), html);
+        assertTrue(html.contains("Results: not available to your role"), html);
+        for (String hidden : List.of(
+                "Amlodipine",
+                "Hypertension",
+                "Haemoglobin A1c",
+                "Discharge summary",
+                "Care Act",
+                "safeguarding concern",
+                "penicillin",
+                "Emergency department")) {
+            assertFalse(html.contains(hidden), hidden + " must not reach a receptionist's page");
+        }
+        showCategory("MEDICATIONS");
+        browser.waitForText(By.id("category-title"), "Medications");
+        assertTrue(browser.page().contains("This category is not available to your role."), browser::page);
+        assertFalse(browser.page().contains("Amlodipine"), browser::page);
+    }
+
+    @Test
+    void aSocialWorkerSeesSocialCareButNoResultsOrDocuments() throws Exception {
+        openRecord("social.evans", "Social-demo-1", "Ongoing care relationship", null);
+        browser.waitFor(By.id("patient-banner"));
+        showCategory("SOCIAL_CARE");
+        browser.waitForText(By.id("record:items"), "Care Act needs assessment");
+        assertTrue(browser.page().contains("Sam Patel"), browser::page);
+        String html = browser.page();
+        assertTrue(html.contains("Results: not available to your role"), html);
+        assertTrue(html.contains("Documents: not available to your role"), html);
+        for (String hidden : List.of("Haemoglobin A1c", "Discharge summary", "Amlodipine", "Hypertension")) {
+            assertFalse(html.contains(hidden), hidden + " must not reach a social worker's page");
+        }
+    }
+
+    @Test
+    void sealedItemsAreWithheldFromOtherOrganisations() throws Exception {
+        openRecord("nurse.okafor", "Nurse-demo-1", "Ongoing care relationship", null);
+        browser.waitFor(By.id("patient-banner"));
+        showCategory("PROBLEMS");
+        browser.waitForText(By.id("record:items"), "Withheld by the source");
+        assertFalse(browser.page().contains("Sexual health clinic"), browser::page);
+        assertTrue(browser.page().contains("Hypertension"), browser::page);
+    }
+
+    @Test
+    void breakGlassNeedsAJustificationAndAlertsThePrivacyOfficer() throws Exception {
+        // dr.lee has two profiles: choose the acute trust one first, then open the record.
+        browser.signIn("dr.lee", "Multirole-demo-1");
+        browser.driver
+                .findElement(By.xpath("//input[contains(@value, 'R8000')]"))
+                .click();
+        browser.waitForText(By.id("active-profile"), "R8000");
+        browser.open("record/reason.xhtml?person=" + personId);
+        browser.driver
+                .findElement(By.xpath("//label[starts-with(text(), 'Vital interests')]"))
+                .click();
+        browser.driver.findElement(By.id("reason:open")).click();
+        browser.waitForText(By.id("reason:messages"), "justification");
+        browser.screenshot("record-reason");
+        browser.driver
+                .findElement(By.xpath("//label[starts-with(text(), 'Vital interests')]"))
+                .click();
+        browser.driver
+                .findElement(By.id("reason:justification"))
+                .sendKeys("Unconscious in resus, no history available from the patient.");
+        browser.driver.findElement(By.id("reason:open")).click();
+        browser.waitForText(By.id("access-reason"), "Vital interests");
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from privacy_alert where kind = 'BREAK_GLASS'"
+                                + " and username = 'dr.lee' and person_id = ?",
+                        personId));
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from audit_event where action = 'BREAK_GLASS'"
+                                + " and username = 'dr.lee' and person_id = ? and purpose_of_use = 'ETREAT BTG'",
+                        personId));
+    }
+}

@@ -56,6 +56,86 @@ class CareRecordBrowserIT {
         personId = TestEnvironment.count("select id from person where nhs_number = ?", nhsNumber);
     }
 
+    private static long optedOutPerson() throws Exception {
+        String number = TestEnvironment.freshNhsNumber();
+        DemoPerson person = new DemoPerson(
+                number,
+                "Ms",
+                "Priya",
+                "OPTEDOUT",
+                LocalDate.of(1981, 9, 9),
+                "female",
+                "7 Hidden Row",
+                "Bath",
+                "BA2 2ZZ",
+                null,
+                "Y90001",
+                false);
+        new DemoRegion().postPeople(TestEnvironment.ingestionUrl(), List.of(person));
+        long id = TestEnvironment.count("select id from person where nhs_number = ?", number);
+        TestEnvironment.execute("update person set opted_out = true where id = ?", id);
+        TestEnvironment.execute(
+                "insert into opt_out_event (person_id, opted_out, channel, recorded_by)"
+                        + " values (?, true, 'LETTER', 'it.customer-services')",
+                id);
+        return id;
+    }
+
+    private String nhsNumberOf(long id) throws Exception {
+        try (java.sql.Connection c = TestEnvironment.database();
+                java.sql.PreparedStatement ps = c.prepareStatement("select nhs_number from person where id = ?")) {
+            ps.setLong(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void anOptedOutPersonIsNotAvailableExceptToSafeguardingStaff() throws Exception {
+        long id = optedOutPerson();
+        String number = nhsNumberOf(id);
+
+        browser.signIn("reception.wu", "Reception-demo-1");
+        browser.waitFor(By.id("active-profile"));
+        browser.open("record/search.xhtml");
+        browser.waitFor(By.id("search:nhsNumber")).sendKeys(number);
+        browser.driver.findElement(By.id("search:find")).click();
+        browser.waitForText(By.id("not-available"), "not available for viewing");
+        assertFalse(browser.page().contains("OPTEDOUT"), browser::page);
+        assertFalse(browser.page().contains("Hidden Row"), browser::page);
+        browser.open("record/view.xhtml?person=" + id);
+        browser.waitForText(By.id("record-refused"), "not available");
+        assertFalse(browser.page().contains("OPTEDOUT"), browser::page);
+
+        browser.driver.manage().deleteAllCookies();
+        browser.signIn("gp.hart", "Clinician-demo-1");
+        browser.waitFor(By.id("active-profile"));
+        browser.open("record/view.xhtml?person=" + id);
+        browser.waitFor(By.id("reason:choice"));
+        browser.driver
+                .findElement(By.xpath("//label[text()='Safeguarding concern']"))
+                .click();
+        browser.driver
+                .findElement(By.id("reason:justification"))
+                .sendKeys("Section 42 enquiry: concern reported by the district nurse today.");
+        browser.driver.findElement(By.id("reason:open")).click();
+        browser.waitForText(By.id("patient-name"), "OPTEDOUT");
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from privacy_alert"
+                                + " where kind = 'SAFEGUARDING_ACCESS_TO_OPTED_OUT_PERSON' and username = 'gp.hart' and person_id = ?",
+                        id));
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from audit_event where action = 'RECORD_VIEW'"
+                                + " and outcome = 'DENIED' and username = 'reception.wu' and person_id = ?",
+                        id));
+    }
+
     @BeforeEach
     void openBrowser() throws Exception {
         browser = new Browser();

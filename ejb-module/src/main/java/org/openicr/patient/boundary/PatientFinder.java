@@ -11,6 +11,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.openicr.access.control.AccessDecision;
+import org.openicr.access.control.AccessFacts;
+import org.openicr.access.entity.PersonAccessFacts;
+import org.openicr.access.entity.SearchDecision;
+import org.openicr.access.entity.SearchScope;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
@@ -20,12 +26,15 @@ import org.openicr.directory.control.ActingProfile;
 import org.openicr.directory.entity.RoleProfile;
 import org.openicr.patient.entity.NhsNumber;
 import org.openicr.patient.entity.Person;
+import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
 
 /**
  * Finds a person in the patient index for a member of staff acting in one of their role profiles.
- * Every search is audited with who, in which role, when and which person was found.
+ * Every search is audited with who, in which role, when and which person was found. What a result
+ * shows is the access decision's: an opted-out person appears only as "not available for viewing"
+ * (except to safeguarding staff), a restricted person without address, telephone or GP practice.
  */
 @Stateless
 @RolesAllowed(Roles.RECORD_VIEWER)
@@ -42,6 +51,11 @@ public class PatientFinder {
 
     @EJB
     AuditTrail audit;
+
+    @Inject
+    AccessFacts facts;
+
+    private static final AccessDecision DECISION = new AccessDecision();
 
     public Optional<PatientSummary> byNhsNumber(long roleProfileId, String nhsNumberText) {
         RoleProfile profile;
@@ -62,13 +76,30 @@ public class PatientFinder {
                 .setParameter("nhsNumber", nhsNumber)
                 .getResultStream()
                 .findFirst();
+        SearchDecision decision = DECISION.decideSearch(
+                facts.profile(roleProfileId), facts.matrixFor(profile.getRole().getCode()));
+        if (decision instanceof SearchDecision.Refused refused) {
+            audit.recordIndependently(new AuditEvent(
+                    AuditAction.PATIENT_SEARCH, AuditOutcome.DENIED, actor, null, "by NHS Number: " + refused.code()));
+            throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
+        }
+        SearchScope scope = ((SearchDecision.Permitted) decision).scope();
+        Optional<PatientSummary> result = found.map(p -> switch (DECISION.listing(
+                scope, new PersonAccessFacts(p.isOptedOut(), p.isRestricted(), Set.of()))) {
+            case DETAILS -> summary(p, false);
+            case DETAILS_WITHOUT_CONTACT -> summary(p, true);
+            case NOT_AVAILABLE_FOR_VIEWING -> PatientSummary.notAvailable(p.getId());
+        });
         audit.record(new AuditEvent(
                 AuditAction.PATIENT_SEARCH,
                 AuditOutcome.SUCCESS,
                 actor,
                 found.map(Person::getId).orElse(null),
-                "by NHS Number: " + (found.isPresent() ? "1 result" : "0 results")));
-        return found.map(p -> summary(p, p.isRestricted()));
+                "by NHS Number: " + (found.isPresent() ? "1 result" : "0 results")
+                        + (result.isPresent() && !result.get().availableForViewing()
+                                ? " (opted out: not shown)"
+                                : "")));
+        return result;
     }
 
     /** The person as search results and the banner show them; {@code hide} leaves out contact details. */
@@ -86,6 +117,7 @@ public class PatientFinder {
                 hide ? null : p.getPostcode(),
                 hide ? null : p.getPhone(),
                 hide ? null : p.getGpPracticeOds(),
-                hide);
+                hide,
+                true);
     }
 }

@@ -21,8 +21,15 @@ public record PatientSummary(
         String postcode,
         String phone,
         String gpPracticeOds,
-        boolean restricted)
+        boolean restricted,
+        boolean availableForViewing)
         implements Serializable {
+
+    /** An opted-out person as anyone but safeguarding staff finds them: nothing but that fact. */
+    public static PatientSummary notAvailable(long personId) {
+        return new PatientSummary(
+                personId, null, null, null, null, null, 0, null, List.of(), null, null, null, false, false);
+    }
 
     /** Address lines and postcode on one line, as the banner shows them. */
     public String address() {
@@ -38,6 +45,9 @@ public record PatientSummary(
     }
 
     public String displayName() {
+        if (!availableForViewing) {
+            return "Record not available for viewing";
+        }
         return familyName.toUpperCase() + ", " + givenNames + (title == null ? "" : " (" + title + ")");
     }
 }

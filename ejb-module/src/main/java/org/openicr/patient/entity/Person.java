@@ -60,6 +60,10 @@ public class Person {
 
     private boolean restricted;
 
+    /** Opted out of the local shared record: hidden from everyone except safeguarding staff. */
+    @Column(name = "opted_out", insertable = false, updatable = false)
+    private boolean optedOut;
+
     @Column(name = "updated_by_source_id")
     private Long updatedBySourceId;
 
@@ -150,6 +154,10 @@ public class Person {
 
     public String getGpPracticeOds() {
         return gpPracticeOds;
+    }
+
+    public boolean isOptedOut() {
+        return optedOut;
     }
 
     public boolean isRestricted() {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.openicr.access.control.AccessDecision;
+import org.openicr.access.control.AccessFacts;
 import org.openicr.access.entity.AccessDefaults;
 import org.openicr.access.entity.AccessProfile;
 import org.openicr.access.entity.CategoryAccess;
@@ -37,7 +38,6 @@ import org.openicr.patient.entity.Person;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
-import org.openicr.record.control.AccessFacts;
 import org.openicr.record.control.ItemQuery;
 import org.openicr.record.entity.Category;
 

@@ -1,4 +1,4 @@
-package org.openicr.record.control;
+package org.openicr.access.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;

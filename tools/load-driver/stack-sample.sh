@@ -27,6 +27,8 @@ for i in $(seq 1 "$samples"); do
   sleep "$interval"
 done
 
+echo "busy request threads per sample: $(for f in $(ls "$out" | sort -n); do
+  awk 'BEGIN { RS = "" } /^"http-thread-pool/ && /CoyoteAdapter/ { n++ } END { printf "%d", n }' "$out/$f"; echo -n " "; done)"
 cat "$out"/*.txt | awk '
   BEGIN { RS = "" }
   /^"http-thread-pool/ && /CoyoteAdapter/ {

@@ -29,6 +29,7 @@ public final class LoadDriverMain {
             """
             usage: java -jar load-driver.jar run --url URL [options]
                    java -jar load-driver.jar verify --ack-log FILE --db-url JDBC_URL --db-user U --db-password P
+                   java -jar load-driver.jar pbkdf2-cost   (CPU of one HTTP Basic password check here)
 
             run options (defaults in brackets):
               --url URL               the ingestion endpoint, e.g. http://localhost:30080/openicr/ws/ingestion
@@ -70,6 +71,7 @@ public final class LoadDriverMain {
             status = switch (args[0]) {
                 case "run" -> run(o);
                 case "verify" -> verify(o);
+                case "pbkdf2-cost" -> passwordCheckCost();
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             };
         } catch (IllegalArgumentException e) {
@@ -193,6 +195,7 @@ public final class LoadDriverMain {
         Verifier verifier = new Verifier();
         try (Connection c = DriverManager.getConnection(dbUrl, o.required("db-user"), o.required("db-password"))) {
             Verifier.Result r = verifier.verify(c, user, acked);
+            verifier.describe(c).forEach(System.out::println);
             System.out.printf(
                     "acknowledged: %d, missing: %d (items acknowledged: %d, items missing: %d)%n",
                     r.acknowledged(), r.missingMessages(), r.expectedItems(), r.missingItems());
@@ -208,6 +211,20 @@ public final class LoadDriverMain {
             }
             return r.missingMessages() == 0 ? 0 : 1;
         }
+    }
+
+    static int passwordCheckCost() throws Exception {
+        double ms = PasswordCheckCost.cpuMillisPerCheck(20);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(
+                Locale.ROOT,
+                "PBKDF2WithHmacSHA256, %d iterations: %.1f ms CPU per password check;"
+                        + " %d cores can do at most %.0f checks (so SOAP calls) per second%n",
+                PasswordCheckCost.ITERATIONS,
+                ms,
+                cores,
+                cores * 1000 / ms);
+        return 0;
     }
 
     /** A load driver must not be pointed at someone else's service by a typo. */

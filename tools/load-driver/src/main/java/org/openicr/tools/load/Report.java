@@ -51,6 +51,10 @@ public final class Report {
                         ms(Latencies.percentile(l, 95)),
                         ms(Latencies.percentile(l, 99)),
                         ms(Latencies.percentile(l, 100))));
+        if (s.unsent() > 0) {
+            out.println("  (percentiles cover acknowledged messages only: the unsent ones would have been later still,"
+                    + " so the offered rate was not sustained)");
+        }
     }
 
     public static void cpu(PrintStream out, List<CpuWatch.Usage> usages, double busyShare, double seconds, int nproc) {

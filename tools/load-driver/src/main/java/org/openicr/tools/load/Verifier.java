@@ -88,6 +88,27 @@ public final class Verifier {
         }
     }
 
+    /**
+     * The settings an acknowledgement's durability rests on, and how much data the database holds
+     * (the data size a figure was measured at).
+     */
+    public List<String> describe(Connection c) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select current_setting('server_version'),"
+                        + " current_setting('fsync'), current_setting('synchronous_commit'),"
+                        + " current_setting('full_page_writes'), (select count(*) from person),"
+                        + " (select count(*) from record_item), (select count(*) from inbound_message),"
+                        + " pg_size_pretty(pg_database_size(current_database()))");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            lines.add("PostgreSQL " + rs.getString(1) + ": fsync=" + rs.getString(2) + ", synchronous_commit="
+                    + rs.getString(3) + ", full_page_writes=" + rs.getString(4));
+            lines.add("database holds " + rs.getLong(5) + " people, " + rs.getLong(6) + " record items, "
+                    + rs.getLong(7) + " inbound messages (" + rs.getString(8) + ")");
+        }
+        return lines;
+    }
+
     private static long sourceId(Connection c, String username) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select s.id from source_system s"
                 + " join user_account a on a.id = s.user_account_id where a.username = ?")) {

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,11 +21,13 @@ public final class SyntheticRecords {
     private record Medication(
             String dmdCode, String display, String dose, String route, String frequency, String qty) {}
 
-    private record Test(String loinc, String display, String unit, double low, double high, int decimals) {}
+    private record LabTest(String loinc, String display, String unit, double low, double high, int decimals) {}
 
     private record Problem(String snomedCode, String display) {}
 
-    // dm+d virtual medicinal products (the code system DMD); displays as dm+d names them.
+    // dm+d virtual medicinal product ids (code system DMD) with dm+d-style names, from memory and not
+    // checked against a dm+d release: the service does not look codes up, so they only need the
+    // shape and length of real ones. Never use this list as a clinical reference.
     private static final List<Medication> MEDICATIONS = List.of(
             new Medication("319283006", "Amlodipine 5mg tablets", "5mg", "Oral", "once a day", "28 tablet"),
             new Medication("325278007", "Metformin 500mg tablets", "500mg", "Oral", "twice a day", "56 tablet"),
@@ -46,13 +49,13 @@ public final class SyntheticRecords {
                     "28 tablet"));
 
     // UK pathology in SI units, with adult reference ranges as laboratories print them.
-    private static final List<Test> TESTS = List.of(
-            new Test("718-7", "Haemoglobin", "g/L", 130, 170, 0),
-            new Test("2951-2", "Sodium", "mmol/L", 133, 146, 0),
-            new Test("2823-3", "Potassium", "mmol/L", 3.5, 5.3, 1),
-            new Test("14682-9", "Creatinine", "umol/L", 59, 104, 0),
-            new Test("59261-8", "HbA1c (IFCC)", "mmol/mol", 20, 41, 0),
-            new Test("6690-2", "White cell count", "10*9/L", 4.0, 11.0, 1));
+    private static final List<LabTest> TESTS = List.of(
+            new LabTest("718-7", "Haemoglobin", "g/L", 130, 170, 0),
+            new LabTest("2951-2", "Sodium", "mmol/L", 133, 146, 0),
+            new LabTest("2823-3", "Potassium", "mmol/L", 3.5, 5.3, 1),
+            new LabTest("14682-9", "Creatinine", "umol/L", 59, 104, 0),
+            new LabTest("59261-8", "HbA1c (IFCC)", "mmol/mol", 20, 41, 0),
+            new LabTest("6690-2", "White cell count", "10*9/L", 4.0, 11.0, 1));
 
     private static final List<Problem> PROBLEMS = List.of(
             new Problem("44054006", "Type 2 diabetes mellitus"),
@@ -120,11 +123,12 @@ public final class SyntheticRecords {
                 "MEDICATIONS", key, 1, when, "active", "DMD", m.dmdCode(), m.display(), null, details);
     }
 
-    private static Envelopes.Item result(String key, String when, Test t, long n) {
+    private static Envelopes.Item result(String key, String when, LabTest t, long n) {
         // Values spread a little around the reference range so that some are flagged.
         double span = t.high() - t.low();
-        double value = t.low() - span * 0.1 + span * 1.2 * ((n * 37) % 100) / 100.0;
-        String formatted = String.format(java.util.Locale.ROOT, "%." + t.decimals() + "f", value);
+        String formatted = fmt(t.low() - span * 0.1 + span * 1.2 * ((n * 37) % 100) / 100.0, t.decimals());
+        // The flag follows the value as reported (rounded), as a laboratory's would.
+        double value = Double.parseDouble(formatted);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("value", formatted);
         details.put("unit", t.unit());
@@ -140,6 +144,6 @@ public final class SyntheticRecords {
     }
 
     private static String fmt(double value, int decimals) {
-        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

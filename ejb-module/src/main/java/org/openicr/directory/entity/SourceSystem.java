@@ -13,7 +13,10 @@ import jakarta.persistence.Table;
 /** A system of a partner organisation that feeds the record through its own account. */
 @Entity
 @Table(name = "source_system")
-@NamedQuery(name = SourceSystem.BY_ACCOUNT, query = "select s from SourceSystem s where s.account.username = :username")
+@NamedQuery(
+        name = SourceSystem.BY_ACCOUNT,
+        query = "select s from SourceSystem s join fetch s.organisation join fetch s.account"
+                + " where s.account.username = :username")
 public class SourceSystem {
 
     public static final String BY_ACCOUNT = "SourceSystem.byAccount";

@@ -44,11 +44,13 @@ public class Inbox {
     @jakarta.ejb.EJB
     AuditTrail audit;
 
-    /** Stores the body as received (already cut at the size limit when too large); answers its inbox id. */
+    /**
+     * Stores the body as received (already cut at the size limit when too large); answers its inbox
+     * id. Nothing is looked up here, so storing stays one insert; the source is attributed when the
+     * message is read.
+     */
     public long receive(byte[] raw, int sizeBytes) {
-        String account = session.getCallerPrincipal().getName();
-        Long sourceId = sources.ofAccount(account).map(SourceSystem::getId).orElse(null);
-        InboundMessage message = new InboundMessage(account, sourceId, raw, sizeBytes);
+        InboundMessage message = new InboundMessage(session.getCallerPrincipal().getName(), raw, sizeBytes);
         em.persist(message);
         em.flush();
         return message.getId();
@@ -66,7 +68,10 @@ public class Inbox {
             return;
         }
         if (message.getOperation() == null) {
-            message.identify(operation, messageId);
+            Long sourceId = sources.ofAccount(message.getAccountUsername())
+                    .map(SourceSystem::getId)
+                    .orElse(null);
+            message.identify(operation, messageId, sourceId);
         }
         InboundMessage first = firstFinal(message);
         if (first != null) {

@@ -9,9 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,10 +41,17 @@ public class ItemStore {
 
     public record ItemResult(String sourceKey, Outcome outcome) {}
 
+    /**
+     * All items of a message in one statement: the rows come from parallel arrays (unnest), so a
+     * 50-item batch costs one round trip, not fifty.
+     */
     private static final String UPSERT = "insert into record_item (person_id, source_system_id, organisation_id,"
             + " source_key, category, version, status, effective_at, effective_end, recorded_at, code_system, code,"
             + " display, text, sensitivity, details, inbound_message_id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)"
+            + " select ?, ?, ?, t.k, t.c, t.v, t.st, t.ea, t.ee, t.ra, t.cs, t.cd, t.dp, t.tx, t.se, t.dt::jsonb, ?"
+            + " from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::timestamptz[],"
+            + " ?::timestamptz[], ?::timestamptz[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],"
+            + " ?::varchar[], ?::text[]) as t(k, c, v, st, ea, ee, ra, cs, cd, dp, tx, se, dt)"
             + " on conflict (source_system_id, source_key) do update set category = excluded.category,"
             + " version = excluded.version, status = excluded.status, effective_at = excluded.effective_at,"
             + " effective_end = excluded.effective_end, recorded_at = excluded.recorded_at,"
@@ -53,54 +60,63 @@ public class ItemStore {
             + " organisation_id = excluded.organisation_id, inbound_message_id = excluded.inbound_message_id,"
             + " withdrawn_at = null, withdrawn_reason = null, updated_at = now()"
             + " where record_item.version < excluded.version and record_item.person_id = excluded.person_id"
-            + " returning id, (xmax = 0)";
+            + " returning source_key, id, (xmax = 0)";
 
     @Resource(lookup = "java:app/jdbc/openicr")
     DataSource dataSource;
 
     public List<ItemResult> upsert(
             long personId, long sourceSystemId, long organisationId, long inboundMessageId, List<IncomingItem> items) {
-        List<ItemResult> results = new ArrayList<>(items.size());
+        Map<String, ItemResult> written = new HashMap<>();
+        Map<String, Long> ids = new HashMap<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            bind(c, ps, personId, sourceSystemId, organisationId, inboundMessageId, items);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1);
+                    ids.put(key, rs.getLong(2));
+                    written.put(key, new ItemResult(key, rs.getBoolean(3) ? Outcome.CREATED : Outcome.UPDATED));
+                }
+            }
+            List<String> unchanged = items.stream()
+                    .map(i -> i.item().sourceKey())
+                    .filter(key -> !written.containsKey(key))
+                    .toList();
+            if (!unchanged.isEmpty()) {
+                refuseKeysOfOtherPersons(c, sourceSystemId, unchanged, personId);
+            }
             for (IncomingItem incoming : items) {
-                ItemSubmission item = incoming.item();
-                bind(ps, personId, sourceSystemId, organisationId, inboundMessageId, item);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        long itemId = rs.getLong(1);
-                        results.add(
-                                new ItemResult(item.sourceKey(), rs.getBoolean(2) ? Outcome.CREATED : Outcome.UPDATED));
-                        if (incoming.content() != null) {
-                            storeContent(c, itemId, incoming);
-                        }
-                    } else {
-                        results.add(new ItemResult(item.sourceKey(), notUpdated(c, sourceSystemId, item, personId)));
-                    }
+                Long itemId = ids.get(incoming.item().sourceKey());
+                if (itemId != null && incoming.content() != null) {
+                    storeContent(c, itemId, incoming);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Item upsert failed", e);
         }
-        return results;
+        return items.stream()
+                .map(i -> written.getOrDefault(
+                        i.item().sourceKey(), new ItemResult(i.item().sourceKey(), Outcome.IGNORED_OLDER_VERSION)))
+                .toList();
     }
 
-    /** Why an upsert changed nothing: an older version, or the key already belongs to another person. */
-    private static Outcome notUpdated(Connection c, long sourceSystemId, ItemSubmission item, long personId)
+    /** An upsert that changed nothing: an older version, unless the key belongs to another person. */
+    private static void refuseKeysOfOtherPersons(Connection c, long sourceSystemId, List<String> keys, long personId)
             throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("select person_id from record_item where source_system_id = ? and source_key = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("select source_key from record_item where source_system_id = ?"
+                + " and source_key = any(?) and person_id <> ? limit 1")) {
             ps.setLong(1, sourceSystemId);
-            ps.setString(2, item.sourceKey());
+            ps.setArray(2, c.createArrayOf("varchar", keys.toArray()));
+            ps.setLong(3, personId);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getLong(1) != personId) {
+                if (rs.next()) {
                     throw new IcrException(
                             ErrorCode.SOURCE_KEY_CONFLICT,
-                            "sourceKey " + item.sourceKey() + " is already used for another person.");
+                            "sourceKey " + rs.getString(1) + " is already used for another person.");
                 }
             }
         }
-        return Outcome.IGNORED_OLDER_VERSION;
     }
 
     private static void storeContent(Connection c, long itemId, IncomingItem incoming) throws SQLException {
@@ -134,30 +150,61 @@ public class ItemStore {
     }
 
     private static void bind(
+            Connection c,
             PreparedStatement ps,
             long personId,
             long sourceSystemId,
             long organisationId,
             long inboundMessageId,
-            ItemSubmission item)
+            List<IncomingItem> incoming)
             throws SQLException {
+        int n = incoming.size();
+        String[] keys = new String[n];
+        String[] categories = new String[n];
+        Long[] versions = new Long[n];
+        String[] statuses = new String[n];
+        Timestamp[] effectiveAt = new Timestamp[n];
+        Timestamp[] effectiveEnd = new Timestamp[n];
+        Timestamp[] recordedAt = new Timestamp[n];
+        String[] systems = new String[n];
+        String[] codes = new String[n];
+        String[] displays = new String[n];
+        String[] texts = new String[n];
+        String[] sensitivities = new String[n];
+        String[] details = new String[n];
+        for (int i = 0; i < n; i++) {
+            ItemSubmission item = incoming.get(i).item();
+            keys[i] = item.sourceKey();
+            categories[i] = item.category().name();
+            versions[i] = item.version();
+            statuses[i] = item.status();
+            effectiveAt[i] = timestamp(item.effectiveAt());
+            effectiveEnd[i] = timestamp(item.effectiveEnd());
+            recordedAt[i] = timestamp(item.recordedAt());
+            systems[i] = item.code() == null ? null : item.code().system().name();
+            codes[i] = item.code() == null ? null : item.code().code();
+            displays[i] = item.code() == null ? null : item.code().display();
+            texts[i] = item.text();
+            sensitivities[i] = item.sensitivity().name();
+            details[i] = json(item.details());
+        }
         ps.setLong(1, personId);
         ps.setLong(2, sourceSystemId);
         ps.setLong(3, organisationId);
-        ps.setString(4, item.sourceKey());
-        ps.setString(5, item.category().name());
-        ps.setLong(6, item.version());
-        ps.setString(7, item.status());
-        timestamp(ps, 8, item.effectiveAt());
-        timestamp(ps, 9, item.effectiveEnd());
-        timestamp(ps, 10, item.recordedAt());
-        ps.setString(11, item.code() == null ? null : item.code().system().name());
-        ps.setString(12, item.code() == null ? null : item.code().code());
-        ps.setString(13, item.code() == null ? null : item.code().display());
-        ps.setString(14, item.text());
-        ps.setString(15, item.sensitivity().name());
-        ps.setString(16, json(item.details()));
-        ps.setLong(17, inboundMessageId);
+        ps.setLong(4, inboundMessageId);
+        ps.setArray(5, c.createArrayOf("varchar", keys));
+        ps.setArray(6, c.createArrayOf("varchar", categories));
+        ps.setArray(7, c.createArrayOf("bigint", versions));
+        ps.setArray(8, c.createArrayOf("varchar", statuses));
+        ps.setArray(9, c.createArrayOf("timestamptz", effectiveAt));
+        ps.setArray(10, c.createArrayOf("timestamptz", effectiveEnd));
+        ps.setArray(11, c.createArrayOf("timestamptz", recordedAt));
+        ps.setArray(12, c.createArrayOf("varchar", systems));
+        ps.setArray(13, c.createArrayOf("varchar", codes));
+        ps.setArray(14, c.createArrayOf("varchar", displays));
+        ps.setArray(15, c.createArrayOf("text", texts));
+        ps.setArray(16, c.createArrayOf("varchar", sensitivities));
+        ps.setArray(17, c.createArrayOf("text", details));
     }
 
     static String json(Map<String, String> details) {
@@ -166,11 +213,7 @@ public class ItemStore {
         return object.build().toString();
     }
 
-    private static void timestamp(PreparedStatement ps, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setTimestamp(index, Timestamp.from(instant));
-        }
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

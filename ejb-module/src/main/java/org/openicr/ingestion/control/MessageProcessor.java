@@ -72,7 +72,7 @@ public class MessageProcessor {
 
     public DemographicsAcknowledgement demographics(
             InboundMessage message, SourceSystem source, DemographicsSubmission body) {
-        String messageId = identify(message, "SubmitDemographics", body.getMessageId());
+        String messageId = identify(message, source, "SubmitDemographics", body.getMessageId());
         Optional<StoredOutcome> earlier = earlierOutcome(message, source);
         StoredOutcome outcome;
         if (earlier.isPresent()) {
@@ -101,7 +101,7 @@ public class MessageProcessor {
     }
 
     public ItemBatchAcknowledgement items(InboundMessage message, SourceSystem source, ItemBatch body) {
-        String messageId = identify(message, "SubmitItems", body.getMessageId());
+        String messageId = identify(message, source, "SubmitItems", body.getMessageId());
         Optional<StoredOutcome> earlier = earlierOutcome(message, source);
         StoredOutcome outcome;
         if (earlier.isPresent()) {
@@ -141,7 +141,7 @@ public class MessageProcessor {
     }
 
     public ItemWithdrawalAcknowledgement withdrawals(InboundMessage message, SourceSystem source, ItemWithdrawal body) {
-        String messageId = identify(message, "WithdrawItems", body.getMessageId());
+        String messageId = identify(message, source, "WithdrawItems", body.getMessageId());
         Optional<StoredOutcome> earlier = earlierOutcome(message, source);
         StoredOutcome outcome;
         if (earlier.isPresent()) {
@@ -179,7 +179,7 @@ public class MessageProcessor {
             throw new IcrException(
                     ErrorCode.HL7_REJECTED, "The message has no MSH-10 control id and no messageId was given.");
         }
-        identify(message, "SubmitHl7", messageId);
+        identify(message, source, "SubmitHl7", messageId);
         Optional<StoredOutcome> earlier = earlierOutcome(message, source);
         StoredOutcome outcome = earlier.isPresent() ? earlier.get() : apply(message, source, mapping);
         Hl7Acknowledgement ack = new Hl7Acknowledgement();
@@ -304,11 +304,11 @@ public class MessageProcessor {
                 : persons.byLocalIdentifier(source.getId(), patient.getLocalIdentifier());
     }
 
-    private String identify(InboundMessage message, String operation, String messageId) {
+    private String identify(InboundMessage message, SourceSystem source, String operation, String messageId) {
         if (blank(messageId)) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "messageId is required.");
         }
-        message.identify(operation, messageId.strip());
+        message.identify(operation, messageId.strip(), source.getId());
         return messageId.strip();
     }
 

@@ -69,16 +69,17 @@ public class InboundMessage {
 
     protected InboundMessage() {}
 
-    public InboundMessage(String accountUsername, Long sourceSystemId, byte[] raw, int sizeBytes) {
+    public InboundMessage(String accountUsername, byte[] raw, int sizeBytes) {
         this.receivedAt = Instant.now();
         this.accountUsername = accountUsername;
-        this.sourceSystemId = sourceSystemId;
         this.raw = raw;
         this.sizeBytes = sizeBytes;
         this.status = MessageStatus.RECEIVED;
     }
 
-    public void identify(String operation, String messageId) {
+    /** What the message is, once read: its operation, its sender's message id, and the source behind the account. */
+    public void identify(String operation, String messageId, Long sourceSystemId) {
+        this.sourceSystemId = sourceSystemId;
         this.operation = operation;
         this.messageId = messageId;
     }

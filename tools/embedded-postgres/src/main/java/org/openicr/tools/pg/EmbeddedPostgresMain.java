@@ -46,6 +46,10 @@ public final class EmbeddedPostgresMain {
                 .setServerConfig("work_mem", "16MB")
                 .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("synchronous_commit", "on")
+                // Group commit: under concurrent load, commits wait up to 0.2 ms to share one WAL flush.
+                // Durability is unchanged (every commit is flushed before it returns).
+                .setServerConfig("commit_delay", "200")
+                .setServerConfig("commit_siblings", "4")
                 .start();
         createRoleAndDatabase(postgres, database, user, password);
         System.out.println("PostgreSQL ready on port " + port + ", database " + database + ", data in " + data);

@@ -123,6 +123,87 @@ class PatientSearchBrowserIT {
     }
 
     @Test
+    void peopleAreFoundByNameAndBirthDateOrByPartialNameAndPostcode() throws Exception {
+        String family = "ZEDNAME" + (System.nanoTime() % 100000);
+        String nhsNumber = TestEnvironment.freshNhsNumber();
+        DemoPerson person = new DemoPerson(
+                nhsNumber,
+                "Mrs",
+                "Olwen",
+                family,
+                LocalDate.of(1950, 6, 1),
+                "female",
+                "8 Secret Lane",
+                "Bath",
+                "BA1 9ZZ",
+                "01225 000999",
+                "Y90002",
+                false);
+        Soap.Response r = Soap.post(
+                TestEnvironment.ingestionUrl(),
+                DemoRegion.demographicsEnvelope("byname-" + nhsNumber, person),
+                "sys.riverside-gp",
+                "Source-demo-gp-1");
+        assertEquals(200, r.status(), r::toString);
+
+        browser.signIn("gp.hart", "Clinician-demo-1");
+        browser.waitFor(By.id("active-profile"));
+        browser.open("record/search.xhtml");
+        browser.waitFor(By.id("byName:familyName")).sendKeys(family.toLowerCase());
+        browser.driver.findElement(By.id("byName:dateOfBirth_input")).sendKeys("01/06/1950");
+        browser.driver.findElement(By.id("byName:find")).click();
+        browser.waitForText(By.id("list"), family + ", Olwen");
+        assertTrue(browser.page().contains(nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6)), browser::page);
+
+        browser.open("record/search.xhtml");
+        browser.waitFor(By.id("byPostcode:namePrefix")).sendKeys(family.substring(0, 4));
+        browser.driver.findElement(By.id("byPostcode:postcode")).sendKeys("ba19zz");
+        browser.driver.findElement(By.id("byPostcode:find")).click();
+        browser.waitForText(By.id("list"), family + ", Olwen");
+        browser.screenshot("search-by-name");
+        assertEquals(
+                1,
+                TestEnvironment.count("select count(*) from audit_event where action = 'PATIENT_SEARCH'"
+                                        + " and username = 'gp.hart' and detail like 'by partial name and postcode: %'"
+                                        + " and occurred_at > now() - interval '5 minutes'")
+                                > 0
+                        ? 1
+                        : 0);
+    }
+
+    @Test
+    void aRestrictedPersonIsNotFoundByPostcode() throws Exception {
+        String family = "YRESTRICT" + (System.nanoTime() % 100000);
+        String nhsNumber = TestEnvironment.freshNhsNumber();
+        DemoPerson person = new DemoPerson(
+                nhsNumber,
+                "Ms",
+                "Rae",
+                family,
+                LocalDate.of(1991, 2, 3),
+                "female",
+                "1 Safe House",
+                "Bath",
+                "BA1 8YY",
+                null,
+                "Y90002",
+                true);
+        Soap.post(
+                TestEnvironment.ingestionUrl(),
+                DemoRegion.demographicsEnvelope("restr-" + nhsNumber, person),
+                "sys.riverside-gp",
+                "Source-demo-gp-1");
+        browser.signIn("gp.hart", "Clinician-demo-1");
+        browser.waitFor(By.id("active-profile"));
+        browser.open("record/search.xhtml");
+        browser.waitFor(By.id("byPostcode:namePrefix")).sendKeys(family.substring(0, 5));
+        browser.driver.findElement(By.id("byPostcode:postcode")).sendKeys("BA1 8YY");
+        browser.driver.findElement(By.id("byPostcode:find")).click();
+        browser.waitForText(By.id("list"), "Nobody matches");
+        assertFalse(browser.page().contains(family), browser::page);
+    }
+
+    @Test
     void anInvalidNhsNumberGetsAMessageNotAnError() throws Exception {
         browser.signIn("gp.hart", "Clinician-demo-1");
         browser.waitFor(By.id("active-profile"));

@@ -58,38 +58,15 @@ public class PatientFinder {
     private static final AccessDecision DECISION = new AccessDecision();
 
     public Optional<PatientSummary> byNhsNumber(long roleProfileId, String nhsNumberText) {
-        RoleProfile profile;
-        try {
-            profile = actingProfile.resolve(session.getCallerPrincipal(), roleProfileId);
-        } catch (IcrException denied) {
-            audit.recordIndependently(new AuditEvent(
-                    AuditAction.PATIENT_SEARCH,
-                    AuditOutcome.DENIED,
-                    Actor.account(session.getCallerPrincipal().getName()),
-                    null,
-                    "by NHS Number: role profile " + roleProfileId + " refused"));
-            throw denied;
-        }
+        RoleProfile profile = resolve(roleProfileId, "by NHS Number");
         Actor actor = ActingProfile.actor(profile);
         NhsNumber nhsNumber = NhsNumber.of(nhsNumberText);
         Optional<Person> found = em.createNamedQuery(Person.BY_NHS_NUMBER, Person.class)
                 .setParameter("nhsNumber", nhsNumber)
                 .getResultStream()
                 .findFirst();
-        SearchDecision decision = DECISION.decideSearch(
-                facts.profile(roleProfileId), facts.matrixFor(profile.getRole().getCode()));
-        if (decision instanceof SearchDecision.Refused refused) {
-            audit.recordIndependently(new AuditEvent(
-                    AuditAction.PATIENT_SEARCH, AuditOutcome.DENIED, actor, null, "by NHS Number: " + refused.code()));
-            throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
-        }
-        SearchScope scope = ((SearchDecision.Permitted) decision).scope();
-        Optional<PatientSummary> result = found.map(p -> switch (DECISION.listing(
-                scope, new PersonAccessFacts(p.isOptedOut(), p.isRestricted(), Set.of()))) {
-            case DETAILS -> summary(p, false);
-            case DETAILS_WITHOUT_CONTACT -> summary(p, true);
-            case NOT_AVAILABLE_FOR_VIEWING -> PatientSummary.notAvailable(p.getId());
-        });
+        SearchScope scope = scope(roleProfileId, profile, actor, "by NHS Number");
+        Optional<PatientSummary> result = found.map(p -> listing(scope, p));
         audit.record(new AuditEvent(
                 AuditAction.PATIENT_SEARCH,
                 AuditOutcome.SUCCESS,
@@ -100,6 +77,96 @@ public class PatientFinder {
                                 ? " (opted out: not shown)"
                                 : "")));
         return result;
+    }
+
+    /** At most this many people are listed for a name search; a longer list asks for more detail. */
+    public static final int MAX_RESULTS = 50;
+
+    /** By family name (exact, any case) and date of birth. */
+    public List<PatientSummary> byFamilyNameAndBirthDate(long roleProfileId, String familyName, LocalDate dateOfBirth) {
+        if (familyName == null || familyName.isBlank() || dateOfBirth == null) {
+            throw new IcrException(ErrorCode.INVALID_INPUT, "Enter a family name and a date of birth.");
+        }
+        List<Person> people = em.createNamedQuery(Person.BY_FAMILY_NAME_AND_BIRTH_DATE, Person.class)
+                .setParameter("familyName", familyName.strip().toLowerCase())
+                .setParameter("dateOfBirth", dateOfBirth)
+                .setMaxResults(MAX_RESULTS + 1)
+                .getResultList();
+        return listed(roleProfileId, people, "by family name and date of birth");
+    }
+
+    /** By the start of the family name (at least two letters) and the postcode, spaces ignored. */
+    public List<PatientSummary> byPartialNameAndPostcode(long roleProfileId, String namePrefix, String postcode) {
+        String prefix = namePrefix == null ? "" : namePrefix.strip().toLowerCase();
+        String compactPostcode =
+                postcode == null ? "" : postcode.replace(" ", "").toUpperCase();
+        if (prefix.length() < 2 || compactPostcode.length() < 5) {
+            throw new IcrException(
+                    ErrorCode.INVALID_INPUT,
+                    "Enter at least the first two letters of the family name and a full postcode.");
+        }
+        List<Person> people = em.createNamedQuery(Person.BY_NAME_PREFIX_AND_POSTCODE, Person.class)
+                .setParameter("prefix", prefix.replace("%", "").replace("_", "") + "%")
+                .setParameter("postcode", compactPostcode)
+                .setMaxResults(MAX_RESULTS + 1)
+                .getResultList();
+        return listed(roleProfileId, people, "by partial name and postcode");
+    }
+
+    /**
+     * The people found, each shown as the access decision lists them. Restricted people found by
+     * postcode are left out: their postcode is hidden, so the search must not confirm it.
+     */
+    private List<PatientSummary> listed(long roleProfileId, List<Person> people, String kind) {
+        RoleProfile profile = resolve(roleProfileId, kind);
+        Actor actor = ActingProfile.actor(profile);
+        SearchScope scope = scope(roleProfileId, profile, actor, kind);
+        boolean byPostcode = kind.contains("postcode");
+        List<PatientSummary> results = people.stream()
+                .filter(p -> !(byPostcode && p.isRestricted()))
+                .limit(MAX_RESULTS)
+                .map(p -> listing(scope, p))
+                .toList();
+        audit.record(new AuditEvent(
+                AuditAction.PATIENT_SEARCH,
+                AuditOutcome.SUCCESS,
+                actor,
+                results.size() == 1 ? results.get(0).personId() : null,
+                kind + ": " + results.size() + " result(s)" + (people.size() > MAX_RESULTS ? ", more not shown" : "")));
+        return results;
+    }
+
+    private RoleProfile resolve(long roleProfileId, String kind) {
+        try {
+            return actingProfile.resolve(session.getCallerPrincipal(), roleProfileId);
+        } catch (IcrException denied) {
+            audit.recordIndependently(new AuditEvent(
+                    AuditAction.PATIENT_SEARCH,
+                    AuditOutcome.DENIED,
+                    Actor.account(session.getCallerPrincipal().getName()),
+                    null,
+                    kind + ": role profile " + roleProfileId + " refused"));
+            throw denied;
+        }
+    }
+
+    private SearchScope scope(long roleProfileId, RoleProfile profile, Actor actor, String kind) {
+        SearchDecision decision = DECISION.decideSearch(
+                facts.profile(roleProfileId), facts.matrixFor(profile.getRole().getCode()));
+        if (decision instanceof SearchDecision.Refused refused) {
+            audit.recordIndependently(new AuditEvent(
+                    AuditAction.PATIENT_SEARCH, AuditOutcome.DENIED, actor, null, kind + ": " + refused.code()));
+            throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
+        }
+        return ((SearchDecision.Permitted) decision).scope();
+    }
+
+    private static PatientSummary listing(SearchScope scope, Person p) {
+        return switch (DECISION.listing(scope, new PersonAccessFacts(p.isOptedOut(), p.isRestricted(), Set.of()))) {
+            case DETAILS -> summary(p, false);
+            case DETAILS_WITHOUT_CONTACT -> summary(p, true);
+            case NOT_AVAILABLE_FOR_VIEWING -> PatientSummary.notAvailable(p.getId());
+        };
     }
 
     /** The person as search results and the banner show them; {@code hide} leaves out contact details. */

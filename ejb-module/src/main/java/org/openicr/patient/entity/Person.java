@@ -20,9 +20,20 @@ import java.util.List;
 @Entity
 @Table(name = "person")
 @NamedQuery(name = Person.BY_NHS_NUMBER, query = "select p from Person p where p.nhsNumber = :nhsNumber")
+@NamedQuery(
+        name = Person.BY_FAMILY_NAME_AND_BIRTH_DATE,
+        query = "select p from Person p where lower(p.familyName) = :familyName and p.dateOfBirth = :dateOfBirth"
+                + " and p.mergedIntoId is null order by p.givenNames, p.id")
+@NamedQuery(
+        name = Person.BY_NAME_PREFIX_AND_POSTCODE,
+        query = "select p from Person p where lower(p.familyName) like :prefix"
+                + " and function('replace', upper(p.postcode), ' ', '') = :postcode and p.mergedIntoId is null"
+                + " order by p.familyName, p.givenNames, p.id")
 public class Person {
 
     public static final String BY_NHS_NUMBER = "Person.byNhsNumber";
+    public static final String BY_FAMILY_NAME_AND_BIRTH_DATE = "Person.byFamilyNameAndBirthDate";
+    public static final String BY_NAME_PREFIX_AND_POSTCODE = "Person.byNamePrefixAndPostcode";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,6 +70,10 @@ public class Person {
     private String gpPracticeOds;
 
     private boolean restricted;
+
+    /** Set when this record was merged into another (HL7 ADT^A40): searches then find the survivor. */
+    @Column(name = "merged_into_id", insertable = false, updatable = false)
+    private Long mergedIntoId;
 
     /** Opted out of the local shared record: hidden from everyone except safeguarding staff. */
     @Column(name = "opted_out", insertable = false, updatable = false)

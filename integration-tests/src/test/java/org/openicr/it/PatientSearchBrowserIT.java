@@ -246,6 +246,13 @@ class PatientSearchBrowserIT {
                 .click();
         browser.waitForText(By.id("active-profile"), "R8003");
         assertTrue(browser.driver.findElement(By.id("active-profile")).getText().contains("Mental Health"));
+        browser.driver.findElement(By.id("switch:switchRole")).click();
+        browser.waitForText(By.tagName("h2"), "Choose the role you are working in");
+        browser.driver
+                .findElement(By.xpath("//input[contains(@value, 'R8000')]"))
+                .click();
+        browser.waitForText(By.id("active-profile"), "R8000");
+        assertTrue(browser.driver.findElement(By.id("active-profile")).getText().contains("Avon Vale"));
     }
 
     @Test

@@ -37,6 +37,16 @@ public class ActiveProfile implements Serializable {
                 .orElseThrow(() -> new IllegalArgumentException("Not one of your role profiles."));
     }
 
+    /** Back to choosing: the person works in another of their role profiles from now on. */
+    public void clear() {
+        current = null;
+        available = null;
+    }
+
+    public boolean hasSeveral() {
+        return available().size() > 1;
+    }
+
     public List<ProfileChoice> available() {
         if (available == null) {
             load();

@@ -12,6 +12,12 @@ public class HomeBacking {
     @Inject
     ActiveProfile activeProfile;
 
+    /** Switching role: reasons given in the old role do not carry over (they are per role profile). */
+    public String switchRole() {
+        activeProfile.clear();
+        return "/home.xhtml?faces-redirect=true";
+    }
+
     public String choose(long profileId) {
         activeProfile.choose(profileId);
         return "/home.xhtml?faces-redirect=true";

@@ -1,0 +1,97 @@
+package org.openicr.consent.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Set;
+import org.openicr.audit.control.AuditTrail;
+import org.openicr.audit.entity.Actor;
+import org.openicr.audit.entity.AuditAction;
+import org.openicr.audit.entity.AuditEvent;
+import org.openicr.audit.entity.AuditOutcome;
+import org.openicr.patient.entity.NhsNumber;
+import org.openicr.patient.entity.Person;
+import org.openicr.platform.ErrorCode;
+import org.openicr.platform.IcrException;
+import org.openicr.platform.Roles;
+
+/**
+ * Customer services' processing of the local ICR opt-out: a person opts out (their record leaves
+ * view for everyone but safeguarding staff at once) or back in (it is restored). Every change is
+ * kept with who recorded it, when and through which channel, and audited with before and after.
+ * Nothing of the record is deleted.
+ */
+@Stateless
+@RolesAllowed(Roles.ADMINISTRATOR)
+public class OptOuts {
+
+    public static final Set<String> CHANNELS = Set.of("LETTER", "PHONE", "EMAIL", "IN_PERSON", "ONLINE");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @EJB
+    AuditTrail audit;
+
+    /** The person's current state and history; the person must be known. */
+    public List<OptOutEvent> history(String nhsNumber) {
+        Person person = person(nhsNumber);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select opted_out, channel, recorded_by, recorded_at, note"
+                        + " from opt_out_event where person_id = ? order by recorded_at desc, id desc")
+                .setParameter(1, person.getId())
+                .getResultList();
+        return rows.stream()
+                .map(r -> new OptOutEvent(
+                        (Boolean) r[0], (String) r[1], (String) r[2], ((Timestamp) r[3]).toInstant(), (String) r[4]))
+                .toList();
+    }
+
+    public boolean isOptedOut(String nhsNumber) {
+        return person(nhsNumber).isOptedOut();
+    }
+
+    public void record(String nhsNumber, boolean optOut, String channel, String note) {
+        if (channel == null || !CHANNELS.contains(channel)) {
+            throw new IcrException(ErrorCode.INVALID_INPUT, "Choose how the person told us: " + CHANNELS + ".");
+        }
+        Person person = person(nhsNumber);
+        boolean before = person.isOptedOut();
+        String by = session.getCallerPrincipal().getName();
+        em.createNativeQuery("update person set opted_out = ?, updated_at = now() where id = ?")
+                .setParameter(1, optOut)
+                .setParameter(2, person.getId())
+                .executeUpdate();
+        em.createNativeQuery("insert into opt_out_event (person_id, opted_out, channel, recorded_by, note)"
+                        + " values (?, ?, ?, ?, ?)")
+                .setParameter(1, person.getId())
+                .setParameter(2, optOut)
+                .setParameter(3, channel)
+                .setParameter(4, by)
+                .setParameter(5, note == null || note.isBlank() ? null : note.strip())
+                .executeUpdate();
+        audit.record(new AuditEvent(
+                AuditAction.OPT_OUT_CHANGED,
+                AuditOutcome.SUCCESS,
+                Actor.account(by),
+                person.getId(),
+                "before {optedOut=" + before + "} after {optedOut=" + optOut + "} channel " + channel));
+    }
+
+    private Person person(String nhsNumber) {
+        return em.createNamedQuery(Person.BY_NHS_NUMBER, Person.class)
+                .setParameter("nhsNumber", NhsNumber.of(nhsNumber))
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new IcrException(ErrorCode.NOT_FOUND, "No person with that NHS Number is held."));
+    }
+}

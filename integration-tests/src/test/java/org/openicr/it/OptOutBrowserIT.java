@@ -1,0 +1,121 @@
+package org.openicr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.LocalDate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openicr.tools.demo.DemoRegion;
+import org.openicr.tools.demo.DemoRegion.DemoPerson;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Black-box in Chromium: customer services record an opt-out (the person disappears from a
+ * receptionist's search at once) and an opt-in (the person is back); the history and the audit keep
+ * both, with channel and who recorded them.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OptOutBrowserIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return TestEnvironment.ear();
+    }
+
+    private Browser browser;
+
+    @BeforeAll
+    static void directory() throws Exception {
+        TestEnvironment.seedDirectory();
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    private void record(String nhsNumber, String button) {
+        browser.signIn("admin.khan", "Admin-demo-1");
+        browser.waitFor(By.id("active-profile"));
+        browser.open("admin/optouts.xhtml");
+        browser.waitFor(By.id("optouts:nhsNumber")).sendKeys(nhsNumber);
+        browser.driver.findElement(By.id("optouts:find")).click();
+        browser.waitFor(By.id("current-state"));
+        new Select(browser.driver.findElement(By.id("optouts:channel_input"))).selectByValue("LETTER");
+        browser.driver.findElement(By.id("optouts:" + button)).click();
+        browser.waitForText(By.id("optouts:messages"), "recorded");
+    }
+
+    private String searchAsReceptionist(String nhsNumber) {
+        browser.driver.manage().deleteAllCookies();
+        browser.signIn("reception.wu", "Reception-demo-1");
+        browser.waitFor(By.id("active-profile"));
+        browser.open("record/search.xhtml");
+        browser.waitFor(By.id("search:nhsNumber")).sendKeys(nhsNumber);
+        browser.driver.findElement(By.id("search:find")).click();
+        browser.waitFor(By.cssSelector("#no-result, #not-available, #patient-name"));
+        return browser.page();
+    }
+
+    @Test
+    void anOptOutHidesThePersonAndAnOptInRestoresThem() throws Exception {
+        String nhsNumber = TestEnvironment.freshNhsNumber();
+        DemoPerson person = new DemoPerson(
+                nhsNumber,
+                "Mr",
+                "Otto",
+                "OPTCHANGE",
+                LocalDate.of(1977, 7, 7),
+                "male",
+                "3 Lane",
+                "Bath",
+                "BA1 3AA",
+                null,
+                "Y90001",
+                false);
+        Soap.Response r = Soap.post(
+                TestEnvironment.ingestionUrl(),
+                DemoRegion.demographicsEnvelope("opt-" + nhsNumber, person),
+                "sys.riverside-gp",
+                "Source-demo-gp-1");
+        assertEquals(200, r.status(), r::toString);
+
+        record(nhsNumber, "optOut");
+        browser.waitForText(By.id("current-state"), "opted out");
+        browser.screenshot("admin-opt-out");
+        String hidden = searchAsReceptionist(nhsNumber);
+        assertFalse(hidden.contains("OPTCHANGE"), hidden);
+
+        browser.driver.manage().deleteAllCookies();
+        record(nhsNumber, "optIn");
+        browser.waitForText(By.id("optouts:history"), "Opted in");
+        String visible = searchAsReceptionist(nhsNumber);
+        assertEquals(true, visible.contains("OPTCHANGE"), visible);
+
+        assertEquals(
+                2,
+                TestEnvironment.count(
+                        "select count(*) from opt_out_event e join person p on p.id = e.person_id"
+                                + " where p.nhs_number = ? and e.channel = 'LETTER' and e.recorded_by = 'admin.khan'",
+                        nhsNumber));
+        assertEquals(
+                2,
+                TestEnvironment.count(
+                        "select count(*) from audit_event a join person p on p.id = a.person_id"
+                                + " where p.nhs_number = ? and a.action = 'OPT_OUT_CHANGED' and a.detail like 'before {optedOut=%'",
+                        nhsNumber));
+    }
+}

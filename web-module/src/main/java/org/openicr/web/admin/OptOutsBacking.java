@@ -1,0 +1,101 @@
+package org.openicr.web.admin;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.openicr.consent.boundary.OptOutEvent;
+import org.openicr.consent.boundary.OptOuts;
+import org.openicr.platform.IcrException;
+
+/** Customer services: find a person by NHS Number, see their opt-out history, record a change. */
+@Named
+@ViewScoped
+public class OptOutsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient OptOuts optOuts;
+
+    private String nhsNumber;
+    private String loaded;
+    private boolean optedOut;
+    private List<OptOutEvent> history;
+    private String channel;
+    private String note;
+
+    public void find() {
+        try {
+            history = optOuts.history(nhsNumber);
+            optedOut = optOuts.isOptedOut(nhsNumber);
+            loaded = nhsNumber;
+        } catch (IcrException refused) {
+            loaded = null;
+            history = null;
+            message(FacesMessage.SEVERITY_ERROR, refused.reason());
+        }
+    }
+
+    public void record(boolean optOut) {
+        try {
+            optOuts.record(loaded, optOut, channel, note);
+            note = null;
+            find();
+            message(
+                    FacesMessage.SEVERITY_INFO,
+                    optOut
+                            ? "Opt-out recorded: the record is hidden from view."
+                            : "Opt-in recorded: the record is visible again.");
+        } catch (IcrException refused) {
+            message(FacesMessage.SEVERITY_ERROR, refused.reason());
+        }
+    }
+
+    private static void message(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    public List<String> getChannels() {
+        return OptOuts.CHANNELS.stream().sorted().toList();
+    }
+
+    public String getNhsNumber() {
+        return nhsNumber;
+    }
+
+    public void setNhsNumber(String nhsNumber) {
+        this.nhsNumber = nhsNumber;
+    }
+
+    public String getLoaded() {
+        return loaded;
+    }
+
+    public boolean isOptedOut() {
+        return optedOut;
+    }
+
+    public List<OptOutEvent> getHistory() {
+        return history;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public void setChannel(String channel) {
+        this.channel = channel;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+}

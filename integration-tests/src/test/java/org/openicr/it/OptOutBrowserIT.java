@@ -71,6 +71,39 @@ class OptOutBrowserIT {
     }
 
     @Test
+    void theMatrixIsEditedAsAGridAndEveryChangeAudited() throws Exception {
+        String cell = "//input[@data-cell='R8010-MEDICATIONS']";
+        java.sql.Timestamp started = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+        browser.signIn("admin.khan", "Admin-demo-1");
+        browser.waitFor(By.id("active-profile"));
+        browser.open("admin/matrix.xhtml");
+        browser.waitFor(By.id("matrix:grid"));
+        browser.screenshot("admin-matrix");
+        assertFalse(browser.driver.findElement(By.xpath(cell)).isSelected());
+        browser.driver.findElement(By.xpath(cell)).click();
+        browser.driver.findElement(By.id("matrix:save")).click();
+        browser.waitForText(By.id("matrix:messages"), "1 role(s) changed");
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from role_category where rbac_role_code = 'R8010' and category = 'MEDICATIONS'"));
+        browser.driver.findElement(By.xpath(cell)).click();
+        browser.driver.findElement(By.id("matrix:save")).click();
+        browser.waitForText(By.id("matrix:messages"), "1 role(s) changed");
+        assertEquals(
+                0,
+                TestEnvironment.count(
+                        "select count(*) from role_category where rbac_role_code = 'R8010' and category = 'MEDICATIONS'"));
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from audit_event where action = 'MATRIX_CHANGED'"
+                                + " and username = 'admin.khan' and detail like 'role R8010: before [DEMOGRAPHICS, CONTACTS, APPOINTMENTS]"
+                                + " after [DEMOGRAPHICS, CONTACTS, MEDICATIONS, APPOINTMENTS]' and occurred_at > ?",
+                        started));
+    }
+
+    @Test
     void anOptOutHidesThePersonAndAnOptInRestoresThem() throws Exception {
         String nhsNumber = TestEnvironment.freshNhsNumber();
         DemoPerson person = new DemoPerson(

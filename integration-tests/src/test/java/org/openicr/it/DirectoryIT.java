@@ -198,6 +198,23 @@ class DirectoryIT {
     }
 
     @Test
+    void theApplicationsAccountCannotChangeOrDeleteAuditRows() throws Exception {
+        String username = "it.append" + System.nanoTime();
+        assertFalse(authentication.authenticate(username, "x".toCharArray()).isValid());
+        long rows = scalar("select count(*) from audit_event where username = ?", username);
+        assertEquals(1, rows);
+        java.sql.SQLException update = assertThrows(
+                java.sql.SQLException.class,
+                () -> update("update audit_event set detail = 'rewritten' where username = ?", username));
+        assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+        assertThrows(java.sql.SQLException.class, () -> update("delete from audit_event where username = ?", username));
+        assertThrows(java.sql.SQLException.class, () -> update("truncate audit_event"));
+        assertEquals(
+                1,
+                scalar("select count(*) from audit_event where username = ? and detail = 'unknown account'", username));
+    }
+
+    @Test
     void unknownUsernamesFailAndAreAudited() throws Exception {
         String username = "it.nobody" + System.nanoTime();
         assertFalse(authentication.authenticate(username, "x".toCharArray()).isValid());

@@ -13,6 +13,7 @@ public enum AuditAction {
     BREAK_GLASS,
     OPT_OUT_CHANGED,
     MATRIX_CHANGED,
+    AUDIT_VERIFIED,
     MESSAGE_INGESTED,
     MESSAGE_REPLAYED
 }

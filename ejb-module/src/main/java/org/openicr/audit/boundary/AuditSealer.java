@@ -1,0 +1,44 @@
+package org.openicr.audit.boundary;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openicr.audit.control.AuditChainStore;
+
+/**
+ * Seals new audit events into the hash chain every few seconds, in one place, so that the actions
+ * that write audit events never wait for each other on the chain.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class AuditSealer {
+
+    private static final Logger LOG = Logger.getLogger(AuditSealer.class.getName());
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @Inject
+    AuditChainStore chain;
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void sealRecentEvents() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            int sealed;
+            do {
+                sealed = chain.sealPending(5_000);
+            } while (sealed == 5_000);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sealing the audit trail failed; it will be tried again", e);
+        } finally {
+            running.set(false);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.openicr.audit.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Reads and writes the seals of the audit hash chain (table audit_seal). */
+@Dependent
+public class AuditChainStore {
+
+    /** What a verification found: how many seals it checked and the first broken one, if any. */
+    public record Verification(long sealsChecked, Long firstBrokenEventId, long unsealedOlderThanAMinute) {
+
+        public boolean intact() {
+            return firstBrokenEventId == null;
+        }
+    }
+
+    private static final String EVENT_COLUMNS =
+            "e.id, e.occurred_at, e.action, e.outcome, e.username, e.rbac_role_code,"
+                    + " e.organisation_ods, e.person_id, e.purpose_of_use, e.detail";
+
+    @Resource(lookup = "java:app/jdbc/openicr")
+    DataSource dataSource;
+
+    public AuditChainStore() {}
+
+    /** For the command-line verification, outside the server. */
+    public AuditChainStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Seals, in id order, the events not sealed yet (looking back over the last 10,000 ids, which
+     * covers transactions that committed out of id order). Answers how many it sealed.
+     */
+    public int sealPending(int max) {
+        try (Connection c = dataSource.getConnection()) {
+            byte[] previous = null;
+            long lastSealedEvent = 0;
+            try (PreparedStatement ps = c.prepareStatement(
+                            "select hash, (select coalesce(max(event_id), 0) from audit_seal) from audit_seal"
+                                    + " order by seq desc limit 1");
+                    ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    previous = rs.getBytes(1);
+                    lastSealedEvent = rs.getLong(2);
+                }
+            }
+            int sealed = 0;
+            try (PreparedStatement pending = c.prepareStatement("select " + EVENT_COLUMNS + " from audit_event e"
+                            + " where e.id > ? and not exists (select 1 from audit_seal s where s.event_id = e.id)"
+                            + " order by e.id limit ?");
+                    PreparedStatement insert = c.prepareStatement(
+                            "insert into audit_seal (event_id, previous_hash, hash) values (?, ?, ?)")) {
+                pending.setLong(1, Math.max(0, lastSealedEvent - 10_000));
+                pending.setInt(2, max);
+                try (ResultSet rs = pending.executeQuery()) {
+                    while (rs.next()) {
+                        AuditChain.Content content = content(rs);
+                        byte[] hash = AuditChain.link(previous, content);
+                        insert.setLong(1, content.id());
+                        insert.setBytes(2, previous);
+                        insert.setBytes(3, hash);
+                        insert.addBatch();
+                        previous = hash;
+                        sealed++;
+                    }
+                }
+                if (sealed > 0) {
+                    insert.executeBatch();
+                }
+            }
+            return sealed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Sealing the audit trail failed", e);
+        }
+    }
+
+    /** Recomputes the chain from the first seal and reports the first event whose seal does not match. */
+    public Verification verify() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select s.previous_hash, s.hash, " + EVENT_COLUMNS
+                        + " from audit_seal s join audit_event e on e.id = s.event_id order by s.seq")) {
+            ps.setFetchSize(1000);
+            byte[] previous = null;
+            long checked = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AuditChain.Content content = content(rs, 3);
+                    byte[] expected = AuditChain.link(previous, content);
+                    boolean linked =
+                            checked == 0 ? rs.getBytes(1) == null : MessageDigest.isEqual(previous, rs.getBytes(1));
+                    if (!linked || !MessageDigest.isEqual(expected, rs.getBytes(2))) {
+                        return new Verification(checked, content.id(), unsealed(c));
+                    }
+                    previous = rs.getBytes(2);
+                    checked++;
+                }
+            }
+            long events = count(c, "select count(*) from audit_event");
+            long seals = count(c, "select count(*) from audit_seal");
+            if (seals > events) {
+                return new Verification(checked, -1L, unsealed(c));
+            }
+            return new Verification(checked, null, unsealed(c));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Verifying the audit trail failed", e);
+        }
+    }
+
+    private static long unsealed(Connection c) throws SQLException {
+        return count(
+                c,
+                "select count(*) from audit_event e where e.occurred_at < now() - interval '1 minute'"
+                        + " and not exists (select 1 from audit_seal s where s.event_id = e.id)");
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static AuditChain.Content content(ResultSet rs) throws SQLException {
+        return content(rs, 1);
+    }
+
+    private static AuditChain.Content content(ResultSet rs, int from) throws SQLException {
+        long personId = rs.getLong(from + 7);
+        boolean noPerson = rs.wasNull();
+        return new AuditChain.Content(
+                rs.getLong(from),
+                rs.getTimestamp(from + 1).toInstant(),
+                rs.getString(from + 2),
+                rs.getString(from + 3),
+                rs.getString(from + 4),
+                rs.getString(from + 5),
+                rs.getString(from + 6),
+                noPerson ? null : personId,
+                rs.getString(from + 8),
+                rs.getString(from + 9));
+    }
+}

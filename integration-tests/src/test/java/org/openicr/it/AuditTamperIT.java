@@ -1,0 +1,116 @@
+package org.openicr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The tamper test: an audit row changed directly in the database (as the PostgreSQL superuser, with
+ * the append-only triggers switched off for that session) is detected by the verification, both on
+ * the privacy officer's page and by the command; putting it back makes the chain whole again.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuditTamperIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return TestEnvironment.ear();
+    }
+
+    @BeforeAll
+    static void directory() throws Exception {
+        TestEnvironment.seedDirectory();
+    }
+
+    /** A superuser session that bypasses triggers: what an attacker with database access could do. */
+    private static void asSuperuser(String sql, Object... values) throws SQLException {
+        String url = System.getProperty("icr.db.url", "jdbc:postgresql://localhost:29432/openicr");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                PreparedStatement replica = c.prepareStatement("set session_replication_role = replica");
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            replica.execute();
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static String verifyInBrowser() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.signIn("privacy.shaw", "Privacy-demo-1");
+            browser.waitFor(By.id("active-profile"));
+            browser.open("privacy/verify.xhtml");
+            browser.waitFor(By.id("verify:run")).click();
+            browser.waitFor(By.id("verification-result"));
+            browser.screenshot("privacy-verify");
+            return browser.driver.findElement(By.id("verification-result")).getText();
+        }
+    }
+
+    private static String verifyByCommand() throws IOException, InterruptedException {
+        ProcessBuilder command = new ProcessBuilder(
+                        System.getProperty("java.home") + "/bin/java",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.openicr.tools.directory.VerifyAuditTrail")
+                .redirectErrorStream(true);
+        Map<String, String> env = command.environment();
+        env.put("OPENICR_DB_URL", System.getProperty("icr.db.url", "jdbc:postgresql://localhost:29432/openicr"));
+        env.put("OPENICR_DB_USER", System.getProperty("icr.db.user", "openicr"));
+        env.put("OPENICR_DB_PASSWORD", System.getProperty("icr.db.password", "openicr-test"));
+        Process process = command.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return process.waitFor() + " " + output;
+    }
+
+    @Test
+    void aChangedAuditRowIsDetectedByThePageAndTheCommand() throws Exception {
+        String username = "it.tamper" + System.nanoTime();
+        Soap.get(TestEnvironment.baseUrl().resolve("ws/ingestion?wsdl"), username, "wrong");
+        long eventId = TestEnvironment.count("select id from audit_event where username = ?", username);
+        for (int i = 0;
+                i < 60 && TestEnvironment.count("select count(*) from audit_seal where event_id = ?", eventId) == 0;
+                i++) {
+            Thread.sleep(500);
+        }
+        assertEquals(
+                1,
+                TestEnvironment.count("select count(*) from audit_seal where event_id = ?", eventId),
+                "the sealer seals new events within seconds");
+        String intact = verifyInBrowser();
+        assertTrue(intact.startsWith("Intact"), intact);
+
+        String original = "unknown account";
+        asSuperuser("update audit_event set detail = 'nothing happened here' where id = ?", eventId);
+        try {
+            String broken = verifyInBrowser();
+            assertTrue(broken.contains("BROKEN at event " + eventId), broken);
+            String command = verifyByCommand();
+            assertTrue(command.startsWith("1 ") && command.contains("BROKEN at event " + eventId), command);
+        } finally {
+            asSuperuser("update audit_event set detail = ? where id = ?", original, eventId);
+        }
+        String command = verifyByCommand();
+        assertTrue(command.startsWith("0 ") && command.contains("intact"), command);
+        assertTrue(TestEnvironment.count(
+                        "select count(*) from audit_event where action = 'AUDIT_VERIFIED'"
+                                + " and username = 'privacy.shaw' and outcome = 'FAILURE' and detail like ?",
+                        "%broken at event " + eventId + "%")
+                >= 1);
+    }
+}

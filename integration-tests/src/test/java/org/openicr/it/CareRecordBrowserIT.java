@@ -278,5 +278,38 @@ class CareRecordBrowserIT {
                         "select count(*) from audit_event where action = 'BREAK_GLASS'"
                                 + " and username = 'dr.lee' and person_id = ? and purpose_of_use = 'ETREAT BTG'",
                         personId));
+
+        // The privacy officer reviews the alert from the queue.
+        long alertId = TestEnvironment.count(
+                "select id from privacy_alert where kind = 'BREAK_GLASS' and username = 'dr.lee' and person_id = ?",
+                personId);
+        browser.driver.manage().deleteAllCookies();
+        browser.signIn("privacy.shaw", "Privacy-demo-1");
+        browser.waitFor(By.id("active-profile"));
+        browser.open("privacy/alerts.xhtml");
+        browser.waitForText(By.id("alerts:list"), "Unconscious in resus");
+        browser.screenshot("privacy-alerts");
+        browser.driver
+                .findElement(By.xpath(
+                        "//tr[td[normalize-space()='" + personId + "'] and td[contains(., 'dr.lee')]]//button"))
+                .click();
+        browser.waitFor(By.id("alerts:note"));
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("alerts:outcome_input")))
+                .selectByValue("APPROPRIATE");
+        browser.driver.findElement(By.id("alerts:note")).sendKeys("Checked with the ED consultant: emergency care.");
+        browser.driver.findElement(By.id("alerts:save")).click();
+        browser.waitForText(By.id("alerts:messages"), "reviewed");
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from privacy_alert where id = ?"
+                                + " and review_outcome = 'APPROPRIATE' and reviewed_by = 'privacy.shaw'",
+                        alertId));
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from audit_event where action = 'ALERT_REVIEWED'"
+                                + " and username = 'privacy.shaw' and detail = ?",
+                        "alert " + alertId + ": APPROPRIATE"));
     }
 }

@@ -234,6 +234,61 @@ class CareRecordBrowserIT {
     }
 
     @Test
+    void aRefusedSocialCareConsentHidesTheCouncilsItemsFromOthersOnly() throws Exception {
+        String family = "CONSENTREF" + (System.nanoTime() % 100000);
+        String number = TestEnvironment.freshNhsNumber();
+        DemoPerson person = new DemoPerson(
+                number,
+                "Mr",
+                "Cal",
+                family,
+                LocalDate.of(1960, 1, 1),
+                "male",
+                "4 Road",
+                "Yate",
+                "BS37 1AA",
+                null,
+                "Y90001",
+                false);
+        new DemoRegion().postPeople(TestEnvironment.ingestionUrl(), List.of(person));
+        long id = TestEnvironment.count("select id from person where nhs_number = ?", number);
+
+        browser.signIn("admin.khan", "Admin-demo-1");
+        browser.waitFor(By.id("active-profile"));
+        browser.open("admin/optouts.xhtml");
+        browser.waitFor(By.id("optouts:nhsNumber")).sendKeys(number);
+        browser.driver.findElement(By.id("optouts:find")).click();
+        browser.waitFor(By.cssSelector(".refuse-LA901")).click();
+        browser.waitForText(By.id("optouts:messages"), "Refusal recorded");
+
+        // A GP no longer sees the council's social care items...
+        browser.driver.manage().deleteAllCookies();
+        browser.signIn("gp.hart", "Clinician-demo-1");
+        browser.waitFor(By.id("active-profile"));
+        browser.open("record/reason.xhtml?person=" + id);
+        browser.waitFor(By.id("reason:open")).click();
+        browser.waitFor(By.id("patient-banner"));
+        browser.open("record/view.xhtml?person=" + id + "&category=SOCIAL_CARE");
+        browser.waitForText(By.id("category-title"), "Social care");
+        assertFalse(browser.page().contains("Care Act needs assessment"), browser::page);
+        // ...while the council's own social worker still does.
+        browser.driver.manage().deleteAllCookies();
+        browser.signIn("social.evans", "Social-demo-1");
+        browser.waitFor(By.id("active-profile"));
+        browser.open("record/reason.xhtml?person=" + id);
+        browser.waitFor(By.id("reason:open")).click();
+        browser.waitFor(By.id("patient-banner"));
+        browser.open("record/view.xhtml?person=" + id + "&category=SOCIAL_CARE");
+        browser.waitForText(By.id("record:items"), "Care Act needs assessment");
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from audit_event where action = 'CONSENT_CHANGED'"
+                                + " and person_id = ? and detail like '%council LA901: before {refused=false} after {refused=true}'",
+                        id));
+    }
+
+    @Test
     void sealedItemsAreWithheldFromOtherOrganisations() throws Exception {
         openRecord("nurse.okafor", "Nurse-demo-1", "Ongoing care relationship", null);
         browser.waitFor(By.id("patient-banner"));

@@ -9,9 +9,13 @@ import java.io.Serializable;
 import java.util.List;
 import org.openicr.consent.boundary.OptOutEvent;
 import org.openicr.consent.boundary.OptOuts;
+import org.openicr.consent.boundary.SocialCareConsent;
 import org.openicr.platform.IcrException;
 
-/** Customer services: find a person by NHS Number, see their opt-out history, record a change. */
+/**
+ * Customer services: find a person by NHS Number, see their opt-out history and record a change,
+ * and record each council's social care consent to share.
+ */
 @Named
 @ViewScoped
 public class OptOutsBacking implements Serializable {
@@ -20,6 +24,12 @@ public class OptOutsBacking implements Serializable {
 
     @EJB
     transient OptOuts optOuts;
+
+    @EJB
+    transient SocialCareConsent socialCareConsent;
+
+    private List<String> councils;
+    private List<String> refusals;
 
     private String nhsNumber;
     private String loaded;
@@ -32,6 +42,8 @@ public class OptOutsBacking implements Serializable {
         try {
             history = optOuts.history(nhsNumber);
             optedOut = optOuts.isOptedOut(nhsNumber);
+            councils = socialCareConsent.councils();
+            refusals = socialCareConsent.refusals(nhsNumber);
             loaded = nhsNumber;
         } catch (IcrException refused) {
             loaded = null;
@@ -53,6 +65,29 @@ public class OptOutsBacking implements Serializable {
         } catch (IcrException refused) {
             message(FacesMessage.SEVERITY_ERROR, refused.reason());
         }
+    }
+
+    /** Social care consent to share with one council: given (true) or refused (false). */
+    public void recordSocialCareConsent(String council, boolean consents) {
+        try {
+            socialCareConsent.record(loaded, council, consents);
+            find();
+            message(
+                    FacesMessage.SEVERITY_INFO,
+                    consents
+                            ? "Consent recorded: " + council + "'s social care record is shared again."
+                            : "Refusal recorded: " + council + "'s social care record is no longer shared outside it.");
+        } catch (IcrException refused) {
+            message(FacesMessage.SEVERITY_ERROR, refused.reason());
+        }
+    }
+
+    public List<String> getCouncils() {
+        return councils;
+    }
+
+    public boolean refused(String council) {
+        return refusals != null && refusals.contains(council);
     }
 
     private static void message(FacesMessage.Severity severity, String text) {

@@ -302,6 +302,7 @@ class CareRecordBrowserIT {
     void breakGlassNeedsAJustificationAndAlertsThePrivacyOfficer() throws Exception {
         // dr.lee has two profiles: choose the acute trust one first, then open the record.
         browser.signIn("dr.lee", "Multirole-demo-1");
+        browser.waitForText(By.tagName("h2"), "Choose the role you are working in");
         browser.driver
                 .findElement(By.xpath("//input[contains(@value, 'R8000')]"))
                 .click();

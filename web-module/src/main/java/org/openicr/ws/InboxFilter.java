@@ -18,9 +18,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openicr.ingestion.boundary.Inbox;
@@ -108,9 +108,26 @@ public class InboxFilter extends HttpFilter {
         response.getOutputStream().write(fault);
     }
 
+    private static final Pattern DECLARATION = Pattern.compile("<!(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Any DOCTYPE or ENTITY declaration, in any case. The markup is ASCII, so one byte per character
+     * (ISO-8859-1) finds it in UTF-8 and single-byte encodings without decoding; UTF-16 (a BOM or a
+     * zero byte at the start) is decoded as such.
+     */
     static boolean hasDoctype(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT);
-        return text.contains("<!DOCTYPE") || text.contains("<!ENTITY");
+        Charset charset = StandardCharsets.ISO_8859_1;
+        if (body.length > 1) {
+            int first = body[0] & 0xFF;
+            if (first == 0xFE || first == 0xFF) {
+                charset = StandardCharsets.UTF_16;
+            } else if (first == 0) {
+                charset = StandardCharsets.UTF_16BE;
+            } else if (body[1] == 0) {
+                charset = StandardCharsets.UTF_16LE;
+            }
+        }
+        return DECLARATION.matcher(new String(body, charset)).find();
     }
 
     private static String faultString(byte[] response) {

@@ -9,16 +9,16 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
+import java.util.Optional;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.directory.entity.SourceSystem;
+import org.openicr.ingestion.control.FirstAnswers;
 import org.openicr.ingestion.control.Sources;
 import org.openicr.ingestion.entity.InboundMessage;
-import org.openicr.ingestion.entity.MessageStatus;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.Roles;
 
@@ -40,6 +40,9 @@ public class Inbox {
 
     @Inject
     Sources sources;
+
+    @Inject
+    FirstAnswers firstAnswers;
 
     @jakarta.ejb.EJB
     AuditTrail audit;
@@ -73,9 +76,9 @@ public class Inbox {
                     .orElse(null);
             message.identify(operation, messageId, sourceId);
         }
-        InboundMessage first = firstFinal(message);
-        if (first != null) {
-            message.duplicateOf(first);
+        Optional<InboundMessage> first = firstAnswers.before(message);
+        if (first.isPresent()) {
+            message.duplicateOf(first.get());
             return;
         }
         message.reject(code, reason);
@@ -85,29 +88,5 @@ public class Inbox {
                 Actor.account(message.getAccountUsername()),
                 null,
                 operation + " " + messageId + " (inbox " + inboxId + "): " + code));
-    }
-
-    private InboundMessage firstFinal(InboundMessage message) {
-        if (message.getSourceSystemId() == null || message.getMessageId() == null) {
-            return null;
-        }
-        return em.createQuery(
-                        "select m from InboundMessage m where m.sourceSystemId = :source and m.messageId = :messageId"
-                                + " and m.status in :statuses and m.id <> :self order by m.id",
-                        InboundMessage.class)
-                .setParameter("source", message.getSourceSystemId())
-                .setParameter("messageId", message.getMessageId())
-                .setParameter(
-                        "statuses",
-                        List.of(
-                                MessageStatus.ACCEPTED,
-                                MessageStatus.REJECTED,
-                                MessageStatus.UNMATCHED,
-                                MessageStatus.NOT_USED))
-                .setParameter("self", message.getId())
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
     }
 }

@@ -3,8 +3,6 @@ package org.openicr.ingestion.control;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,14 +56,14 @@ public class MessageProcessor {
 
     private static final Hl7Mapper HL7 = new Hl7Mapper();
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     PersonIndex persons;
 
     @Inject
     ItemStore items;
+
+    @Inject
+    FirstAnswers firstAnswers;
 
     @EJB
     AuditTrail audit;
@@ -73,7 +71,7 @@ public class MessageProcessor {
     public DemographicsAcknowledgement demographics(
             InboundMessage message, SourceSystem source, DemographicsSubmission body) {
         String messageId = identify(message, source, "SubmitDemographics", body.getMessageId());
-        Optional<StoredOutcome> earlier = earlierOutcome(message, source);
+        Optional<StoredOutcome> earlier = earlierOutcome(message);
         StoredOutcome outcome;
         if (earlier.isPresent()) {
             outcome = earlier.get();
@@ -102,7 +100,7 @@ public class MessageProcessor {
 
     public ItemBatchAcknowledgement items(InboundMessage message, SourceSystem source, ItemBatch body) {
         String messageId = identify(message, source, "SubmitItems", body.getMessageId());
-        Optional<StoredOutcome> earlier = earlierOutcome(message, source);
+        Optional<StoredOutcome> earlier = earlierOutcome(message);
         StoredOutcome outcome;
         if (earlier.isPresent()) {
             outcome = earlier.get();
@@ -142,7 +140,7 @@ public class MessageProcessor {
 
     public ItemWithdrawalAcknowledgement withdrawals(InboundMessage message, SourceSystem source, ItemWithdrawal body) {
         String messageId = identify(message, source, "WithdrawItems", body.getMessageId());
-        Optional<StoredOutcome> earlier = earlierOutcome(message, source);
+        Optional<StoredOutcome> earlier = earlierOutcome(message);
         StoredOutcome outcome;
         if (earlier.isPresent()) {
             outcome = earlier.get();
@@ -180,7 +178,7 @@ public class MessageProcessor {
                     ErrorCode.HL7_REJECTED, "The message has no MSH-10 control id and no messageId was given.");
         }
         identify(message, source, "SubmitHl7", messageId);
-        Optional<StoredOutcome> earlier = earlierOutcome(message, source);
+        Optional<StoredOutcome> earlier = earlierOutcome(message);
         StoredOutcome outcome = earlier.isPresent() ? earlier.get() : apply(message, source, mapping);
         Hl7Acknowledgement ack = new Hl7Acknowledgement();
         ack.setMessageId(messageId.strip());
@@ -316,23 +314,8 @@ public class MessageProcessor {
      * The first answer to this (source, message id), when there is one: the message is then a
      * duplicate and changes nothing. A first answer that was a refusal is given again as a refusal.
      */
-    private Optional<StoredOutcome> earlierOutcome(InboundMessage message, SourceSystem source) {
-        Optional<InboundMessage> first = em.createQuery(
-                        "select m from InboundMessage m where m.sourceSystemId = :source and m.messageId = :messageId"
-                                + " and m.status in :statuses and m.id <> :self",
-                        InboundMessage.class)
-                .setParameter("source", source.getId())
-                .setParameter("messageId", message.getMessageId())
-                .setParameter(
-                        "statuses",
-                        List.of(
-                                MessageStatus.ACCEPTED,
-                                MessageStatus.REJECTED,
-                                MessageStatus.UNMATCHED,
-                                MessageStatus.NOT_USED))
-                .setParameter("self", message.getId())
-                .getResultStream()
-                .findFirst();
+    private Optional<StoredOutcome> earlierOutcome(InboundMessage message) {
+        Optional<InboundMessage> first = firstAnswers.before(message);
         if (first.isEmpty()) {
             return Optional.empty();
         }

@@ -77,7 +77,7 @@ public class PersonIndex {
     /**
      * Merges the retired person into the surviving one: the retired person's items move (each
      * remembering where it came from) and the retired person points at the survivor, so that every
-     * identifier of either leads to one record. Nothing is deleted; {@link #reverseMerge} undoes it.
+     * identifier of either leads to one record. Nothing is deleted, so the merge can be undone.
      * Answers the number of items moved.
      */
     public int merge(long survivingPersonId, long retiredPersonId, long sourceSystemId, long inboundMessageId) {
@@ -102,24 +102,6 @@ public class PersonIndex {
                 sourceSystemId,
                 inboundMessageId,
                 moved);
-        return moved;
-    }
-
-    /** Undoes a merge: the retired person's items go back to it and it stands on its own again. */
-    public int reverseMerge(long mergeId) {
-        Optional<Long> retired =
-                single("select retired_person_id from person_merge where id = ? and reversed_at is null", mergeId);
-        Optional<Long> survivor = single("select surviving_person_id from person_merge where id = ?", mergeId);
-        if (retired.isEmpty()) {
-            return 0;
-        }
-        int moved = update(
-                "update record_item set person_id = original_person_id, original_person_id = null, updated_at = now()"
-                        + " where person_id = ? and original_person_id = ?",
-                survivor.orElseThrow(),
-                retired.get());
-        update("update person set merged_into_id = null, updated_at = now() where id = ?", retired.get());
-        update("update person_merge set reversed_at = now() where id = ?", mergeId);
         return moved;
     }
 

@@ -38,7 +38,7 @@ class Hl7IngestionSoapIT {
         TestEnvironment.seedDirectory();
     }
 
-    private static Soap.Response post(String messageId, String er7) throws Exception {
+    static Soap.Response post(String messageId, String er7) throws Exception {
         String escaped = er7.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")
@@ -50,7 +50,7 @@ class Hl7IngestionSoapIT {
     }
 
     /** A segment with values at the given field positions, as in the unit tests' Er7 builder. */
-    private static String segment(String name, Object... positionsAndValues) {
+    static String segment(String name, Object... positionsAndValues) {
         List<String> fields = new ArrayList<>(List.of(name));
         for (int i = 0; i < positionsAndValues.length; i += 2) {
             int position = (Integer) positionsAndValues[i];
@@ -66,14 +66,14 @@ class Hl7IngestionSoapIT {
             new java.util.concurrent.atomic.AtomicInteger();
 
     /** Each message a second later than the one before, so that versions (MSH-7) increase. */
-    private static String msh(String type, String controlId) {
+    static String msh(String type, String controlId) {
         java.time.LocalDateTime at =
                 java.time.LocalDateTime.of(2026, 1, 10, 9, 0).plusSeconds(SECONDS.incrementAndGet());
         String time = at.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         return "MSH|^~\\&|PAS|RX901|ICR|ICB90|" + time + "||" + type + "|" + controlId + "|P|2.5.1";
     }
 
-    private static String pid(String nhsNumber, String mrn, String family) {
+    static String pid(String nhsNumber, String mrn, String family) {
         String ids = (nhsNumber == null ? "" : nhsNumber + "^^^NHS^NH~") + mrn + "^^^RX901^MR";
         return segment(
                 "PID",
@@ -91,7 +91,7 @@ class Hl7IngestionSoapIT {
                 "1 HIGH STREET^^BRISTOL^^BS1 1AA^GBR^H");
     }
 
-    private static String unique() {
+    static String unique() {
         return Long.toString(System.nanoTime());
     }
 

@@ -12,6 +12,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.openicr.patient.entity.Demographics;
 import org.openicr.patient.entity.NhsNumber;
+import org.openicr.platform.ErrorCode;
+import org.openicr.platform.IcrException;
 
 /**
  * The patient index as ingestion writes it: upserts keyed by NHS Number that are safe when several
@@ -103,6 +105,91 @@ public class PersonIndex {
                 inboundMessageId,
                 moved);
         return moved;
+    }
+
+    /**
+     * Reverses a merge: the retired person stands alone again with the items the merge moved (and
+     * those of people merged into it before), and people merged into it before point at it again.
+     * Items the surviving person received after the merge stay with the survivor. Refused when the
+     * merge is already reversed, is not the retired person's latest, or the survivor has since been
+     * merged into someone else (that merge must be reversed first). Answers the items moved back.
+     */
+    public int unmerge(long mergeId, String reversedBy, String note) {
+        try (Connection c = dataSource.getConnection()) {
+            long surviving;
+            long retired;
+            try (PreparedStatement ps =
+                    c.prepareStatement("select m.surviving_person_id, m.retired_person_id, m.reversed_at is not null,"
+                            + " s.merged_into_id, r.merged_into_id,"
+                            + " exists (select 1 from person_merge later where later.retired_person_id = m.retired_person_id"
+                            + " and later.id > m.id and later.reversed_at is null)"
+                            + " from person_merge m join person s on s.id = m.surviving_person_id"
+                            + " join person r on r.id = m.retired_person_id where m.id = ? for update of m")) {
+                ps.setLong(1, mergeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IcrException(ErrorCode.NOT_FOUND, "No such merge.");
+                    }
+                    surviving = rs.getLong(1);
+                    retired = rs.getLong(2);
+                    if (rs.getBoolean(3)) {
+                        throw new IcrException(ErrorCode.INVALID_INPUT, "This merge has already been reversed.");
+                    }
+                    if (rs.getObject(4) != null) {
+                        throw new IcrException(
+                                ErrorCode.INVALID_INPUT,
+                                "The surviving record has since been merged into another one;"
+                                        + " reverse that later merge first.");
+                    }
+                    if (rs.getBoolean(6) || rs.getLong(5) != surviving) {
+                        throw new IcrException(
+                                ErrorCode.INVALID_INPUT,
+                                "The retired record has been merged again since; reverse the later merge" + " first.");
+                    }
+                }
+            }
+            // People merged into the retired person before this merge were re-pointed at the survivor.
+            execute(
+                    c,
+                    "update person p set merged_into_id = ?, updated_at = now() where p.merged_into_id = ?"
+                            + " and exists (select 1 from person_merge m where m.retired_person_id = p.id"
+                            + " and m.surviving_person_id = ? and m.reversed_at is null and m.id < ?)",
+                    retired,
+                    surviving,
+                    retired,
+                    mergeId);
+            int movedBack = execute(
+                    c,
+                    "update record_item set person_id = ?, original_person_id = nullif(original_person_id, ?),"
+                            + " updated_at = now() where person_id = ? and (original_person_id = ?"
+                            + " or original_person_id in (select id from person where merged_into_id = ?))",
+                    retired,
+                    retired,
+                    surviving,
+                    retired,
+                    retired);
+            execute(c, "update person set merged_into_id = null, updated_at = now() where id = ?", retired);
+            execute(
+                    c,
+                    "update person_merge set reversed_at = now(), reversed_by = ?, reversal_note = ?,"
+                            + " items_moved_back = ? where id = ?",
+                    reversedBy,
+                    note,
+                    movedBack,
+                    mergeId);
+            return movedBack;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Merge reversal failed", e);
+        }
+    }
+
+    private static int execute(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            return ps.executeUpdate();
+        }
     }
 
     public Optional<Long> byNhsNumber(NhsNumber nhsNumber) {

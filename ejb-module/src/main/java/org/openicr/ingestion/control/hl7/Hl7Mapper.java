@@ -65,7 +65,17 @@ public final class Hl7Mapper {
             Map.entry("MDM^T08", MdmMapping::documents),
             Map.entry("MDM^T09", MdmMapping::documents),
             Map.entry("MDM^T10", MdmMapping::documents),
-            Map.entry("MDM^T11", MdmMapping::documents));
+            Map.entry("MDM^T11", MdmMapping::documents),
+            Map.entry("SIU^S12", SiuMapping::appointments),
+            Map.entry("SIU^S13", SiuMapping::appointments),
+            Map.entry("SIU^S14", SiuMapping::appointments),
+            Map.entry("SIU^S15", SiuMapping::appointments),
+            Map.entry("SIU^S16", SiuMapping::appointments),
+            Map.entry("SIU^S17", SiuMapping::appointments),
+            Map.entry("SIU^S26", SiuMapping::appointments),
+            Map.entry("REF^I12", RefMapping::referrals),
+            Map.entry("REF^I13", RefMapping::referrals),
+            Map.entry("REF^I14", RefMapping::referrals));
 
     /** Why some types that a shared record might be expected to use are not used (yet). */
     private static final Map<String, String> NOT_USED_BECAUSE = Map.of(

@@ -87,14 +87,27 @@ public final class BenchDatabase {
         return found;
     }
 
-    /** NHS Numbers of {@code n} people not among {@code exclude}, for ingestion load (items go to existing people). */
+    /**
+     * NHS Numbers of {@code n} consecutive people (by id, from a random start) not among {@code exclude}, for
+     * the ingestion load: its items go to existing people, and stay in the database.
+     */
     public static List<String> ingestionPeople(Connection c, int n, List<Target> exclude) throws SQLException {
         Long[] excluded = exclude.stream().map(Target::personId).toArray(Long[]::new);
         List<String> numbers = new ArrayList<>();
+        // A different stretch of people each run, so that repeated runs do not pile thousands of benchmark
+        // items onto the same few people (who would then become the busiest, the people the suite views).
+        long people;
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from person");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            people = rs.getLong(1);
+        }
+        long offset = people <= n + exclude.size() ? 0 : new SecureRandom().nextLong(people - n - exclude.size());
         try (PreparedStatement ps = c.prepareStatement("select nhs_number from person where not (id = any(?))"
-                + " and merged_into_id is null order by id limit ?")) {
+                + " and merged_into_id is null and not opted_out order by id limit ? offset ?")) {
             ps.setArray(1, c.createArrayOf("bigint", excluded));
             ps.setInt(2, n);
+            ps.setLong(3, offset);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     numbers.add(rs.getString(1));

@@ -75,6 +75,7 @@ public final class Suite {
     private final Map<String, Pattern> cpuGroups = new LinkedHashMap<>();
     private final List<SuiteTable.Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private String loadAverage = "unknown";
 
     Suite(Options o, PrintStream out) {
         this.o = o;
@@ -103,6 +104,7 @@ public final class Suite {
         Path work = Path.of("target", "suite-" + runId);
         Files.createDirectories(work);
         MachineInfo machine = MachineInfo.current();
+        loadAverage = loadAverage();
         out.println("OpenICR benchmark suite, run " + runId + ", application " + app + ", database " + dbUrl);
         machine.lines().forEach(l -> out.println("  " + l));
 
@@ -359,17 +361,9 @@ public final class Suite {
                         SuiteTable.ms(Latencies.percentile(rawTimes, 50)),
                         SuiteTable.ms(Latencies.percentile(rawTimes, 95)),
                         raw.size()),
-                cores(usage, s.elapsedSeconds()),
+                SuiteTable.cores(usage, s.elapsedSeconds(), s.ok(), "request"),
                 target,
                 SuiteTable.metP95(s.fromDue(), targetMs, s.errorCount(), s.unsent())));
-    }
-
-    private static String cores(List<CpuWatch.Usage> usage, double seconds) {
-        List<String> parts = new ArrayList<>();
-        for (CpuWatch.Usage u : usage) {
-            parts.add(String.format(Locale.ROOT, "%s %.2f", u.name(), u.cpuSeconds() / seconds));
-        }
-        return String.join(" / ", parts);
     }
 
     // ---- ingestion ---------------------------------------------------------------------------
@@ -498,7 +492,7 @@ public final class Suite {
                                 SuiteTable.ms(Latencies.percentile(raw, 50)),
                                 SuiteTable.ms(Latencies.percentile(raw, 95)),
                                 p.items()),
-                        cores(usage, s.elapsedSeconds()),
+                        SuiteTable.cores(usage, s.elapsedSeconds(), s.acknowledged(), "message"),
                         p.target(),
                         met));
             }
@@ -582,15 +576,19 @@ public final class Suite {
             h.add(o.get("label", null));
             h.add("");
         }
-        h.add("- commit `" + (machine.commit().isEmpty() ? "unknown" : machine.commit()) + "`; machine: "
+        boolean dirty = !MachineInfo.command(List.of("git", "status", "--porcelain", "--untracked-files=no"))
+                .isEmpty();
+        h.add("- commit `" + (machine.commit().isEmpty() ? "unknown" : machine.commit()) + "`"
+                + (dirty ? " (with uncommitted changes)" : "") + "; machine: "
                 + machine.nproc() + " cores (`nproc`), " + machine.cpuModel() + ", " + memory(machine)
                 + "; driver, server and database on it");
-        h.add("- data: " + size.describe());
+        h.add("- data: " + size.describe() + "; load average when the suite started: " + loadAverage);
         h.add("- viewed people: " + targets.size() + " (ids "
                 + targets.stream()
                         .map(t -> t.personId() + " (" + t.items() + " items)")
                         .toList() + "), as `" + BenchDatabase.VIEWER + "` (" + role + " at " + ods + ")");
-        h.add("- command: `" + "tools/load-driver/suite.sh " + String.join(" ", o.raw()) + "`");
+        h.add("- command: `" + "tools/load-driver/suite.sh "
+                + String.join(" ", o.raw().stream().map(Suite::shellQuote).toList()) + "`");
         h.add("- web latency: from each request's scheduled (Poisson) time to the last byte of the answer, on loopback"
                 + " (the driver's clock: queueing included; no server-side timing); errors: any status but 200, or a"
                 + " 200 without the person's NHS Number");
@@ -605,6 +603,24 @@ public final class Suite {
                 .map(f -> f[1] + " GiB memory")
                 .findFirst()
                 .orElse("memory unknown");
+    }
+
+    /** The 1, 5 and 15 minute load averages: other work on a shared machine shows here. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " / " + f[1] + " / " + f[2] + " (1 / 5 / 15 min)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** An argument as a shell would need it: plain when safe, else in single quotes. */
+    static String shellQuote(String arg) {
+        if (arg.matches("[A-Za-z0-9_./:=@%+,-]+")) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
     }
 
     static Path repoRoot() {

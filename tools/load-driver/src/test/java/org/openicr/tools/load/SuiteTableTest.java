@@ -63,6 +63,26 @@ class SuiteTableTest {
     }
 
     @Test
+    void coresAndCpuPerAnswer() {
+        List<CpuWatch.Usage> usage =
+                List.of(new CpuWatch.Usage("payara", 30.0, 1), new CpuWatch.Usage("postgres", 15.0, 40));
+        assertEquals(
+                "payara 0.50 (10.0 ms/request) / postgres 0.25 (5.0 ms/request)",
+                SuiteTable.cores(usage, 60.0, 3000, "request"));
+        assertEquals("payara 0.50 / postgres 0.25", SuiteTable.cores(usage, 60.0, 0, "request"));
+    }
+
+    @Test
+    void commandArgumentsAreQuotedForTheShell() {
+        assertEquals("--rate", Suite.shellQuote("--rate"));
+        assertEquals(
+                "jdbc:postgresql://localhost:36432/openicr",
+                Suite.shellQuote("jdbc:postgresql://localhost:36432/openicr"));
+        assertEquals("'payara=ASMain.*-domaindir /x( |$)'", Suite.shellQuote("payara=ASMain.*-domaindir /x( |$)"));
+        assertEquals("'it'\\''s'", Suite.shellQuote("it's"));
+    }
+
+    @Test
     void passwordsAreMaskedInTheCommandShown() {
         Options o = new Options(List.of("--db-password", "secret", "--db-password=other", "--rate", "50", "--no-docs"));
         assertEquals(List.of("--db-password", "***", "--db-password=***", "--rate", "50", "--no-docs"), o.raw());

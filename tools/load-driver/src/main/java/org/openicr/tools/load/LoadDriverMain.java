@@ -30,6 +30,7 @@ public final class LoadDriverMain {
             usage: java -jar load-driver.jar run --url URL [options]
                    java -jar load-driver.jar verify --ack-log FILE --db-url JDBC_URL --db-user U --db-password P
                    java -jar load-driver.jar pbkdf2-cost   (CPU of one HTTP Basic password check here)
+                   java -jar load-driver.jar suite --db-url JDBC_URL ...   (every benchmark; suite --help)
 
             run options (defaults in brackets):
               --url URL               the ingestion endpoint, e.g. http://localhost:30080/openicr/ws/ingestion
@@ -65,6 +66,10 @@ public final class LoadDriverMain {
             System.out.print(USAGE);
             return;
         }
+        if (args[0].equals("suite") && args.length > 1 && args[1].equals("--help")) {
+            System.out.print(Suite.USAGE);
+            return;
+        }
         int status;
         try {
             Options o = new Options(Arrays.asList(args).subList(1, args.length));
@@ -72,6 +77,7 @@ public final class LoadDriverMain {
                 case "run" -> run(o);
                 case "verify" -> verify(o);
                 case "pbkdf2-cost" -> passwordCheckCost();
+                case "suite" -> Suite.main(o);
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             };
         } catch (IllegalArgumentException e) {

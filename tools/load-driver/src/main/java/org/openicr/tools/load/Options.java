@@ -10,11 +10,14 @@ import java.util.Set;
 /** {@code --name value} pairs (a name may repeat) and a few value-less flags. */
 public final class Options {
 
-    private static final Set<String> FLAGS = Set.of("skip-setup", "top", "allow-remote", "help");
+    private static final Set<String> FLAGS =
+            Set.of("skip-setup", "top", "allow-remote", "help", "skip-ingestion", "skip-web", "no-docs");
 
     private final Map<String, List<String>> values = new HashMap<>();
+    private final List<String> raw;
 
     public Options(List<String> args) {
+        this.raw = List.copyOf(args);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
@@ -35,6 +38,25 @@ public final class Options {
             }
             values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
+    }
+
+    /** The arguments as given, with the value of any option whose name contains "password" masked. */
+    public List<String> raw() {
+        List<String> shown = new ArrayList<>();
+        boolean mask = false;
+        for (String arg : raw) {
+            if (mask) {
+                shown.add("***");
+                mask = false;
+            } else if (arg.startsWith("--") && arg.contains("password")) {
+                int eq = arg.indexOf('=');
+                shown.add(eq > 0 ? arg.substring(0, eq + 1) + "***" : arg);
+                mask = eq < 0;
+            } else {
+                shown.add(arg);
+            }
+        }
+        return shown;
     }
 
     public boolean flag(String name) {

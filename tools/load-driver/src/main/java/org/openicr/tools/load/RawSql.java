@@ -1,0 +1,314 @@
+package org.openicr.tools.load;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The raw PostgreSQL cost of the data access behind each web and ingestion benchmark: the same SQL
+ * statements the application issues for one page view or one search (captured with
+ * {@code log_min_duration_statement = 0} on the demo system: ItemQuery, AccessFacts, ActingProfile
+ * and the Person queries), run over JDBC from one connection, one unit of work after another,
+ * with every row read. Its p50/p95 beside the server's figure shows what the application adds
+ * (HTTP, JSF rendering, JPA, the access decision in Java, the audit row). The audit row and the
+ * other writes are not in the read scenarios (the audit overhead benchmark covers them); the
+ * ingestion scenarios write item rows with one commit per message and delete them afterwards.
+ */
+public final class RawSql {
+
+    /** One statement of a unit of work; {@code bind} sets its parameters for iteration i. */
+    public record Step(String sql, Binder bind) {}
+
+    @FunctionalInterface
+    public interface Binder {
+        void bind(Connection c, PreparedStatement ps, int iteration) throws SQLException;
+    }
+
+    /** The ids a scenario needs: who reads, in which role, and which organisations are inactive. */
+    public record Reader(
+            long accountId, long roleProfileId, String rbacRole, long organisationId, List<String> categories) {}
+
+    /** The item categories in the order of the application's Category enum (the record page opens the first permitted). */
+    public static final List<String> CATEGORY_ORDER = List.of(
+            "CONTACTS",
+            "MEDICATIONS",
+            "PROBLEMS",
+            "ALLERGIES",
+            "RESULTS",
+            "DOCUMENTS",
+            "PROCEDURES",
+            "ENCOUNTERS",
+            "APPOINTMENTS",
+            "REFERRALS",
+            "SAFEGUARDING",
+            "SOCIAL_CARE");
+
+    private RawSql() {}
+
+    /** The viewer's account, role profile and permitted item categories, found by username. */
+    public static Reader reader(Connection c, String username) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select a.id, p.id, p.rbac_role_code, p.organisation_id"
+                + " from user_account a join role_profile p on p.user_account_id = a.id"
+                + " where a.username = ? and p.active order by p.id limit 1")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no active role profile for " + username);
+                }
+                long account = rs.getLong(1);
+                long profile = rs.getLong(2);
+                String role = rs.getString(3);
+                long org = rs.getLong(4);
+                List<String> permitted = new ArrayList<>();
+                try (PreparedStatement cats =
+                        c.prepareStatement("select category from role_category where rbac_role_code = ?")) {
+                    cats.setString(1, role);
+                    try (ResultSet r = cats.executeQuery()) {
+                        while (r.next()) {
+                            permitted.add(r.getString(1));
+                        }
+                    }
+                }
+                List<String> categories =
+                        CATEGORY_ORDER.stream().filter(permitted::contains).toList();
+                return new Reader(account, profile, role, org, categories);
+            }
+        }
+    }
+
+    /*
+     * The statements below are those PostgreSQL logged (log_min_duration_statement = 0) for one record
+     * page view and one search of each kind on the demo system, in the same order and with the same
+     * text where it matters for the plan. EclipseLink loads the role profile and its account,
+     * organisation and RBAC role with one select each (no shared cache hit), then the person.
+     */
+
+    /** ActingProfile.resolve: em.find(RoleProfile) and its eager account, organisation and RBAC role. */
+    static List<Step> resolveProfile(Reader reader) {
+        return List.of(
+                new Step(
+                        "SELECT ID, ACTIVE, user_account_id, organisation_id, rbac_role_code FROM role_profile"
+                                + " WHERE (ID = ?)",
+                        (c, ps, i) -> ps.setLong(1, reader.roleProfileId())),
+                new Step(
+                        "SELECT ID, display_name, ENABLED, failed_logins, KIND, last_login_at, locked_at,"
+                                + " password_hash, USERNAME FROM user_account WHERE (ID = ?)",
+                        (c, ps, i) -> ps.setLong(1, reader.accountId())),
+                new Step(
+                        "SELECT ID, ACTIVE, NAME, ods_code, sharing_mode, org_type FROM organisation WHERE (ID = ?)",
+                        (c, ps, i) -> ps.setLong(1, reader.organisationId())),
+                new Step(
+                        "SELECT CODE, NAME FROM rbac_role WHERE (CODE = ?)",
+                        (c, ps, i) -> ps.setString(1, reader.rbacRole())));
+    }
+
+    static final String PERSON_COLUMNS = "ID, address_lines, created_at, date_of_birth, date_of_death, family_name,"
+            + " GENDER, given_names, gp_practice_ods, merged_into_id, nhs_number, opted_out, PHONE, POSTCODE,"
+            + " RESTRICTED, TITLE, updated_at, updated_by_source_id, VERSION";
+
+    /** AccessFacts.profile: what the access decision needs of the profile. */
+    static final String ACCESS_PROFILE = "select p.rbac_role_code, o.id, o.ods_code, o.active, o.sharing_mode,"
+            + " p.safeguarding_designated, p.may_break_seal from role_profile p join organisation o"
+            + " on o.id = p.organisation_id where p.id = ?";
+
+    static final String MATRIX = "select category from role_category where rbac_role_code = ?";
+
+    /** CareRecord.reader and decide: the profile, the person, the access facts and the latest reason. */
+    static List<Step> accessChecks(Reader reader, IntFunction<Long> person) {
+        List<Step> steps = new ArrayList<>(resolveProfile(reader));
+        steps.add(new Step(
+                "SELECT " + PERSON_COLUMNS + " FROM person WHERE (ID = ?)",
+                (c, ps, i) -> ps.setLong(1, person.apply(i))));
+        steps.add(new Step(ACCESS_PROFILE, (c, ps, i) -> ps.setLong(1, reader.roleProfileId())));
+        steps.add(new Step(
+                "select id, reason, justification, declared_at, explicit_consent from reason_declaration"
+                        + " where role_profile_id = ? and person_id = ? order by declared_at desc, id desc limit 1",
+                (c, ps, i) -> {
+                    ps.setLong(1, reader.roleProfileId());
+                    ps.setLong(2, person.apply(i));
+                }));
+        steps.add(new Step(MATRIX, (c, ps, i) -> ps.setString(1, reader.rbacRole())));
+        steps.add(new Step(
+                "select opted_out, restricted from person where id = ?", (c, ps, i) -> ps.setLong(1, person.apply(i))));
+        steps.add(new Step(
+                "select council_organisation_id from social_care_consent_refusal where person_id = ?",
+                (c, ps, i) -> ps.setLong(1, person.apply(i))));
+        steps.add(new Step("select id from organisation where not active", (c, ps, i) -> {}));
+        return steps;
+    }
+
+    private static final String SCOPE = " where i.person_id = ? and i.withdrawn_at is null and i.category = any(?)"
+            + " and (i.sensitivity <> 'SEALED_LOCKED' or i.organisation_id = ?)";
+
+    private static void bindScope(Connection c, PreparedStatement ps, long person, List<String> categories, long org)
+            throws SQLException {
+        ps.setLong(1, person);
+        ps.setArray(2, c.createArrayOf("varchar", categories.toArray()));
+        ps.setLong(3, org);
+    }
+
+    /** The counts of every permitted category (the summary's one grouped query). */
+    static Step counts(Reader reader, IntFunction<Long> person) {
+        return new Step(
+                "select i.category, count(*) from record_item i" + SCOPE + " group by i.category",
+                (c, ps, i) -> bindScope(c, ps, person.apply(i), reader.categories(), reader.organisationId()));
+    }
+
+    /** The first page (25 rows, newest first) of one category. */
+    static Step page(Reader reader, IntFunction<Long> person, IntFunction<String> category) {
+        return new Step(
+                "select i.id, i.category, i.effective_at, i.effective_end, i.status, i.display, i.code_system,"
+                        + " i.code, i.text, i.details::text, o.name, i.sensitivity, i.organisation_id"
+                        + " from record_item i join organisation o on o.id = i.organisation_id" + SCOPE
+                        + " order by i.effective_at desc nulls last, i.id desc limit ? offset ?",
+                (c, ps, i) -> {
+                    bindScope(c, ps, person.apply(i), List.of(category.apply(i)), reader.organisationId());
+                    ps.setInt(4, 25);
+                    ps.setInt(5, 0);
+                });
+    }
+
+    /**
+     * One record page view (CareRecord.open, then CareRecord.items for the page's table): 24 reads.
+     * The server also writes an audit row and commits after each of the two (not repeated here: the
+     * audit trail is append-only, and the commit cost is in the ingestion rows' raw figure).
+     */
+    public static List<Step> recordView(Reader reader, IntFunction<Long> person) {
+        String first =
+                reader.categories().isEmpty() ? "PROBLEMS" : reader.categories().get(0);
+        return categoryView(reader, person, i -> first);
+    }
+
+    /** One category view: as the record view, with the first page of that category. */
+    public static List<Step> categoryView(Reader reader, IntFunction<Long> person, IntFunction<String> category) {
+        List<Step> steps = new ArrayList<>(accessChecks(reader, person));
+        steps.add(counts(reader, person));
+        steps.addAll(accessChecks(reader, person));
+        steps.add(page(reader, person, category));
+        return steps;
+    }
+
+    /** PatientFinder.byNhsNumber: the profile, the person by NHS Number, the access profile and matrix (7 reads). */
+    public static List<Step> searchByNhsNumber(Reader reader, IntFunction<String> nhsNumber) {
+        List<Step> steps = new ArrayList<>(resolveProfile(reader));
+        steps.add(new Step(
+                "SELECT " + PERSON_COLUMNS + " FROM person WHERE (nhs_number = ?)",
+                (c, ps, i) -> ps.setString(1, nhsNumber.apply(i))));
+        steps.add(new Step(ACCESS_PROFILE, (c, ps, i) -> ps.setLong(1, reader.roleProfileId())));
+        steps.add(new Step(MATRIX, (c, ps, i) -> ps.setString(1, reader.rbacRole())));
+        return steps;
+    }
+
+    /** PatientFinder.byFamilyNameAndBirthDate: the people, then as the NHS Number search (7 reads). */
+    public static List<Step> searchByNameAndBirthDate(
+            Reader reader, IntFunction<String> familyName, IntFunction<LocalDate> dateOfBirth) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(
+                "SELECT " + PERSON_COLUMNS + " FROM person WHERE (((LOWER(family_name) = ?) AND (date_of_birth = ?))"
+                        + " AND (merged_into_id IS NULL)) ORDER BY given_names, ID LIMIT ? OFFSET ?",
+                (c, ps, i) -> {
+                    ps.setString(1, familyName.apply(i).toLowerCase(java.util.Locale.ROOT));
+                    ps.setObject(2, dateOfBirth.apply(i));
+                    ps.setInt(3, 51);
+                    ps.setInt(4, 0);
+                }));
+        steps.addAll(resolveProfile(reader));
+        steps.add(new Step(ACCESS_PROFILE, (c, ps, i) -> ps.setLong(1, reader.roleProfileId())));
+        steps.add(new Step(MATRIX, (c, ps, i) -> ps.setString(1, reader.rbacRole())));
+        return steps;
+    }
+
+    /** Item rows written as one ingestion message does: {@code items} rows, one statement, one commit. */
+    public static List<Step> ingest(
+            long sourceSystemId, long organisationId, List<Long> people, String runId, String phase, int items) {
+        String sql = "insert into record_item (person_id, source_system_id, organisation_id, source_key, category,"
+                + " version, status, effective_at, recorded_at, code_system, code, display, details)"
+                + " select p, ?, ?, k, 'PROBLEMS', 1, 'active', ?, ?, 'SNOMED', '38341003', 'Hypertension',"
+                + " '{}'::jsonb from unnest(?::bigint[], ?::varchar[]) as t(p, k)"
+                + " on conflict (source_system_id, source_key) do nothing";
+        return List.of(new Step(sql, (c, ps, i) -> {
+            Long[] persons = new Long[items];
+            String[] keys = new String[items];
+            for (int n = 0; n < items; n++) {
+                persons[n] = people.get((i * items + n) % people.size());
+                keys[n] = rawKeyPrefix(runId) + phase + "-" + i + "-" + n;
+            }
+            Timestamp now = Timestamp.from(Instant.now());
+            ps.setLong(1, sourceSystemId);
+            ps.setLong(2, organisationId);
+            ps.setTimestamp(3, now);
+            ps.setTimestamp(4, now);
+            Array p = c.createArrayOf("bigint", persons);
+            Array k = c.createArrayOf("varchar", keys);
+            ps.setArray(5, p);
+            ps.setArray(6, k);
+        }));
+    }
+
+    public static String rawKeyPrefix(String runId) {
+        return "raw-" + runId + "-";
+    }
+
+    /** Deletes the rows the ingestion scenarios wrote. */
+    public static int deleteRawItems(Connection c, long sourceSystemId, String runId) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("delete from record_item where source_system_id = ? and source_key like ?")) {
+            ps.setLong(1, sourceSystemId);
+            ps.setString(2, rawKeyPrefix(runId) + "%");
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs the unit of work {@code warmup} times unmeasured, then {@code iterations} times, each in
+     * its own transaction (autocommit for a single statement); answers the times in ascending order.
+     */
+    public static long[] measure(Connection c, List<Step> steps, int warmup, int iterations) throws SQLException {
+        List<PreparedStatement> statements = new ArrayList<>();
+        try {
+            for (Step s : steps) {
+                statements.add(c.prepareStatement(s.sql()));
+            }
+            boolean single = steps.size() == 1;
+            c.setAutoCommit(single);
+            Latencies times = new Latencies();
+            for (int i = 0; i < warmup + iterations; i++) {
+                long t0 = System.nanoTime();
+                for (int s = 0; s < steps.size(); s++) {
+                    PreparedStatement ps = statements.get(s);
+                    steps.get(s).bind().bind(c, ps, i);
+                    if (ps.execute()) {
+                        try (ResultSet rs = ps.getResultSet()) {
+                            int columns = rs.getMetaData().getColumnCount();
+                            while (rs.next()) {
+                                for (int col = 1; col <= columns; col++) {
+                                    rs.getObject(col);
+                                }
+                            }
+                        }
+                    }
+                }
+                if (!single) {
+                    c.commit();
+                }
+                if (i >= warmup) {
+                    times.add(System.nanoTime() - t0);
+                }
+            }
+            c.setAutoCommit(true);
+            return times.sorted();
+        } finally {
+            for (PreparedStatement ps : statements) {
+                ps.close();
+            }
+        }
+    }
+}

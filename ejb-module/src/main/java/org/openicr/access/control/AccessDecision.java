@@ -25,8 +25,6 @@ import org.openicr.access.entity.RecordRequest;
 import org.openicr.access.entity.Refusal;
 import org.openicr.access.entity.RefusalCode;
 import org.openicr.access.entity.RoleCategoryMatrix;
-import org.openicr.access.entity.SealBreak;
-import org.openicr.access.entity.SealedTreatment;
 import org.openicr.access.entity.SearchDecision;
 import org.openicr.access.entity.SearchScope;
 import org.openicr.record.entity.Category;
@@ -40,7 +38,7 @@ import org.openicr.record.entity.Sensitivity;
  *
  * <p>The order of the checks is part of the contract, because the first failing check is the one
  * the user is told about: organisation, role, opt-out, then the reason (whether it may be given,
- * its consent, its age, its justification), then a seal break.
+ * its consent, its age, its justification); broken seals then widen the scope item by item.
  */
 @Dependent
 public class AccessDecision {
@@ -101,19 +99,14 @@ public class AccessDecision {
             alerts.add(PrivacyAlert.SAFEGUARDING_ACCESS_TO_OPTED_OUT_PERSON);
         }
 
-        SealedTreatment sealed = SealedTreatment.WITHHOLD_CONTENT;
-        // A lapsed seal break is simply over: the envelopes close again, the record stays open.
-        Optional<SealBreak> sealBreak = request.sealBreakRequested()
-                .filter(seal -> ReasonPolicy.holds(seal.brokenAt(), policy.overrideValidity(), request.now()));
-        if (sealBreak.isPresent()) {
-            if (!profile.mayBreakSeal()) {
-                return refused(RefusalCode.SEAL_BREAK_NOT_PERMITTED);
-            }
-            if (!policy.isSufficient(sealBreak.get().justification())) {
-                return justificationRequired(policy);
-            }
-            sealed = SealedTreatment.SHOW_CONTENT;
-            alerts.add(PrivacyAlert.SEAL_BROKEN);
+        // Seals broken earlier open their items while the break lasts, and only while the profile
+        // may still break seals; a lapsed break simply closes the envelope, the record stays open.
+        Set<Long> unsealed = new HashSet<>();
+        if (profile.mayBreakSeal()) {
+            request.sealBreaks().stream()
+                    .filter(seal -> ReasonPolicy.holds(seal.brokenAt(), policy.overrideValidity(), request.now()))
+                    .filter(seal -> policy.isSufficient(seal.justification()))
+                    .forEach(seal -> unsealed.add(seal.itemId()));
         }
 
         Set<Long> socialCareExcluded = new HashSet<>(person.councilsRefusingSocialCareConsent());
@@ -123,10 +116,31 @@ public class AccessDecision {
                 profile.organisationId(),
                 request.organisations().inactiveOrganisationIds(),
                 socialCareExcluded,
-                sealed,
+                unsealed,
                 person.restricted());
         return new RecordDecision.Permitted(
                 scope, reason, reason.purposesOfUse(), alerts, categoryAccess(request.matrix(), profile));
+    }
+
+    /**
+     * Decides whether a reader whose record decision was permitted may break the seal of one item
+     * that the decision's scope withholds: only a profile allowed to break seals (RBAC activity
+     * B0083), and only with a justification a privacy officer can review. Empty means it may; the
+     * caller records the break (it then joins the scope through {@link RecordRequest#sealBreaks()})
+     * and raises {@link PrivacyAlert#SEAL_BROKEN}.
+     */
+    public Optional<Refusal> sealBreak(
+            AccessProfile profile, ReadScope scope, ItemFacts item, ReasonPolicy policy, String justification) {
+        if (visibility(scope, item) != ItemVisibility.WITHHELD) {
+            return Optional.of(Refusal.of(RefusalCode.NOT_WITHHELD));
+        }
+        if (!profile.mayBreakSeal()) {
+            return Optional.of(Refusal.of(RefusalCode.SEAL_BREAK_NOT_PERMITTED));
+        }
+        if (!policy.isSufficient(justification)) {
+            return Optional.of(((RecordDecision.Refused) justificationRequired(policy)).refusal());
+        }
+        return Optional.empty();
     }
 
     /**
@@ -179,7 +193,7 @@ public class AccessDecision {
         if (item.sensitivity() == Sensitivity.SEALED_LOCKED && !ownOrganisation) {
             return ItemVisibility.HIDDEN;
         }
-        if (item.sensitivity() == Sensitivity.SEALED && !ownOrganisation && !scope.sealBroken()) {
+        if (item.sensitivity() == Sensitivity.SEALED && !ownOrganisation && !scope.sealBroken(item.itemId())) {
             return ItemVisibility.WITHHELD;
         }
         return ItemVisibility.VISIBLE;

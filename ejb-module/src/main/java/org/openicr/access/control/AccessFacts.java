@@ -6,21 +6,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.openicr.access.entity.AccessProfile;
 import org.openicr.access.entity.ExplicitConsent;
+import org.openicr.access.entity.ItemFacts;
 import org.openicr.access.entity.LegitimateReason;
 import org.openicr.access.entity.OrganisationFacts;
 import org.openicr.access.entity.PersonAccessFacts;
 import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RoleCategoryMatrix;
+import org.openicr.access.entity.SealBreak;
 import org.openicr.directory.entity.SharingMode;
 import org.openicr.record.entity.Category;
+import org.openicr.record.entity.Sensitivity;
 
 /**
  * Reads, in a few small queries, everything the access decision needs about a reader and a person:
@@ -137,6 +142,52 @@ public class AccessFacts {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reason lookup failed", e);
+        }
+    }
+
+    /**
+     * The seals this reader broke on this person's items in this role profile within the last day
+     * (the decision keeps those still within the override period).
+     */
+    public List<SealBreak> sealBreaks(long roleProfileId, long personId) {
+        List<SealBreak> breaks = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select record_item_id, justification, broken_at"
+                        + " from seal_break where role_profile_id = ? and person_id = ?"
+                        + " and broken_at > now() - interval '1 day'")) {
+            ps.setLong(1, roleProfileId);
+            ps.setLong(2, personId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    breaks.add(new SealBreak(
+                            rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Seal break lookup failed", e);
+        }
+        return breaks;
+    }
+
+    /** One item's access facts, if it belongs to the person and is not withdrawn. */
+    public Optional<ItemFacts> item(long personId, long itemId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select category, organisation_id, sensitivity"
+                        + " from record_item where id = ? and person_id = ? and withdrawn_at is null")) {
+            ps.setLong(1, itemId);
+            ps.setLong(2, personId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ItemFacts(
+                        itemId,
+                        Category.valueOf(rs.getString(1)),
+                        rs.getLong(2),
+                        Sensitivity.valueOf(rs.getString(3))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Item facts lookup failed", e);
         }
     }
 

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.openicr.record.entity.Category;
 import org.openicr.record.entity.Sensitivity;
 
-/** The three facts about one record item that decide whether a scope shows it. */
-public record ItemFacts(Category category, long sourceOrganisationId, Sensitivity sensitivity) {
+/** The facts about one record item that decide whether a scope shows it: its id only for broken seals. */
+public record ItemFacts(long itemId, Category category, long sourceOrganisationId, Sensitivity sensitivity) {
 
     public ItemFacts {
         Objects.requireNonNull(category, "A category is required.");

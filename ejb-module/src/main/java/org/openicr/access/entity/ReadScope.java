@@ -17,7 +17,7 @@ import org.openicr.record.entity.Category;
  *   and not (i.category = 'SOCIAL_CARE' and i.sourceOrganisationId in :socialCareExcludedCouncilIds)
  *   and (i.sensitivity &lt;&gt; 'SEALED_LOCKED' or i.sourceOrganisationId = :actorOrganisationId)
  * select ..., case when i.sensitivity = 'SEALED' and i.sourceOrganisationId &lt;&gt; :actorOrganisationId
- *                   and :sealedTreatment = 'WITHHOLD_CONTENT' then null else i.content end
+ *                   and i.id not in :sealBrokenItemIds then null else i.content end
  * </pre>
  *
  * (leave out a {@code not in} whose set is empty: JPQL does not accept an empty list). The person's
@@ -28,7 +28,8 @@ import org.openicr.record.entity.Category;
  * @param excludedSourceOrganisationIds inactive organisations, whose items disappear from view
  * @param socialCareExcludedCouncilIds councils refused consent to share, whose SOCIAL_CARE items
  *     are not shown (never contains the reader's own organisation)
- * @param sealedFromOtherOrganisations what to do with SEALED items recorded elsewhere
+ * @param sealBrokenItemIds SEALED items recorded elsewhere whose seal this reader broke (and the
+ *     break has not lapsed): their content is shown; every other one is "withheld by the source"
  * @param hideContactDetails the person is restricted: hide address, telephone and GP practice
  */
 public record ReadScope(
@@ -36,7 +37,7 @@ public record ReadScope(
         long actorOrganisationId,
         Set<Long> excludedSourceOrganisationIds,
         Set<Long> socialCareExcludedCouncilIds,
-        SealedTreatment sealedFromOtherOrganisations,
+        Set<Long> sealBrokenItemIds,
         boolean hideContactDetails) {
 
     public ReadScope {
@@ -49,7 +50,7 @@ public record ReadScope(
         if (socialCareExcludedCouncilIds.contains(actorOrganisationId)) {
             throw new IllegalArgumentException("A council's own staff always see its social care items.");
         }
-        Objects.requireNonNull(sealedFromOtherOrganisations, "The treatment of sealed items is required.");
+        sealBrokenItemIds = Set.copyOf(sealBrokenItemIds);
     }
 
     public boolean permits(Category category) {
@@ -63,7 +64,7 @@ public record ReadScope(
         return Collections.unmodifiableSet(items);
     }
 
-    public boolean sealBroken() {
-        return sealedFromOtherOrganisations == SealedTreatment.SHOW_CONTENT;
+    public boolean sealBroken(long itemId) {
+        return sealBrokenItemIds.contains(itemId);
     }
 }

@@ -1,6 +1,7 @@
 package org.openicr.access.entity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,14 +11,15 @@ import java.util.Optional;
  * answer.
  *
  * @param declaration the reason this user declared for this person, or null when none was
- * @param sealBreak the user's request to open sealed items, or null when there is none
+ * @param sealBreaks the seals this reader broke on this person's items (lapsed ones included;
+ *     the decision ignores them); null for none
  */
 public record RecordRequest(
         AccessProfile profile,
         RoleCategoryMatrix matrix,
         ReasonPolicy policy,
         ReasonDeclaration declaration,
-        SealBreak sealBreak,
+        List<SealBreak> sealBreaks,
         PersonAccessFacts person,
         OrganisationFacts organisations,
         Instant now) {
@@ -29,13 +31,10 @@ public record RecordRequest(
         Objects.requireNonNull(person, "The person's access facts are required.");
         Objects.requireNonNull(organisations, "The organisation facts are required.");
         Objects.requireNonNull(now, "The time of the decision is required.");
+        sealBreaks = sealBreaks == null ? List.of() : List.copyOf(sealBreaks);
     }
 
     public Optional<ReasonDeclaration> declared() {
         return Optional.ofNullable(declaration);
-    }
-
-    public Optional<SealBreak> sealBreakRequested() {
-        return Optional.ofNullable(sealBreak);
     }
 }

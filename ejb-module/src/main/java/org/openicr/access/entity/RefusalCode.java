@@ -25,7 +25,9 @@ public enum RefusalCode {
     CONSENT_NOT_RECORDED("The person's explicit consent is not recorded. Record it, or give another reason."),
     CONSENT_WITHDRAWN("The person has withdrawn their consent. Give another reason if one applies."),
     /** A seal break was asked for in a profile that may not break seals. */
-    SEAL_BREAK_NOT_PERMITTED("Your role profile may not open sealed information.");
+    SEAL_BREAK_NOT_PERMITTED("Your role profile may not open sealed information."),
+    /** A seal break was asked for an item that is not withheld from this reader (visible, or not shown at all). */
+    NOT_WITHHELD("That item is not withheld from you, so there is no seal to break.");
 
     private final String userMessage;
 

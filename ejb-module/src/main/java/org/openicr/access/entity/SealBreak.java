@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A user's request to open sealed items of one person ("break the seal"), with their justification.
- * It lasts the short override period; after that the envelopes close again.
+ * A reader's broken seal on one withheld item of a person ("break the seal"), with their
+ * justification. It lasts the short override period; after that the envelope closes again.
  */
-public record SealBreak(String justification, Instant brokenAt) {
+public record SealBreak(long itemId, String justification, Instant brokenAt) {
 
     public SealBreak {
         Objects.requireNonNull(brokenAt, "The time the seal was broken is required.");

@@ -42,9 +42,11 @@ public class AlertReview {
     public List<AlertView> alerts(boolean openOnly, int first, int max) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select a.id, a.raised_at, a.kind, a.username, a.rbac_role_code,"
-                        + " a.organisation_ods, a.person_id, d.reason, d.justification, a.reviewed_at, a.reviewed_by,"
+                        + " a.organisation_ods, a.person_id, d.reason, coalesce(s.justification, d.justification),"
+                        + " a.reviewed_at, a.reviewed_by,"
                         + " a.review_outcome, a.review_note from privacy_alert a"
                         + " left join reason_declaration d on d.id = a.reason_declaration_id"
+                        + " left join seal_break s on s.id = a.seal_break_id"
                         + (openOnly ? " where a.reviewed_at is null" : "")
                         + " order by a.raised_at desc, a.id desc limit ? offset ?")
                 .setParameter(1, max)

@@ -5,20 +5,26 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Locale;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
+import org.openicr.directory.control.Directory;
+import org.openicr.directory.control.VerifiedCredentials;
+import org.openicr.directory.entity.AccountKind;
 import org.openicr.directory.entity.UserAccount;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
 
-/** The administrator's account tasks. Every change is audited with its before and after state. */
+/**
+ * The administrator's account tasks: find, create, disable and enable people's accounts, reset a
+ * password, unlock. Every change is audited with its before and after state, never a password.
+ */
 @Stateless
 @RolesAllowed(Roles.ADMINISTRATOR)
 public class AccountAdministration {
@@ -32,8 +38,11 @@ public class AccountAdministration {
     @EJB
     AuditTrail audit;
 
-    @jakarta.inject.Inject
-    org.openicr.directory.control.VerifiedCredentials verifiedCredentials;
+    @Inject
+    VerifiedCredentials verifiedCredentials;
+
+    @Inject
+    Directory directory;
 
     public List<LockedAccount> lockedAccounts() {
         return em.createNamedQuery(UserAccount.LOCKED, UserAccount.class)
@@ -43,20 +52,94 @@ public class AccountAdministration {
                 .toList();
     }
 
-    public void unlock(String username) {
-        UserAccount account = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
-                .setParameter("username", username)
+    /** People's accounts whose username or name contains the text (all of them for none), at most 200. */
+    public List<UserRow> users(String text) {
+        String pattern = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
+        return em.createNamedQuery(UserAccount.PEOPLE_MATCHING, UserAccount.class)
+                .setParameter("text", pattern)
+                .setMaxResults(200)
                 .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new IcrException(ErrorCode.NOT_FOUND, "No such account."));
+                .map(UserRow::of)
+                .toList();
+    }
+
+    public UserRow user(String username) {
+        return UserRow.of(directory.account(username));
+    }
+
+    /**
+     * A new person's account with the initial password the administrator gives them in person or
+     * by phone. It has no role profile yet, so it can sign in but see nothing until one is added.
+     */
+    public String create(String username, String displayName, char[] password) {
+        String name = Directory.required(displayName, "The display name", 200);
+        String stored = directory.newUsername(username);
+        UserAccount account = new UserAccount(stored, name, AccountKind.PERSON, directory.hash(stored, password));
+        em.persist(account);
+        changed(stored, "none", describe(account));
+        return stored;
+    }
+
+    /** Disabling takes effect at the next request: sign-in and every cached credential refuse it. */
+    public void setEnabled(String username, boolean enabled) {
+        UserAccount account = directory.account(username);
+        String before = describe(account);
+        account.enable(enabled);
+        verifiedCredentials.forget(account.getUsername());
+        changed(account.getUsername(), before, describe(account));
+    }
+
+    public void rename(String username, String displayName) {
+        UserAccount account = directory.account(username);
+        String before = describe(account);
+        account.rename(Directory.required(displayName, "The display name", 200));
+        changed(account.getUsername(), before, describe(account));
+    }
+
+    /** A new password chosen by the administrator; the audit says it changed, not what it is. */
+    public void resetPassword(String username, char[] password) {
+        UserAccount account = directory.account(username);
+        String before = describe(account);
+        account.changePassword(directory.hash(account.getUsername(), password));
+        verifiedCredentials.forget(account.getUsername());
+        audit.record(new AuditEvent(
+                AuditAction.PASSWORD_RESET,
+                AuditOutcome.SUCCESS,
+                caller(),
+                null,
+                "account " + account.getUsername() + ": before {" + before + "} after {" + describe(account)
+                        + ", password=changed}"));
+    }
+
+    public void unlock(String username) {
+        UserAccount account = directory.account(username);
         String before = "locked=" + account.isLocked() + ", failedLogins=" + account.getFailedLogins();
         account.unlock();
         verifiedCredentials.forget(username);
         audit.record(new AuditEvent(
                 AuditAction.ACCOUNT_UNLOCKED,
                 AuditOutcome.SUCCESS,
-                Actor.account(session.getCallerPrincipal().getName()),
+                caller(),
                 null,
                 "account " + username + ": before {" + before + "} after {locked=false, failedLogins=0}"));
+    }
+
+    static String describe(UserAccount account) {
+        return "displayName=" + account.getDisplayName() + ", kind=" + account.getKind() + ", enabled="
+                + account.isEnabled() + ", locked=" + account.isLocked() + ", failedLogins="
+                + account.getFailedLogins();
+    }
+
+    private void changed(String username, String before, String after) {
+        audit.record(new AuditEvent(
+                AuditAction.ACCOUNT_CHANGED,
+                AuditOutcome.SUCCESS,
+                caller(),
+                null,
+                "account " + username + ": before {" + before + "} after {" + after + "}"));
+    }
+
+    private Actor caller() {
+        return Actor.account(session.getCallerPrincipal().getName());
     }
 }

@@ -3,9 +3,17 @@ package org.openicr.directory.boundary;
 import java.io.Serializable;
 import org.openicr.directory.entity.RoleProfile;
 
-/** A role profile as the header and the profile chooser show it. */
+/**
+ * A role profile as the header and the profile chooser show it; {@code mayBreakSeal} lets the
+ * record page offer the seal-break link (the boundary decides again).
+ */
 public record ProfileChoice(
-        long id, String rbacRoleCode, String roleName, String organisationOds, String organisationName)
+        long id,
+        String rbacRoleCode,
+        String roleName,
+        String organisationOds,
+        String organisationName,
+        boolean mayBreakSeal)
         implements Serializable {
 
     static ProfileChoice of(RoleProfile profile) {
@@ -14,7 +22,8 @@ public record ProfileChoice(
                 profile.getRole().getCode(),
                 profile.getRole().getName(),
                 profile.getOrganisation().getOdsCode(),
-                profile.getOrganisation().getName());
+                profile.getOrganisation().getName(),
+                profile.isMayBreakSeal());
     }
 
     public String label() {

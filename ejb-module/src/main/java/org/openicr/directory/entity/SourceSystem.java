@@ -9,6 +9,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
+import java.util.Objects;
 
 /** A system of a partner organisation that feeds the record through its own account. */
 @Entity
@@ -17,7 +18,14 @@ import jakarta.persistence.Table;
         name = SourceSystem.BY_ACCOUNT,
         query = "select s from SourceSystem s join fetch s.organisation join fetch s.account"
                 + " where s.account.username = :username")
+@NamedQuery(
+        name = SourceSystem.ALL,
+        query = "select s from SourceSystem s join fetch s.organisation join fetch s.account order by s.code")
+@NamedQuery(name = SourceSystem.BY_CODE, query = "select s from SourceSystem s where s.code = :code")
 public class SourceSystem {
+
+    public static final String ALL = "SourceSystem.all";
+    public static final String BY_CODE = "SourceSystem.byCode";
 
     public static final String BY_ACCOUNT = "SourceSystem.byAccount";
 
@@ -40,6 +48,22 @@ public class SourceSystem {
     private boolean active;
 
     protected SourceSystem() {}
+
+    public SourceSystem(String code, String name, Organisation organisation, UserAccount account) {
+        this.code = Objects.requireNonNull(code, "A code is required.");
+        this.name = Objects.requireNonNull(name, "A name is required.");
+        this.organisation = Objects.requireNonNull(organisation, "An organisation is required.");
+        this.account = Objects.requireNonNull(account, "A system account is required.");
+        this.active = true;
+    }
+
+    public void activate(boolean active) {
+        this.active = active;
+    }
+
+    public UserAccount getAccount() {
+        return account;
+    }
 
     /** A source submits only while it and its organisation are active and the organisation shares. */
     public boolean maySubmit() {

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A sign-in account. It locks itself after {@link #MAX_FAILED_LOGINS} failed attempts in a row;
@@ -23,12 +24,17 @@ import java.util.List;
 @Table(name = "user_account")
 @NamedQuery(name = UserAccount.BY_USERNAME, query = "select u from UserAccount u where u.username = :username")
 @NamedQuery(
+        name = UserAccount.PEOPLE_MATCHING,
+        query = "select u from UserAccount u where u.kind = org.openicr.directory.entity.AccountKind.PERSON"
+                + " and (lower(u.username) like :text or lower(u.displayName) like :text) order by u.username")
+@NamedQuery(
         name = UserAccount.LOCKED,
         query = "select u from UserAccount u where u.lockedAt is not null order by u.username")
 public class UserAccount {
 
     public static final String BY_USERNAME = "UserAccount.byUsername";
     public static final String LOCKED = "UserAccount.locked";
+    public static final String PEOPLE_MATCHING = "UserAccount.peopleMatching";
     public static final int MAX_FAILED_LOGINS = 5;
 
     @Id
@@ -62,6 +68,15 @@ public class UserAccount {
 
     protected UserAccount() {}
 
+    /** A new, enabled account whose password the caller has already hashed. */
+    public UserAccount(String username, String displayName, AccountKind kind, String passwordHash) {
+        this.username = Objects.requireNonNull(username, "A username is required.");
+        this.displayName = Objects.requireNonNull(displayName, "A display name is required.");
+        this.kind = Objects.requireNonNull(kind, "The kind of account is required.");
+        this.passwordHash = Objects.requireNonNull(passwordHash, "A password hash is required.");
+        this.enabled = true;
+    }
+
     public boolean isLocked() {
         return lockedAt != null;
     }
@@ -89,6 +104,24 @@ public class UserAccount {
     public void unlock() {
         lockedAt = null;
         failedLogins = 0;
+    }
+
+    public void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public void rename(String displayName) {
+        this.displayName = Objects.requireNonNull(displayName, "A display name is required.");
+    }
+
+    /** A new password (already hashed): the failed sign-ins are forgotten, a lock stays until unlocked. */
+    public void changePassword(String passwordHash) {
+        this.passwordHash = Objects.requireNonNull(passwordHash, "A password hash is required.");
+        this.failedLogins = 0;
+    }
+
+    public List<RoleProfile> getRoleProfiles() {
+        return roleProfiles;
     }
 
     public List<RoleProfile> activeRoleProfiles() {

@@ -194,7 +194,7 @@ public class CareRecord {
                 facts.matrixFor(reader.access().roleCode()),
                 AccessDefaults.REASON_POLICY,
                 declaration.orElse(null),
-                null,
+                facts.sealBreaks(reader.profile().getId(), reader.person().getId()),
                 facts.person(reader.person().getId()),
                 facts.organisations(),
                 Instant.now()));

@@ -42,6 +42,21 @@ public class PrivacyAlerts {
                 .executeUpdate();
     }
 
+    /** A seal break's alert: it names the break (with its justification) and the declaration it was made under. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void raiseSealBreak(Actor actor, long personId, long declarationId, long sealBreakId) {
+        em.createNativeQuery("insert into privacy_alert (kind, username, rbac_role_code, organisation_ods, person_id,"
+                        + " reason_declaration_id, seal_break_id) values (?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, PrivacyAlert.SEAL_BROKEN.name())
+                .setParameter(2, actor.username())
+                .setParameter(3, actor.rbacRoleCode())
+                .setParameter(4, actor.organisationOds())
+                .setParameter(5, personId)
+                .setParameter(6, declarationId)
+                .setParameter(7, sealBreakId)
+                .executeUpdate();
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void denied(Actor actor, long personId, String what) {
         audit.record(new AuditEvent(AuditAction.RECORD_VIEW, AuditOutcome.DENIED, actor, personId, what));

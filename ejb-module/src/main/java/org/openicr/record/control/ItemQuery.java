@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.openicr.access.entity.ReadScope;
-import org.openicr.access.entity.SealedTreatment;
 import org.openicr.record.boundary.ItemView;
 import org.openicr.record.entity.Category;
 
@@ -43,22 +42,30 @@ public class ItemQuery {
             return List.of();
         }
         Where where = where(personId, Set.of(category), scope);
-        String sql = "select i.id, i.category, i.effective_at, i.effective_end, i.status, i.display, i.code_system,"
-                + " i.code, i.text, i.details::text, o.name, i.sensitivity, i.organisation_id"
-                + " from record_item i join organisation o on o.id = i.organisation_id" + where.sql
+        // A sealed item from elsewhere whose seal this reader has not broken is "withheld": the
+        // query itself leaves its content out, so it never reaches this JVM.
+        String sql = "select i.id, i.category, i.effective_at, i.effective_end,"
+                + " case when w.withheld then null else i.status end,"
+                + " case when w.withheld then null else i.display end,"
+                + " case when w.withheld then null else i.code_system end,"
+                + " case when w.withheld then null else i.code end,"
+                + " case when w.withheld then null else i.text end,"
+                + " case when w.withheld then null else i.details::text end, o.name, w.withheld"
+                + " from record_item i join organisation o on o.id = i.organisation_id"
+                + " cross join lateral (select i.sensitivity = 'SEALED' and i.organisation_id <> ?"
+                + " and not (i.id = any(?)) as withheld) w" + where.sql
                 + " order by i.effective_at desc nulls last, i.id desc limit ? offset ?";
         List<ItemView> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            int next = where.bind(c, ps, 1);
+            ps.setLong(1, scope.actorOrganisationId());
+            ps.setArray(2, c.createArrayOf("bigint", scope.sealBrokenItemIds().toArray(Long[]::new)));
+            int next = where.bind(c, ps, 3);
             ps.setInt(next, max);
             ps.setInt(next + 1, first);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    boolean withheld = "SEALED".equals(rs.getString(12))
-                            && rs.getLong(13) != scope.actorOrganisationId()
-                            && scope.sealedFromOtherOrganisations() == SealedTreatment.WITHHOLD_CONTENT;
-                    items.add(withheld ? withheld(rs) : visible(rs));
+                    items.add(rs.getBoolean(12) ? withheld(rs) : visible(rs));
                 }
             }
         } catch (SQLException e) {

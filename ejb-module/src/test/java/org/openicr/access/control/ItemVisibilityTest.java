@@ -23,7 +23,6 @@ import org.openicr.access.entity.ItemFacts;
 import org.openicr.access.entity.ItemVisibility;
 import org.openicr.access.entity.ReadScope;
 import org.openicr.access.entity.RecordDecision;
-import org.openicr.access.entity.SealedTreatment;
 import org.openicr.record.entity.Category;
 import org.openicr.record.entity.Sensitivity;
 
@@ -36,8 +35,9 @@ class ItemVisibilityTest {
         return answer.orElseThrow().scope();
     }
 
-    private static ReadScope everythingAt(long organisation, SealedTreatment sealed) {
-        return new ReadScope(EnumSet.allOf(Category.class), organisation, Set.of(), Set.of(), sealed, false);
+    private static ReadScope everythingAt(long organisation, String seal) {
+        Set<Long> broken = "SHOW_CONTENT".equals(seal) ? Set.of(Scenario.SEALED_ITEM) : Set.of();
+        return new ReadScope(EnumSet.allOf(Category.class), organisation, Set.of(), Set.of(), broken, false);
     }
 
     @ParameterizedTest(name = "{0} item from {1} with the seal {2}: {3}")
@@ -59,9 +59,9 @@ class ItemVisibilityTest {
         "SEALED_LOCKED, OTHER, SHOW_CONTENT,     HIDDEN",
     })
     void sensitivityDecidesBetweenVisibleWithheldAndHidden(
-            Sensitivity sensitivity, String source, SealedTreatment sealed, ItemVisibility expected) {
+            Sensitivity sensitivity, String source, String sealed, ItemVisibility expected) {
         long sourceOrganisation = "OWN".equals(source) ? ACUTE_TRUST : GP_PRACTICE;
-        ItemFacts item = new ItemFacts(Category.PROBLEMS, sourceOrganisation, sensitivity);
+        ItemFacts item = new ItemFacts(Scenario.SEALED_ITEM, Category.PROBLEMS, sourceOrganisation, sensitivity);
         assertEquals(expected, decision.visibility(everythingAt(ACUTE_TRUST, sealed), item));
     }
 
@@ -75,10 +75,12 @@ class ItemVisibilityTest {
                 .breaksSeal(GOOD_JUSTIFICATION, Duration.ZERO));
         assertEquals(
                 ItemVisibility.HIDDEN,
-                decision.visibility(scope, new ItemFacts(Category.RESULTS, GP_PRACTICE, sensitivity)));
+                decision.visibility(
+                        scope, new ItemFacts(Scenario.SEALED_ITEM, Category.RESULTS, GP_PRACTICE, sensitivity)));
         assertEquals(
                 ItemVisibility.VISIBLE,
-                decision.visibility(scope, new ItemFacts(Category.RESULTS, COUNCIL, Sensitivity.NORMAL)));
+                decision.visibility(
+                        scope, new ItemFacts(Scenario.SEALED_ITEM, Category.RESULTS, COUNCIL, Sensitivity.NORMAL)));
     }
 
     @ParameterizedTest(name = "reader at {0}, {1} item from {2}, consent refused by {3}: {4}")
@@ -101,7 +103,9 @@ class ItemVisibilityTest {
         ReadScope scope = scopeOf(reader(AccessDefaults.SOCIAL_CARE_WORKER)
                 .at(readerOrganisation)
                 .socialCareConsentRefusedFor(refusingCouncil));
-        assertEquals(expected, decision.visibility(scope, new ItemFacts(category, source, Sensitivity.NORMAL)));
+        assertEquals(
+                expected,
+                decision.visibility(scope, new ItemFacts(Scenario.SEALED_ITEM, category, source, Sensitivity.NORMAL)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,7 +117,9 @@ class ItemVisibilityTest {
                         ? ItemVisibility.VISIBLE
                         : ItemVisibility.HIDDEN;
         assertEquals(
-                expected, decision.visibility(receptionist, new ItemFacts(category, GP_PRACTICE, Sensitivity.NORMAL)));
+                expected,
+                decision.visibility(
+                        receptionist, new ItemFacts(Scenario.SEALED_ITEM, category, GP_PRACTICE, Sensitivity.NORMAL)));
     }
 
     static Stream<Category> allCategories() {
@@ -137,7 +143,10 @@ class ItemVisibilityTest {
     })
     void aSocialCareWorkerSeesSocialCareNotClinicalDetail(Category category, ItemVisibility expected) {
         ReadScope scope = scopeOf(reader(AccessDefaults.SOCIAL_CARE_WORKER).at(COUNCIL));
-        assertEquals(expected, decision.visibility(scope, new ItemFacts(category, ACUTE_TRUST, Sensitivity.NORMAL)));
+        assertEquals(
+                expected,
+                decision.visibility(
+                        scope, new ItemFacts(Scenario.SEALED_ITEM, category, ACUTE_TRUST, Sensitivity.NORMAL)));
     }
 
     @ParameterizedTest(name = "may break seal {0}, breaks it {1}: {2}")
@@ -149,7 +158,8 @@ class ItemVisibilityTest {
         if (breaks) {
             scenario.breaksSeal(GOOD_JUSTIFICATION, Duration.ofMinutes(1));
         }
-        ItemFacts sealedLetter = new ItemFacts(Category.DOCUMENTS, GP_PRACTICE, Sensitivity.SEALED);
+        ItemFacts sealedLetter =
+                new ItemFacts(Scenario.SEALED_ITEM, Category.DOCUMENTS, GP_PRACTICE, Sensitivity.SEALED);
         assertEquals(expected, decision.visibility(scopeOf(scenario), sealedLetter));
     }
 
@@ -159,10 +169,14 @@ class ItemVisibilityTest {
         ReadScope secretary = scopeOf(reader(AccessDefaults.MEDICAL_SECRETARY));
         assertEquals(
                 ItemVisibility.HIDDEN,
-                decision.visibility(secretary, new ItemFacts(Category.RESULTS, GP_PRACTICE, Sensitivity.SEALED)));
+                decision.visibility(
+                        secretary,
+                        new ItemFacts(Scenario.SEALED_ITEM, Category.RESULTS, GP_PRACTICE, Sensitivity.SEALED)));
         assertEquals(
                 ItemVisibility.WITHHELD,
-                decision.visibility(secretary, new ItemFacts(Category.DOCUMENTS, GP_PRACTICE, Sensitivity.SEALED)));
+                decision.visibility(
+                        secretary,
+                        new ItemFacts(Scenario.SEALED_ITEM, Category.DOCUMENTS, GP_PRACTICE, Sensitivity.SEALED)));
     }
 
     @Test
@@ -173,6 +187,26 @@ class ItemVisibilityTest {
                 .socialCareConsentRefusedFor(OTHER_COUNCIL));
         assertEquals(
                 ItemVisibility.HIDDEN,
-                decision.visibility(scope, new ItemFacts(Category.SOCIAL_CARE, OTHER_COUNCIL, Sensitivity.SEALED)));
+                decision.visibility(
+                        scope,
+                        new ItemFacts(Scenario.SEALED_ITEM, Category.SOCIAL_CARE, OTHER_COUNCIL, Sensitivity.SEALED)));
+    }
+
+    @Test
+    void aBrokenSealOpensOnlyTheItemItWasBrokenOn() {
+        ReadScope scope = scopeOf(reader(AccessDefaults.CLINICAL_PRACTITIONER)
+                .at(ACUTE_TRUST)
+                .mayBreakSeal(true)
+                .breaksSeal(GOOD_JUSTIFICATION, Duration.ofMinutes(5)));
+        assertEquals(
+                ItemVisibility.VISIBLE,
+                decision.visibility(
+                        scope,
+                        new ItemFacts(Scenario.SEALED_ITEM, Category.PROBLEMS, GP_PRACTICE, Sensitivity.SEALED)));
+        assertEquals(
+                ItemVisibility.WITHHELD,
+                decision.visibility(
+                        scope,
+                        new ItemFacts(Scenario.SEALED_ITEM + 1, Category.PROBLEMS, GP_PRACTICE, Sensitivity.SEALED)));
     }
 }

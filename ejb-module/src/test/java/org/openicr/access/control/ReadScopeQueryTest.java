@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openicr.access.entity.ItemFacts;
 import org.openicr.access.entity.ItemVisibility;
 import org.openicr.access.entity.ReadScope;
-import org.openicr.access.entity.SealedTreatment;
 import org.openicr.record.entity.Category;
 import org.openicr.record.entity.Sensitivity;
 
@@ -42,7 +41,7 @@ class ReadScopeQueryTest {
     private static boolean contentWithheld(ReadScope scope, ItemFacts i) {
         return i.sensitivity() == Sensitivity.SEALED
                 && i.sourceOrganisationId() != scope.actorOrganisationId()
-                && scope.sealedFromOtherOrganisations() == SealedTreatment.WITHHOLD_CONTENT;
+                && !scope.sealBroken(i.itemId());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,19 +62,13 @@ class ReadScopeQueryTest {
         return Stream.of(
                 Arguments.of(
                         "everything, nothing excluded, sealed withheld",
-                        new ReadScope(all, READER, Set.of(), Set.of(), SealedTreatment.WITHHOLD_CONTENT, false)),
+                        new ReadScope(all, READER, Set.of(), Set.of(), Set.of(), false)),
                 Arguments.of(
                         "everything, seal broken",
-                        new ReadScope(all, READER, Set.of(), Set.of(), SealedTreatment.SHOW_CONTENT, false)),
+                        new ReadScope(all, READER, Set.of(), Set.of(), Set.of(Scenario.SEALED_ITEM), false)),
                 Arguments.of(
                         "everything, inactive source and refusing council",
-                        new ReadScope(
-                                all,
-                                READER,
-                                Set.of(INACTIVE),
-                                Set.of(REFUSING_COUNCIL),
-                                SealedTreatment.WITHHOLD_CONTENT,
-                                true)),
+                        new ReadScope(all, READER, Set.of(INACTIVE), Set.of(REFUSING_COUNCIL), Set.of(), true)),
                 Arguments.of(
                         "front desk, inactive source and refusing council, seal broken",
                         new ReadScope(
@@ -83,17 +76,11 @@ class ReadScopeQueryTest {
                                 READER,
                                 Set.of(INACTIVE),
                                 Set.of(REFUSING_COUNCIL),
-                                SealedTreatment.SHOW_CONTENT,
+                                Set.of(Scenario.SEALED_ITEM),
                                 false)),
                 Arguments.of(
                         "nothing but demographics",
-                        new ReadScope(
-                                EnumSet.of(Category.DEMOGRAPHICS),
-                                READER,
-                                Set.of(),
-                                Set.of(),
-                                SealedTreatment.WITHHOLD_CONTENT,
-                                false)));
+                        new ReadScope(EnumSet.of(Category.DEMOGRAPHICS), READER, Set.of(), Set.of(), Set.of(), false)));
     }
 
     private static List<ItemFacts> everyItem() {
@@ -104,7 +91,7 @@ class ReadScopeQueryTest {
             }
             for (long source : new long[] {READER, INACTIVE, REFUSING_COUNCIL, OTHER}) {
                 for (Sensitivity sensitivity : Sensitivity.values()) {
-                    items.add(new ItemFacts(category, source, sensitivity));
+                    items.add(new ItemFacts(Scenario.SEALED_ITEM, category, source, sensitivity));
                 }
             }
         }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,17 +30,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openicr.access.entity.AccessDefaults;
 import org.openicr.access.entity.CategoryAccess;
 import org.openicr.access.entity.ExplicitConsent;
+import org.openicr.access.entity.ItemFacts;
 import org.openicr.access.entity.LegitimateReason;
 import org.openicr.access.entity.PrivacyAlert;
 import org.openicr.access.entity.PurposeOfUse;
 import org.openicr.access.entity.ReadScope;
 import org.openicr.access.entity.RecordDecision;
+import org.openicr.access.entity.Refusal;
 import org.openicr.access.entity.RefusalCode;
 import org.openicr.access.entity.RoleCategoryMatrix;
-import org.openicr.access.entity.SealedTreatment;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
 import org.openicr.record.entity.Category;
+import org.openicr.record.entity.Sensitivity;
 
 class RecordDecisionTest {
 
@@ -519,36 +522,76 @@ class RecordDecisionTest {
 
     // ---------------------------------------------------------------- seal breaks
 
-    @ParameterizedTest(name = "may break seal {0}, justification \"{1}\", {2} minutes ago: {3}, {4}")
+    @ParameterizedTest(name = "may break seal {0}, justification \"{1}\", {2} minutes ago: item open {3}")
     @CsvSource({
-        // No seal break asked for: sealed items are withheld, whoever reads.
-        "true,  ,          ,    PERMITTED,                WITHHOLD_CONTENT",
-        "false, ,          ,    PERMITTED,                WITHHOLD_CONTENT",
-        // A justified seal break by a profile allowed to break seals opens the envelopes.
-        "true,  JUSTIFIED, 0,   PERMITTED,                SHOW_CONTENT",
-        "true,  JUSTIFIED, 239, PERMITTED,                SHOW_CONTENT",
-        // It lasts the override period; afterwards the envelopes close and the record stays open.
-        "true,  JUSTIFIED, 240, PERMITTED,                WITHHOLD_CONTENT",
-        "true,  JUSTIFIED, -5,  PERMITTED,                WITHHOLD_CONTENT",
-        "false, JUSTIFIED, 240, PERMITTED,                WITHHOLD_CONTENT",
-        // Without the justification, or by a profile that may not, the request is refused.
-        "true,  short,     0,   JUSTIFICATION_REQUIRED,   ",
-        "true,  '',        0,   JUSTIFICATION_REQUIRED,   ",
-        "false, JUSTIFIED, 0,   SEAL_BREAK_NOT_PERMITTED, ",
-        "false, short,     0,   SEAL_BREAK_NOT_PERMITTED, ",
+        // No seal broken: sealed items are withheld, whoever reads.
+        "true,  ,          ,    false",
+        "false, ,          ,    false",
+        // A justified break by a profile allowed to break seals opens that item.
+        "true,  JUSTIFIED, 0,   true",
+        "true,  JUSTIFIED, 239, true",
+        // It lasts the override period; afterwards the envelope closes and the record stays open.
+        "true,  JUSTIFIED, 240, false",
+        "true,  JUSTIFIED, -5,  false",
+        // A break without a sufficient justification never opens anything.
+        "true,  short,     0,   false",
+        "true,  '',        0,   false",
+        // Nor one kept for a profile that may no longer break seals: the record still opens.
+        "false, JUSTIFIED, 0,   false",
     })
-    void aSealIsBrokenOnlyByAProfileAllowedToWithAJustification(
-            boolean mayBreakSeal, String justification, Long minutesAgo, String expected, SealedTreatment sealed) {
+    void aBrokenSealOpensItsItemOnlyWhileItHoldsForAProfileAllowedToBreakSeals(
+            boolean mayBreakSeal, String justification, Long minutesAgo, boolean open) {
         Scenario scenario = reader(AccessDefaults.CLINICAL_PRACTITIONER).mayBreakSeal(mayBreakSeal);
         if (minutesAgo != null) {
             String text = "JUSTIFIED".equals(justification) ? GOOD_JUSTIFICATION : justification;
             scenario.breaksSeal(text == null ? "" : text, Duration.ofMinutes(minutesAgo));
         }
-        RecordDecision decision = scenario.decide();
-        assertEquals(expected, outcome(decision));
-        if (decision instanceof RecordDecision.Permitted permit) {
-            assertEquals(sealed, permit.scope().sealedFromOtherOrganisations());
-            assertEquals(sealed == SealedTreatment.SHOW_CONTENT, permit.alerts().contains(PrivacyAlert.SEAL_BROKEN));
+        RecordDecision.Permitted permit = permitted(scenario);
+        assertEquals(open, permit.scope().sealBroken(Scenario.SEALED_ITEM));
+        assertEquals(
+                open ? Set.of(Scenario.SEALED_ITEM) : Set.of(), permit.scope().sealBrokenItemIds());
+        // The alert is raised once, when the seal is broken, not at every later read.
+        assertFalse(permit.alerts().contains(PrivacyAlert.SEAL_BROKEN));
+    }
+
+    @ParameterizedTest(name = "may break seal {0}, justification \"{1}\", {2}: {3}")
+    @CsvSource({
+        "true,  JUSTIFIED, SEALED_ELSEWHERE, ",
+        "true,  short,     SEALED_ELSEWHERE, JUSTIFICATION_REQUIRED",
+        "true,  '',        SEALED_ELSEWHERE, JUSTIFICATION_REQUIRED",
+        "false, JUSTIFIED, SEALED_ELSEWHERE, SEAL_BREAK_NOT_PERMITTED",
+        "false, short,     SEALED_ELSEWHERE, NOT_WITHHELD_FIRST",
+        // Nothing to break: the item is visible already, or not shown to this reader at all.
+        "true,  JUSTIFIED, NORMAL_ELSEWHERE, NOT_WITHHELD",
+        "true,  JUSTIFIED, SEALED_OWN,       NOT_WITHHELD",
+        "true,  JUSTIFIED, LOCKED_ELSEWHERE, NOT_WITHHELD",
+        "true,  JUSTIFIED, SEALED_INACTIVE,  NOT_WITHHELD",
+    })
+    void aSealMayBeBrokenOnlyOnAWithheldItemByAProfileAllowedToWithAJustification(
+            boolean mayBreakSeal, String justification, String item, String expected) {
+        Scenario scenario = reader(AccessDefaults.CLINICAL_PRACTITIONER)
+                .at(ACUTE_TRUST)
+                .inactive(DEPARTED_ORGANISATION)
+                .mayBreakSeal(mayBreakSeal);
+        ReadScope scope = permitted(scenario).scope();
+        ItemFacts facts =
+                switch (item) {
+                    case "SEALED_ELSEWHERE" -> new ItemFacts(7, Category.PROBLEMS, GP_PRACTICE, Sensitivity.SEALED);
+                    case "NORMAL_ELSEWHERE" -> new ItemFacts(7, Category.PROBLEMS, GP_PRACTICE, Sensitivity.NORMAL);
+                    case "SEALED_OWN" -> new ItemFacts(7, Category.PROBLEMS, ACUTE_TRUST, Sensitivity.SEALED);
+                    case "LOCKED_ELSEWHERE" -> new ItemFacts(
+                            7, Category.PROBLEMS, GP_PRACTICE, Sensitivity.SEALED_LOCKED);
+                    default -> new ItemFacts(7, Category.PROBLEMS, DEPARTED_ORGANISATION, Sensitivity.SEALED);
+                };
+        String text = "JUSTIFIED".equals(justification) ? GOOD_JUSTIFICATION : justification;
+        Optional<Refusal> refusal = new AccessDecision()
+                .sealBreak(scenario.profile(), scope, facts, AccessDefaults.REASON_POLICY, text == null ? "" : text);
+        if (expected == null) {
+            assertTrue(refusal.isEmpty(), () -> refusal.toString());
+        } else {
+            // A profile that may not break seals is told so before being asked for better words.
+            String code = "NOT_WITHHELD_FIRST".equals(expected) ? "SEAL_BREAK_NOT_PERMITTED" : expected;
+            assertEquals(code, refusal.orElseThrow().code().name());
         }
     }
 
@@ -590,18 +633,18 @@ class RecordDecisionTest {
                                 .declares(LegitimateReason.SAFEGUARDING),
                         Set.of(PrivacyAlert.SAFEGUARDING_ACCESS_TO_OPTED_OUT_PERSON)),
                 Arguments.of(
-                        "seal broken under ongoing care",
+                        "reading after a seal break under ongoing care: none (raised at the break)",
                         reader(AccessDefaults.CLINICAL_PRACTITIONER)
                                 .mayBreakSeal(true)
                                 .breaksSeal(GOOD_JUSTIFICATION, Duration.ZERO),
-                        Set.of(PrivacyAlert.SEAL_BROKEN)),
+                        Set.of()),
                 Arguments.of(
                         "seal broken under break glass",
                         reader(AccessDefaults.CLINICAL_PRACTITIONER)
                                 .mayBreakSeal(true)
                                 .declares(LegitimateReason.VITAL_INTERESTS)
                                 .breaksSeal(GOOD_JUSTIFICATION, Duration.ZERO),
-                        Set.of(PrivacyAlert.BREAK_GLASS, PrivacyAlert.SEAL_BROKEN)),
+                        Set.of(PrivacyAlert.BREAK_GLASS)),
                 Arguments.of(
                         "seal broken for safeguarding an opted-out person",
                         reader(AccessDefaults.CLINICAL_PRACTITIONER)
@@ -610,7 +653,7 @@ class RecordDecisionTest {
                                 .optedOut()
                                 .declares(LegitimateReason.SAFEGUARDING)
                                 .breaksSeal(GOOD_JUSTIFICATION, Duration.ZERO),
-                        Set.of(PrivacyAlert.SAFEGUARDING_ACCESS_TO_OPTED_OUT_PERSON, PrivacyAlert.SEAL_BROKEN)),
+                        Set.of(PrivacyAlert.SAFEGUARDING_ACCESS_TO_OPTED_OUT_PERSON)),
                 Arguments.of(
                         "lapsed seal break under break glass",
                         reader(AccessDefaults.CLINICAL_PRACTITIONER)
@@ -659,7 +702,7 @@ class RecordDecisionTest {
                                 .declaredAgo(Duration.ofHours(5)),
                         RefusalCode.REASON_EXPIRED),
                 Arguments.of(
-                        "the reason's justification before the seal break's permission",
+                        "the reason's justification, whatever seals were broken",
                         reader(AccessDefaults.NURSE)
                                 .declares(LegitimateReason.VITAL_INTERESTS)
                                 .justification("")
@@ -695,7 +738,7 @@ class RecordDecisionTest {
         ReadScope scope =
                 permitted(reader(AccessDefaults.NURSE).at(ACUTE_TRUST)).scope();
         assertEquals(ACUTE_TRUST, scope.actorOrganisationId());
-        assertFalse(scope.sealBroken());
+        assertEquals(Set.of(), scope.sealBrokenItemIds());
         assertEquals(Set.of(), scope.socialCareExcludedCouncilIds());
         assertFalse(scope.hideContactDetails());
     }

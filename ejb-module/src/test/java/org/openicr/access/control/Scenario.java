@@ -2,7 +2,9 @@ package org.openicr.access.control;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.openicr.access.entity.AccessDefaults;
 import org.openicr.access.entity.AccessProfile;
@@ -22,6 +24,9 @@ import org.openicr.directory.entity.SharingMode;
  * says otherwise (an active acute trust, the default matrix and policy, no opt-out).
  */
 final class Scenario {
+
+    /** The id of the sealed item every seal-break scenario breaks. */
+    static final long SEALED_ITEM = 42;
 
     static final Instant NOW = Instant.parse("2025-03-14T10:00:00Z");
     static final long ACUTE_TRUST = 10;
@@ -43,7 +48,7 @@ final class Scenario {
     private Duration declaredAgo = Duration.ofMinutes(5);
     private ExplicitConsent consent = ExplicitConsent.NOT_RECORDED;
     private boolean noReason;
-    private SealBreak sealBreak;
+    private final List<SealBreak> sealBreaks = new ArrayList<>();
     private boolean optedOut;
     private boolean restricted;
     private final Set<Long> refusingCouncils = new HashSet<>();
@@ -119,7 +124,7 @@ final class Scenario {
     }
 
     Scenario breaksSeal(String justification, Duration ago) {
-        this.sealBreak = new SealBreak(justification, NOW.minus(ago));
+        sealBreaks.add(new SealBreak(SEALED_ITEM, justification, NOW.minus(ago)));
         return this;
     }
 
@@ -170,7 +175,7 @@ final class Scenario {
                 matrix,
                 AccessDefaults.REASON_POLICY,
                 declaration,
-                sealBreak,
+                sealBreaks,
                 person(),
                 new OrganisationFacts(inactiveOrganisations),
                 NOW);

@@ -77,26 +77,19 @@ class AccessValuesTest {
 
     @Test
     void anItemWithoutASensitivityIsNormal() {
-        assertEquals(Sensitivity.NORMAL, new ItemFacts(Category.RESULTS, 1, null).sensitivity());
+        assertEquals(Sensitivity.NORMAL, new ItemFacts(42, Category.RESULTS, 1, null).sensitivity());
     }
 
     @Test
     void aScopeNeverExcludesTheReadersOwnCouncilsSocialCare() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new ReadScope(
-                        Set.of(Category.SOCIAL_CARE),
-                        30,
-                        Set.of(),
-                        Set.of(30L),
-                        SealedTreatment.WITHHOLD_CONTENT,
-                        false));
+                () -> new ReadScope(Set.of(Category.SOCIAL_CARE), 30, Set.of(), Set.of(30L), Set.of(), false));
     }
 
     @Test
     void aPermitMustAnswerForEveryCategory() {
-        ReadScope scope = new ReadScope(
-                Set.of(Category.DEMOGRAPHICS), 1, Set.of(), Set.of(), SealedTreatment.WITHHOLD_CONTENT, false);
+        ReadScope scope = new ReadScope(Set.of(Category.DEMOGRAPHICS), 1, Set.of(), Set.of(), Set.of(), false);
         Map<Category, CategoryAccess> partial = new EnumMap<>(Category.class);
         partial.put(Category.DEMOGRAPHICS, CategoryAccess.PERMITTED);
         assertThrows(

@@ -18,6 +18,8 @@ import org.flywaydb.core.Flyway;
  *       applies), seeds the directory and bulk-loads the region;
  *   <li>{@code migrate --db-url U --db-user N --db-password P [--migrations db]}: applies migrations
  *       (out of order allowed: a database loaded on one branch can take another branch's lower versions);
+ *   <li>{@code raw-cost --db-url U --db-user N --db-password P [--heavy heavy-people.csv] [--runs 200]}: the
+ *       raw PostgreSQL cost of the application's queries on the loaded region (see {@link RawCost});
  *   <li>{@code stats [--people 100000] [--seed 42] [--cohort 300]}: generates without a database and
  *       prints the distribution of items (per person and per category).
  * </ul>
@@ -28,7 +30,8 @@ public final class RegionMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: region-generator load|migrate|stats --name value ... (see docs/region.md)");
+            System.err.println(
+                    "usage: region-generator load|migrate|raw-cost|stats --name value ... (see docs/region.md)");
             System.exit(2);
         }
         Map<String, String> o = new HashMap<>();
@@ -49,6 +52,13 @@ public final class RegionMain {
         Path cache = Path.of(o.getOrDefault("cache", System.getProperty("user.home") + "/.cache/openicr/synthea"));
         switch (args[0]) {
             case "migrate" -> migrate(o, true, log);
+            case "raw-cost" -> RawCost.run(
+                    required(o, "db-url"),
+                    required(o, "db-user"),
+                    required(o, "db-password"),
+                    Path.of(o.getOrDefault("heavy", "heavy-people.csv")),
+                    Integer.parseInt(o.getOrDefault("runs", "200")),
+                    log);
             case "stats" -> stats(Long.parseLong(o.getOrDefault("people", "100000")), seed, cohort, cache, log);
             case "load" -> {
                 migrate(o, false, log);

@@ -235,6 +235,16 @@ final class Derived {
                 || s.contains("suicid");
     }
 
+    /**
+     * Synthea's social-needs questionnaire (PRAPARE and a few more: race, address, insurance, income,
+     * refugee status...) is a US screening; its answers are not results in a UK record. Clinical
+     * scores (PHQ, GAD-7, AUDIT-C, falls risk, pain) are kept.
+     */
+    static final java.util.Set<String> SOCIAL_NEEDS_SURVEY = java.util.Set.of(
+            "28245-9", "32624-9", "54899-0", "55277-8", "56051-6", "56799-0", "63512-8", "63513-6", "63586-2",
+            "67875-5", "71802-3", "76437-3", "76501-6", "76690-7", "82589-3", "93026-3", "93027-1", "93028-9",
+            "93029-7", "93030-5", "93031-3", "93033-9", "93034-7", "93035-4", "93038-8");
+
     /** Synthea's social determinants (employment, education...) are not problems in a GP record. */
     static boolean isSocialFinding(String description) {
         String s = description.toLowerCase(Locale.ROOT);

@@ -16,8 +16,10 @@ import java.util.List;
 /**
  * The raw PostgreSQL cost of the record's data access on a loaded region, measured with the SQL the
  * application runs (PatientFinder's named queries as EclipseLink sends them, ItemQuery's page and
- * counts): each query many times with different people, client-side time over JDBC (median, p95) and
- * the server's execution time from EXPLAIN ANALYZE, plus one plan of each. These are the figures the
+ * counts): each query many times with different people. "First read" is the client-side time over
+ * JDBC (round trip included) of the first query for that person, so mostly not in PostgreSQL's buffers
+ * (the OS page cache may hold it); "repeat" is the server's execution time from EXPLAIN ANALYZE of the
+ * same query right after, in shared buffers. One plan of each is printed. These are the figures the
  * benchmark suite prints beside the application's.
  */
 public final class RawCost {
@@ -97,7 +99,8 @@ public final class RawCost {
         out.printf(
                 "Raw PostgreSQL cost on %,d people and %,d items (%s); %d runs each, different people%n%n",
                 people, items, single("select version()") == 0 ? "" : text("select version()"), runs);
-        out.println("| data access (the application's SQL) | median ms | p95 ms | server execution median ms |");
+        out.println("| data access (the application's SQL) | first read, median ms | first read, p95 ms |"
+                + " repeat, server execution median ms |");
         out.println("|---|---|---|---|");
         String[] categories =
                 Arrays.stream(RegionCategory.values()).map(Enum::name).toArray(String[]::new);

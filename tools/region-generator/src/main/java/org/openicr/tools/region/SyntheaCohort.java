@@ -260,7 +260,9 @@ public final class SyntheaCohort {
         forEachRow(csv.resolve("observations.csv"), r -> {
             Template t = templates.get(r.get("PATIENT"));
             String code = r.get("CODE");
-            if (t == null || !LOINC.matcher(code).matches()) {
+            if (t == null
+                    || !LOINC.matcher(code).matches()
+                    || ("survey".equals(r.get("CATEGORY")) && Derived.SOCIAL_NEEDS_SURVEY.contains(code))) {
                 return;
             }
             Encounter e = encounters.get(r.get("ENCOUNTER"));

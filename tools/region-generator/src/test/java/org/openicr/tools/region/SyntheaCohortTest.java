@@ -47,7 +47,9 @@ class SyntheaCohortTest {
                 "observations.csv",
                 "DATE,PATIENT,ENCOUNTER,CATEGORY,CODE,DESCRIPTION,VALUE,UNITS,TYPE",
                 "2020-01-06T09:00:00Z,p1,e1,laboratory,4548-4,Hemoglobin A1c/Hemoglobin.total in Blood,7.2,%,numeric",
-                "2020-01-06T09:00:00Z,p1,e1,survey,QALY,Quality adjusted life years,60,a,numeric");
+                "2020-01-06T09:00:00Z,p1,e1,survey,QALY,Quality adjusted life years,60,a,numeric",
+                "2020-01-06T09:00:00Z,p1,e1,survey,56799-0,Address,1 Main Street,,text",
+                "2020-01-06T09:00:00Z,p1,e1,survey,55758-7,PHQ-2 total score,1,{score},numeric");
         write(
                 dir,
                 "medications.csv",
@@ -61,8 +63,15 @@ class SyntheaCohortTest {
         assertEquals(1, t.pool(RegionCategory.PROBLEMS).size(), "social findings are not problems");
         String problem = new String(t.pool(RegionCategory.PROBLEMS).get(0).tail(), StandardCharsets.UTF_8);
         assertTrue(problem.startsWith("SNOMED_CT\t44054006\tDiabetes mellitus type 2\t"), problem);
-        assertEquals(1, t.pool(RegionCategory.RESULTS).size(), "only LOINC-coded observations are results");
-        String result = new String(t.pool(RegionCategory.RESULTS).get(0).tail(), StandardCharsets.UTF_8);
+        assertEquals(
+                2,
+                t.pool(RegionCategory.RESULTS).size(),
+                "LOINC-coded observations are results, minus the US social-needs survey");
+        String result = t.pool(RegionCategory.RESULTS).stream()
+                .map(i -> new String(i.tail(), StandardCharsets.UTF_8))
+                .filter(tail -> tail.contains("4548-4"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(result.contains("\"interpretation\":\"H\""), result);
         assertTrue(result.contains("\"unit\":\"%\""), result);
         assertEquals(

@@ -98,11 +98,19 @@ public class ItemQuery {
 
     /** The scope as SQL: categories, inactive sources, social care consent, sealed-and-locked. */
     static Where where(long personId, Set<Category> categories, ReadScope scope) {
-        StringBuilder sql =
-                new StringBuilder(" where i.person_id = ? and i.withdrawn_at is null and i.category = any(?)");
+        // One category is compared with "=", not "= any(?)": only then does PostgreSQL read a page of it
+        // straight from record_item_person_category in the page's order (V12), instead of sorting all of
+        // the person's items of that category (docs/benchmarks.md, region section).
+        boolean one = categories.size() == 1;
+        StringBuilder sql = new StringBuilder(
+                " where i.person_id = ? and i.withdrawn_at is null and i.category " + (one ? "= ?" : "= any(?)"));
         List<Object> values = new ArrayList<>();
         values.add(personId);
-        values.add(categories.stream().map(Enum::name).toArray(String[]::new));
+        if (one) {
+            values.add(categories.iterator().next().name());
+        } else {
+            values.add(categories.stream().map(Enum::name).toArray(String[]::new));
+        }
         if (!scope.excludedSourceOrganisationIds().isEmpty()) {
             sql.append(" and i.organisation_id <> all(?)");
             values.add(scope.excludedSourceOrganisationIds().toArray(Long[]::new));

@@ -1,0 +1,186 @@
+package org.openicr.tools.region;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.openicr.tools.region.RegionGenerator.Person;
+import org.openicr.tools.region.Template.Holder;
+import org.openicr.tools.region.Template.Item;
+
+/**
+ * The items of a person that Synthea does not model: contacts (next of kin, carer, care team), social
+ * care (assessments, services, reviews with the allocated worker), safeguarding, and appointments
+ * booked in the future.
+ */
+final class PersonExtras {
+
+    private PersonExtras() {}
+
+    private static final String[] ADULT_SOCIAL_CARE = {
+        "Care Act needs assessment",
+        "Care and support plan review",
+        "Home care package: two visits a day",
+        "Occupational therapy assessment",
+        "Carer's assessment",
+        "Direct payment agreed",
+        "Reablement service",
+        "Respite care arranged",
+        "Equipment provided: grab rails and perching stool",
+        "Meals at home service",
+        "Telecare alarm installed",
+        "Residential care placement review"
+    };
+
+    private static final String[] CHILD_SOCIAL_CARE = {
+        "Child in need assessment",
+        "Early help plan",
+        "Team around the family meeting",
+        "Child in need plan review",
+        "Family support worker allocated"
+    };
+
+    private static final String[] ADULT_SAFEGUARDING = {
+        "Adult safeguarding concern raised", "Section 42 enquiry opened", "Safeguarding strategy meeting",
+        "Safeguarding plan review", "Domestic abuse risk assessment (DASH) completed", "MARAC referral"
+    };
+
+    private static final String[] CHILD_SAFEGUARDING = {
+        "Child protection plan",
+        "Initial child protection conference",
+        "Child protection review conference",
+        "Strategy discussion",
+        "Looked after child review"
+    };
+
+    private static final String[] WORKERS = {
+        "Sam Patel", "Jo Whitaker", "Alex Mensah", "Chris Dunn", "Priya Shah", "Morgan Ellis", "Kim Obi", "Robin Hale"
+    };
+
+    static List<Item> items(Person p, SplittableRandom r, long referenceSecond) {
+        List<Item> items = new ArrayList<>();
+        long now = referenceSecond;
+        boolean alive = p.deathDay() == Long.MIN_VALUE;
+        long lastAlive = alive ? now : p.deathDay() * 86_400L;
+        int age = p.ageAt(referenceSecond / 86_400L);
+        boolean child = age < 18;
+        String council = p.council() == 0 ? "North Avon Council" : "South Avon Council";
+        String councilPhone = p.council() == 0 ? "0117 496 0300" : "0117 496 0400";
+
+        // Contacts: next of kin, the registered GP, sometimes a carer.
+        String kinGiven = Names.given(r, r.nextBoolean());
+        String relationship = child
+                ? (r.nextBoolean() ? "Mother" : "Father")
+                : age > 70 ? (r.nextBoolean() ? "Daughter" : "Son") : (r.nextInt(3) == 0 ? "Partner" : "Spouse");
+        items.add(item(
+                RegionCategory.CONTACTS,
+                Holder.GP,
+                lastAlive - days(r, 3650),
+                "active",
+                "Next of kin: " + kinGiven + " " + p.family(),
+                ordered("relationship", relationship, "contactPhone", Names.phone(r))));
+        items.add(item(
+                RegionCategory.CONTACTS,
+                Holder.GP,
+                lastAlive - days(r, 3650),
+                "active",
+                "Registered GP practice: " + p.practice().name(),
+                ordered(
+                        "relationship",
+                        "GP practice",
+                        "contactPhone",
+                        "0117 496 0"
+                                + String.format(
+                                        "%03d", Math.floorMod(p.practice().ods().hashCode(), 1000)))));
+        if (age >= 70 && r.nextInt(3) == 0) {
+            items.add(item(
+                    RegionCategory.CONTACTS,
+                    Holder.COUNCIL,
+                    lastAlive - days(r, 1500),
+                    "active",
+                    "Carer: " + Names.given(r, r.nextBoolean()) + " " + Names.family(r),
+                    ordered("relationship", "Paid carer", "contactPhone", Names.phone(r))));
+        }
+
+        if (p.socialCare()) {
+            String worker = WORKERS[r.nextInt(WORKERS.length)];
+            String team =
+                    child ? "Children's Social Care" : "Adult Social Care " + (p.council() == 0 ? "North" : "South");
+            items.add(item(
+                    RegionCategory.CONTACTS,
+                    Holder.COUNCIL,
+                    lastAlive - days(r, 700),
+                    "active",
+                    "Allocated social worker: " + worker,
+                    ordered("relationship", "Social worker", "team", team, "contactPhone", councilPhone)));
+            int count = RegionGenerator.isHeavy(p.seq()) ? 30 + r.nextInt(30) : 3 + r.nextInt(10);
+            String[] titles = child ? CHILD_SOCIAL_CARE : ADULT_SOCIAL_CARE;
+            for (int i = 0; i < count; i++) {
+                long at = lastAlive - days(r, 5 * 365);
+                boolean open = r.nextInt(4) == 0;
+                items.add(item(
+                        RegionCategory.SOCIAL_CARE,
+                        Holder.COUNCIL,
+                        at,
+                        open ? "open" : "closed",
+                        titles[r.nextInt(titles.length)] + " - " + council,
+                        ordered("allocatedWorker", worker, "contactPhone", councilPhone, "team", team)));
+            }
+        }
+        if (p.safeguarding()) {
+            int count = RegionGenerator.isHeavy(p.seq()) ? 10 + r.nextInt(10) : 1 + r.nextInt(3);
+            String[] titles = child ? CHILD_SAFEGUARDING : ADULT_SAFEGUARDING;
+            for (int i = 0; i < count; i++) {
+                long at = lastAlive - days(r, 4 * 365);
+                Holder holder = r.nextInt(4) == 0 ? Holder.GP : Holder.COUNCIL;
+                items.add(item(
+                        RegionCategory.SAFEGUARDING,
+                        holder,
+                        at,
+                        r.nextInt(3) == 0 ? "open" : "closed",
+                        titles[r.nextInt(titles.length)],
+                        ordered(
+                                "team",
+                                child ? "Children's Safeguarding Hub" : "Adult Safeguarding Hub",
+                                "contactPhone",
+                                councilPhone)));
+            }
+        }
+        if (alive) {
+            int booked = r.nextInt(3);
+            for (int i = 0; i < booked; i++) {
+                long at = now + 86_400L * (1 + r.nextInt(90)) + 3600L * (8 + r.nextInt(9));
+                boolean gp = r.nextInt(3) > 0;
+                items.add(item(
+                        RegionCategory.APPOINTMENTS,
+                        gp ? Holder.GP : Holder.ACUTE,
+                        at,
+                        "booked",
+                        gp ? "GP appointment: medication review" : "Outpatient appointment: follow-up",
+                        ordered(
+                                "location", gp ? p.practice().name() : "Outpatients, Avon Vale Hospital",
+                                "clinician", gp ? "GP" : "Consultant")));
+            }
+        }
+        return items;
+    }
+
+    private static long days(SplittableRandom r, int maxDays) {
+        return 86_400L * r.nextInt(Math.max(1, maxDays)) + r.nextInt(86_400);
+    }
+
+    private static Item item(
+            RegionCategory category, Holder holder, long at, String status, String title, Map<String, String> details) {
+        return SyntheaCohort.item(
+                category, holder, at, Long.MIN_VALUE, status, null, null, title, null, "NORMAL", details, null);
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,17 @@
+package org.openicr.tools.region;
+
+/** The item categories of the record (the names stored in record_item.category; see Category in ejb-module). */
+public enum RegionCategory {
+    CONTACTS,
+    MEDICATIONS,
+    PROBLEMS,
+    ALLERGIES,
+    RESULTS,
+    DOCUMENTS,
+    PROCEDURES,
+    ENCOUNTERS,
+    APPOINTMENTS,
+    REFERRALS,
+    SAFEGUARDING,
+    SOCIAL_CARE
+}

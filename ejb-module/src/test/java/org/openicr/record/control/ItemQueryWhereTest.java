@@ -8,15 +8,13 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openicr.access.entity.ReadScope;
-import org.openicr.access.entity.SealedTreatment;
 import org.openicr.record.entity.Category;
 
 /** The item WHERE clause compares one category with "=" (so the V12 index gives the page order) and several with any. */
 class ItemQueryWhereTest {
 
     private static ReadScope scope() {
-        return new ReadScope(
-                EnumSet.allOf(Category.class), 7, Set.of(), Set.of(), SealedTreatment.WITHHOLD_CONTENT, false);
+        return new ReadScope(EnumSet.allOf(Category.class), 7, Set.of(), Set.of(), Set.of(), false);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordDecision;
 import org.openicr.access.entity.RecordRequest;
 import org.openicr.access.entity.RefusalCode;
+import org.openicr.audit.control.AccessPatternAlerts;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
@@ -73,6 +74,9 @@ public class CareRecord {
     @EJB
     PrivacyAlerts alerts;
 
+    @Inject
+    AccessPatternAlerts accessPatterns;
+
     public RecordOverview open(long roleProfileId, long personId) {
         Reader reader = reader(roleProfileId, personId);
         RecordDecision decision = decide(reader, declared(reader).map(AccessFacts.Declared::declaration));
@@ -95,6 +99,7 @@ public class CareRecord {
                 "summary: "
                         + counts.values().stream().mapToLong(Long::longValue).sum() + " item(s) in " + counts.size()
                         + " categories"));
+        accessPatterns.recordOpened(reader.actor(), personId);
         return new RecordOverview(
                 PatientFinder.summary(reader.person(), permitted.scope().hideContactDetails()),
                 false,

@@ -42,6 +42,15 @@ public class AccessPatternAlerts {
 
     /** Called by the record-opening boundary after it audited the opening, in the same transaction. */
     public void recordOpened(Actor actor, long personId) {
+        long start = System.nanoTime();
+        try {
+            check(actor, personId);
+        } finally {
+            AuditCost.add(System.nanoTime() - start);
+        }
+    }
+
+    private void check(Actor actor, long personId) {
         AlertSettings settings = settings();
         Instant now = Instant.now();
         if (settings.outsideWorkingHours(now)) {

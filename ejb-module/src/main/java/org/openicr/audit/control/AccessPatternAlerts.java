@@ -1,8 +1,14 @@
 package org.openicr.audit.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,13 +16,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.openicr.access.entity.PrivacyAlert;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AlertSettings;
+import org.openicr.audit.entity.AuditEvent;
 
 /**
- * Raises the access-pattern alerts at the moment a record is opened, in the transaction of that
- * opening (so an alert commits with the access it is about, and no batch can miss one): more
+ * Audits the opening of a record and raises the access-pattern alerts at that moment, in the
+ * transaction of that opening (so an alert commits with the access it is about, and no batch can miss one): more
  * distinct records in the last hour than the threshold, and access outside working hours. At most
  * one alert of each kind per user and clock hour (a unique index, insert ... on conflict do nothing).
  */
@@ -27,6 +35,12 @@ public class AccessPatternAlerts {
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = "java:app/jdbc/openicr")
+    DataSource dataSource;
+
+    @Resource
+    TransactionSynchronizationRegistry registry;
 
     public AlertSettings settings() {
         Object[] row = (Object[]) em.createNativeQuery("select records_per_hour, working_day_start, working_day_end,"
@@ -40,19 +54,64 @@ public class AccessPatternAlerts {
                 ZoneId.of((String) row[4]));
     }
 
-    /** Called by the record-opening boundary after it audited the opening, in the same transaction. */
-    public void recordOpened(Actor actor, long personId) {
+    /**
+     * Audits the opening of a record (a RECORD_VIEW event with its person) and raises the alerts it
+     * calls for, in the caller's transaction and in one round trip to the database.
+     */
+    public void recordOpening(AuditEvent opening) {
         long start = System.nanoTime();
+        AuditCost.countCommit(registry);
         try {
-            check(actor, personId);
+            check(opening);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The access-pattern alerts could not be checked.", e);
         } finally {
             AuditCost.add(System.nanoTime() - start);
         }
     }
 
-    private void check(Actor actor, long personId) {
-        AlertSettings settings = settings();
+    private void check(AuditEvent opening) throws SQLException {
         Instant now = Instant.now();
+        long personId = opening.getPersonId();
+        Actor actor = new Actor(opening.getUsername(), opening.getRbacRoleCode(), opening.getOrganisationOds());
+        AlertSettings settings;
+        long distinct;
+        // One round trip: the opening's audit row is inserted, and the same statement reads the
+        // settings in force and, unless this user already opened this person's
+        // record earlier in the last hour (then the number of distinct records did not change), the
+        // distinct people whose record the user read in the last hour, this one included. Rows this
+        // transaction wrote are not "earlier" (the inserted row is not visible to the statement anyway).
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("with opening as (" + AuditTrail.INSERT + " returning id)"
+                        + " select s.records_per_hour, s.working_day_start,"
+                        + " s.working_day_end, s.working_days, s.time_zone,"
+                        + " case when exists (select 1 from audit_event e where e.person_id = ? and e.username = ?"
+                        + " and e.action = 'RECORD_VIEW' and e.outcome = 'SUCCESS' and e.occurred_at > ?"
+                        + " and e.xmin <> pg_current_xact_id()::xid) then -1"
+                        + " else (select count(distinct e.person_id) from audit_event e where e.username = ?"
+                        + " and e.action = 'RECORD_VIEW' and e.outcome = 'SUCCESS' and e.occurred_at > ?"
+                        + " and e.person_id <> ?) end"
+                        + " from audit_alert_setting s where s.id = 1")) {
+            Timestamp hourAgo = Timestamp.from(now.minus(1, ChronoUnit.HOURS));
+            AuditTrail.bind(ps, 1, opening);
+            ps.setLong(10, personId);
+            ps.setString(11, actor.username());
+            ps.setTimestamp(12, hourAgo);
+            ps.setString(13, actor.username());
+            ps.setTimestamp(14, hourAgo);
+            ps.setLong(15, personId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                settings = new AlertSettings(
+                        rs.getInt(1),
+                        rs.getTime(2).toLocalTime(),
+                        rs.getTime(3).toLocalTime(),
+                        AlertSettings.parseDays(rs.getString(4)),
+                        ZoneId.of(rs.getString(5)));
+                long others = rs.getLong(6);
+                distinct = others < 0 ? -1 : others + 1;
+            }
+        }
         if (settings.outsideWorkingHours(now)) {
             raise(
                     PrivacyAlert.OUT_OF_HOURS_ACCESS,
@@ -62,18 +121,7 @@ public class AccessPatternAlerts {
                     "Record opened " + WHEN.format(now.atZone(settings.zone())) + ", outside working hours "
                             + settings.start() + "-" + settings.end() + " " + settings.workingDaysCode());
         }
-        // Distinct people whose record this user read in the last hour, this one included (its own
-        // event may not be flushed yet, so it is counted explicitly).
-        long others = ((Number) em.createNativeQuery("select count(distinct person_id) from audit_event"
-                                + " where username = ? and action = 'RECORD_VIEW' and outcome = 'SUCCESS'"
-                                + " and occurred_at > ? and person_id <> ?")
-                        .setParameter(1, actor.username())
-                        .setParameter(2, Timestamp.from(now.minus(1, ChronoUnit.HOURS)))
-                        .setParameter(3, personId)
-                        .getSingleResult())
-                .longValue();
-        long distinct = others + 1;
-        if (distinct > settings.recordsPerHour()) {
+        if (distinct >= 0 && distinct > settings.recordsPerHour()) {
             raise(
                     PrivacyAlert.MANY_RECORDS_IN_AN_HOUR,
                     actor,
@@ -84,17 +132,19 @@ public class AccessPatternAlerts {
         }
     }
 
-    private void raise(PrivacyAlert kind, Actor actor, long personId, Instant now, String detail) {
-        em.createNativeQuery("insert into privacy_alert (kind, username, rbac_role_code, organisation_ods, person_id,"
-                        + " detail, alert_hour) values (?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (kind, username, alert_hour) where alert_hour is not null do nothing")
-                .setParameter(1, kind.name())
-                .setParameter(2, actor.username())
-                .setParameter(3, actor.rbacRoleCode())
-                .setParameter(4, actor.organisationOds())
-                .setParameter(5, personId)
-                .setParameter(6, detail)
-                .setParameter(7, Timestamp.from(now.truncatedTo(ChronoUnit.HOURS)))
-                .executeUpdate();
+    private void raise(PrivacyAlert kind, Actor actor, long personId, Instant now, String detail) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("insert into privacy_alert (kind, username, rbac_role_code,"
+                        + " organisation_ods, person_id, detail, alert_hour) values (?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (kind, username, alert_hour) where alert_hour is not null do nothing")) {
+            ps.setString(1, kind.name());
+            ps.setString(2, actor.username());
+            ps.setString(3, actor.rbacRoleCode());
+            ps.setString(4, actor.organisationOds());
+            ps.setLong(5, personId);
+            ps.setString(6, detail);
+            ps.setTimestamp(7, Timestamp.from(now.truncatedTo(ChronoUnit.HOURS)));
+            ps.executeUpdate();
+        }
     }
 }

@@ -1,11 +1,17 @@
 package org.openicr.audit.control;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
+import javax.sql.DataSource;
 import org.openicr.audit.entity.AuditEvent;
 
 /**
@@ -17,8 +23,16 @@ import org.openicr.audit.entity.AuditEvent;
 @Stateless
 public class AuditTrail {
 
-    @PersistenceContext
-    EntityManager em;
+    static final String INSERT = "insert into audit_event (occurred_at, action, outcome, username,"
+            + " rbac_role_code, organisation_ods, person_id, purpose_of_use, detail)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Plain JDBC on the application's data source: enlisted in the caller's transaction, no JPA overhead. */
+    @Resource(lookup = "java:app/jdbc/openicr")
+    DataSource dataSource;
+
+    @Resource
+    TransactionSynchronizationRegistry registry;
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(AuditEvent event) {
@@ -32,22 +46,28 @@ public class AuditTrail {
 
     private void insert(AuditEvent event) {
         long start = System.nanoTime();
-        try {
-            em.createNativeQuery(
-                            "insert into audit_event (occurred_at, action, outcome, username, rbac_role_code,"
-                                    + " organisation_ods, person_id, purpose_of_use, detail) values (?, ?, ?, ?, ?, ?, cast(? as bigint), ?, ?)")
-                    .setParameter(1, Timestamp.from(event.getOccurredAt()))
-                    .setParameter(2, event.getAction().name())
-                    .setParameter(3, event.getOutcome().name())
-                    .setParameter(4, event.getUsername())
-                    .setParameter(5, event.getRbacRoleCode())
-                    .setParameter(6, event.getOrganisationOds())
-                    .setParameter(7, event.getPersonId())
-                    .setParameter(8, event.getPurposeOfUse())
-                    .setParameter(9, event.getDetail())
-                    .executeUpdate();
+        AuditCost.countCommit(registry);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(INSERT)) {
+            bind(ps, 1, event);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new EJBException("The audit event could not be written.", e);
         } finally {
             AuditCost.add(System.nanoTime() - start);
         }
+    }
+
+    /** Binds an event's nine values from parameter {@code first} on, in the order of {@link #INSERT}. */
+    static void bind(PreparedStatement ps, int first, AuditEvent event) throws SQLException {
+        ps.setTimestamp(first, Timestamp.from(event.getOccurredAt()));
+        ps.setString(first + 1, event.getAction().name());
+        ps.setString(first + 2, event.getOutcome().name());
+        ps.setString(first + 3, event.getUsername());
+        ps.setString(first + 4, event.getRbacRoleCode());
+        ps.setString(first + 5, event.getOrganisationOds());
+        ps.setObject(first + 6, event.getPersonId(), Types.BIGINT);
+        ps.setString(first + 7, event.getPurposeOfUse());
+        ps.setString(first + 8, event.getDetail());
     }
 }

@@ -93,13 +93,12 @@ public class CareRecord {
             access.put(category, permitted.accessTo(category) == CategoryAccess.PERMITTED);
         }
         Map<Category, Long> counts = items.counts(personId, permitted.scope());
-        audit.record(read(
+        accessPatterns.recordOpening(read(
                 reader,
                 permitted,
                 "summary: "
                         + counts.values().stream().mapToLong(Long::longValue).sum() + " item(s) in " + counts.size()
                         + " categories"));
-        accessPatterns.recordOpened(reader.actor(), personId);
         return new RecordOverview(
                 PatientFinder.summary(reader.person(), permitted.scope().hideContactDetails()),
                 false,

@@ -79,6 +79,32 @@ final class Browser implements AutoCloseable {
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** Lets the browser save downloads into a fresh directory, which it answers. */
+    Path allowDownloads() throws IOException {
+        Path dir = Files.createTempDirectory("icr-downloads");
+        ((ChromeDriver) driver)
+                .executeCdpCommand(
+                        "Browser.setDownloadBehavior",
+                        java.util.Map.of("behavior", "allow", "downloadPath", dir.toString()));
+        return dir;
+    }
+
+    /** Waits (20 s at most) for a finished download whose name ends with {@code suffix} in {@code dir}. */
+    static Path downloaded(Path dir, String suffix) throws IOException, InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                java.util.Optional<Path> done = files.filter(
+                                f -> f.getFileName().toString().endsWith(suffix))
+                        .findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No download ending with " + suffix + " in " + dir);
+    }
+
     @Override
     public void close() {
         driver.quit();

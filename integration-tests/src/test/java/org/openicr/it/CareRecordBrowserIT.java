@@ -346,8 +346,8 @@ class CareRecordBrowserIT {
         browser.waitForText(By.id("alerts:list"), "Unconscious in resus");
         browser.screenshot("privacy-alerts");
         browser.driver
-                .findElement(By.xpath(
-                        "//tr[td[normalize-space()='" + personId + "'] and td[contains(., 'dr.lee')]]//button"))
+                .findElement(By.xpath("//tr[td[normalize-space()='" + personId + "'] and td[contains(., 'dr.lee')]"
+                        + " and td[contains(., 'BREAK_GLASS')]]//button"))
                 .click();
         browser.waitFor(By.id("alerts:note"));
         new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("alerts:outcome_input")))

@@ -10,5 +10,9 @@ public enum PrivacyAlert {
     /** Safeguarding staff opened the record of a person who opted out of the shared record. */
     SAFEGUARDING_ACCESS_TO_OPTED_OUT_PERSON,
     /** Sealed items were opened by a role allowed to break the seal. */
-    SEAL_BROKEN
+    SEAL_BROKEN,
+    /** One user opened more distinct records in an hour than the configured threshold. */
+    MANY_RECORDS_IN_AN_HOUR,
+    /** A record was opened outside the configured working hours. */
+    OUT_OF_HOURS_ACCESS
 }

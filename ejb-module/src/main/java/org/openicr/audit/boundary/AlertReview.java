@@ -20,8 +20,8 @@ import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
 
 /**
- * The privacy officer's alert queue: break glass, safeguarding access to opted-out people and seal
- * breaks, newest first, each reviewed once with an outcome and a note (audited). The justification
+ * The privacy officer's alert queue: break glass, safeguarding access to opted-out people, seal
+ * breaks, many records in an hour and out-of-hours access, newest first, each reviewed once with an outcome and a note (audited). The justification
  * the user typed is shown because reviewing it is the point; it is the user's words, not the record's.
  */
 @Stateless
@@ -43,8 +43,7 @@ public class AlertReview {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select a.id, a.raised_at, a.kind, a.username, a.rbac_role_code,"
                         + " a.organisation_ods, a.person_id, d.reason, coalesce(s.justification, d.justification),"
-                        + " a.reviewed_at, a.reviewed_by,"
-                        + " a.review_outcome, a.review_note from privacy_alert a"
+                        + " a.reviewed_at, a.reviewed_by, a.review_outcome, a.review_note, a.detail from privacy_alert a"
                         + " left join reason_declaration d on d.id = a.reason_declaration_id"
                         + " left join seal_break s on s.id = a.seal_break_id"
                         + (openOnly ? " where a.reviewed_at is null" : "")
@@ -102,6 +101,7 @@ public class AlertReview {
                 r[9] == null ? null : ((Timestamp) r[9]).toInstant(),
                 (String) r[10],
                 (String) r[11],
-                (String) r[12]);
+                (String) r[12],
+                (String) r[13]);
     }
 }

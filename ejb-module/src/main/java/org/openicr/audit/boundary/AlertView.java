@@ -17,7 +17,8 @@ public record AlertView(
         Instant reviewedAt,
         String reviewedBy,
         String reviewOutcome,
-        String reviewNote)
+        String reviewNote,
+        String detail)
         implements Serializable {
 
     public boolean isOpen() {

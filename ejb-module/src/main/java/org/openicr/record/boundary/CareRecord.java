@@ -26,6 +26,7 @@ import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordDecision;
 import org.openicr.access.entity.RecordRequest;
 import org.openicr.access.entity.RefusalCode;
+import org.openicr.audit.control.AccessPatternAlerts;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
@@ -73,6 +74,9 @@ public class CareRecord {
     @EJB
     PrivacyAlerts alerts;
 
+    @Inject
+    AccessPatternAlerts accessPatterns;
+
     public RecordOverview open(long roleProfileId, long personId) {
         Reader reader = reader(roleProfileId, personId);
         RecordDecision decision = decide(reader, declared(reader).map(AccessFacts.Declared::declaration));
@@ -89,7 +93,7 @@ public class CareRecord {
             access.put(category, permitted.accessTo(category) == CategoryAccess.PERMITTED);
         }
         Map<Category, Long> counts = items.counts(personId, permitted.scope());
-        audit.record(read(
+        accessPatterns.recordOpening(read(
                 reader,
                 permitted,
                 "summary: "

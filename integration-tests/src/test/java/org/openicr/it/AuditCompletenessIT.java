@@ -1,0 +1,305 @@
+package org.openicr.it;
+
+import static org.junit.jupiter.api.Assertions.assertLinesMatch;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openicr.tools.demo.DemoRegion;
+import org.openicr.tools.demo.DemoRegion.DemoPerson;
+import org.openqa.selenium.By;
+
+/**
+ * Completeness of the audit trail: each auditable action, done the way a user or a source system
+ * does it, produces exactly the expected events (no more, no fewer), with the role, organisation,
+ * person, purpose-of-use codes and detail. Events are compared line by line (regular expressions
+ * where a value varies, such as a declaration id).
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuditCompletenessIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return TestEnvironment.ear();
+    }
+
+    private Browser browser;
+
+    @BeforeAll
+    static void directory() throws Exception {
+        TestEnvironment.seedDirectory();
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    /** The id of the newest audit event: later events are the ones under test. */
+    static long baseline() throws Exception {
+        return TestEnvironment.count("select coalesce(max(id), 0) from audit_event");
+    }
+
+    /** A user's events after {@code after}: "ACTION OUTCOME role org person purpose | detail" ({@code P} for {@code person}). */
+    static List<String> events(long after, String username, Long person) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = TestEnvironment.database();
+                PreparedStatement ps = c.prepareStatement("select action, outcome, rbac_role_code, organisation_ods,"
+                        + " person_id, purpose_of_use, detail from audit_event where id > ? and username = ?"
+                        + " order by id")) {
+            ps.setLong(1, after);
+            ps.setString(2, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long p = rs.getLong(5);
+                    String personRef = rs.wasNull() ? "-" : person != null && p == person ? "P" : Long.toString(p);
+                    lines.add(rs.getString(1) + " " + rs.getString(2) + " " + dash(rs.getString(3)) + " "
+                            + dash(rs.getString(4)) + " " + personRef + " " + dash(rs.getString(6)) + " | "
+                            + rs.getString(7));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String dash(String s) {
+        return s == null ? "-" : s;
+    }
+
+    static long newPerson(String familyName) throws Exception {
+        String nhs = TestEnvironment.freshNhsNumber();
+        new DemoRegion()
+                .postPeople(
+                        TestEnvironment.ingestionUrl(),
+                        List.of(new DemoPerson(
+                                nhs,
+                                "Mrs",
+                                "Audrey",
+                                familyName,
+                                LocalDate.of(1950, 1, 2),
+                                "female",
+                                "1 Audit Lane",
+                                "Bristol",
+                                "BS1 1ZZ",
+                                null,
+                                "Y90001",
+                                false)));
+        return TestEnvironment.count("select id from person where nhs_number = ?", nhs);
+    }
+
+    private static String nhsNumber(long personId) throws Exception {
+        try (Connection c = TestEnvironment.database();
+                PreparedStatement ps = c.prepareStatement("select nhs_number from person where id = ?")) {
+            ps.setLong(1, personId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private void signIn(String username, String password) {
+        browser.signIn(username, password);
+        browser.waitFor(By.id("active-profile"));
+    }
+
+    private void findAndOpen(String nhs, String reasonLabel, String justification) {
+        browser.open("record/search.xhtml");
+        browser.waitFor(By.id("search:nhsNumber")).sendKeys(nhs);
+        browser.driver.findElement(By.id("search:find")).click();
+        browser.waitFor(By.id("search:open-record")).click();
+        browser.waitFor(By.id("reason:open"));
+        browser.driver
+                .findElement(By.xpath("//label[starts-with(text(), \"" + reasonLabel + "\")]"))
+                .click();
+        if (justification != null) {
+            browser.driver.findElement(By.id("reason:justification")).sendKeys(justification);
+        }
+        browser.driver.findElement(By.id("reason:open")).click();
+    }
+
+    private void signOut() {
+        browser.driver.findElement(By.id("logout:signout")).click();
+        browser.waitFor(By.id("login:username"));
+    }
+
+    @Test
+    void signInSearchReasonRecordCategoryAndSignOutEachAuditedOnce() throws Exception {
+        long person = newPerson("AUDITED");
+        long before = baseline();
+        signIn("gp.hart", "Clinician-demo-1");
+        findAndOpen(nhsNumber(person), "Ongoing care relationship", null);
+        browser.waitForText(By.id("access-reason"), "Ongoing care relationship");
+        browser.open("record/view.xhtml?person=" + person + "&category=MEDICATIONS");
+        browser.waitFor(By.id("category-title"));
+        signOut();
+        assertLinesMatch(
+                List.of(
+                        "LOGIN SUCCESS - - - - \\| groups \\[R8000\\]",
+                        "PATIENT_SEARCH SUCCESS R8000 Y90001 P - \\| by NHS Number: 1 result",
+                        "REASON_DECLARED SUCCESS R8000 Y90001 P TREAT \\| reason ONGOING_CARE \\(declaration \\d+\\)",
+                        "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories;"
+                                + " reason ONGOING_CARE",
+                        "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| category CONTACTS: \\d+ item\\(s\\) from 0;"
+                                + " reason ONGOING_CARE",
+                        "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories;"
+                                + " reason ONGOING_CARE",
+                        "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| category MEDICATIONS: \\d+ item\\(s\\) from 0;"
+                                + " reason ONGOING_CARE",
+                        "LOGOUT SUCCESS - - - - \\| null"),
+                events(before, "gp.hart", person));
+    }
+
+    @Test
+    void aRefusedReasonIsADenialAndARefusedCategoryIsNeverRead() throws Exception {
+        long person = newPerson("DENIED");
+        long before = baseline();
+        signIn("reception.wu", "Reception-demo-1");
+        browser.open("record/reason.xhtml?person=" + person);
+        browser.waitFor(By.id("reason:open"));
+        browser.driver
+                .findElement(By.xpath("//label[text()='Safeguarding concern']"))
+                .click();
+        browser.driver
+                .findElement(By.id("reason:justification"))
+                .sendKeys("Trying a reason my role may not give, for the audit test.");
+        browser.driver.findElement(By.id("reason:open")).click();
+        browser.waitFor(By.id("reason:messages"));
+        browser.driver
+                .findElement(By.xpath("//label[text()='Ongoing care relationship']"))
+                .click();
+        browser.driver.findElement(By.id("reason:open")).click();
+        browser.waitFor(By.id("access-reason"));
+        browser.open("record/view.xhtml?person=" + person + "&category=RESULTS");
+        browser.waitFor(By.id("category-title"));
+        // The record page opens on the first category the role may see (contacts) and reads it; the
+        // results page shows "not available to your role" without reading anything.
+        assertLinesMatch(
+                List.of(
+                        "LOGIN SUCCESS - - - - \\| groups \\[R8009\\]",
+                        "RECORD_VIEW DENIED R8009 Y90001 P - \\| declare SAFEGUARDING: NOT_SAFEGUARDING_ROLE",
+                        "REASON_DECLARED SUCCESS R8009 Y90001 P TREAT \\| reason ONGOING_CARE \\(declaration \\d+\\)",
+                        "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories;"
+                                + " reason ONGOING_CARE",
+                        "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| category CONTACTS: \\d+ item\\(s\\) from 0;"
+                                + " reason ONGOING_CARE",
+                        "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories;"
+                                + " reason ONGOING_CARE"),
+                events(before, "reception.wu", person));
+    }
+
+    @Test
+    void openingAnOptedOutPersonsRecordIsADenial() throws Exception {
+        long person = newPerson("OPTEDOUTDENIED");
+        TestEnvironment.execute("update person set opted_out = true where id = ?", person);
+        long before = baseline();
+        signIn("reception.wu", "Reception-demo-1");
+        browser.open("record/view.xhtml?person=" + person);
+        browser.waitForText(By.id("record-refused"), "not available");
+        assertLinesMatch(
+                List.of(
+                        "LOGIN SUCCESS - - - - \\| groups \\[R8009\\]",
+                        "RECORD_VIEW DENIED R8009 Y90001 P - \\| open record: [A-Z_]+"),
+                events(before, "reception.wu", person));
+    }
+
+    @Test
+    void breakGlassIsAuditedWithEtreatBtgAndAlerted() throws Exception {
+        long person = newPerson("BREAKGLASS");
+        long before = baseline();
+        signIn("gp.hart", "Clinician-demo-1");
+        browser.open("record/reason.xhtml?person=" + person);
+        browser.waitFor(By.id("reason:open"));
+        browser.driver
+                .findElement(By.xpath("//label[starts-with(text(), 'Vital interests')]"))
+                .click();
+        browser.driver
+                .findElement(By.id("reason:justification"))
+                .sendKeys("Collapsed in clinic, unable to give a history.");
+        browser.driver.findElement(By.id("reason:open")).click();
+        browser.waitForText(By.id("access-reason"), "Vital interests");
+        assertLinesMatch(
+                List.of(
+                        "LOGIN SUCCESS - - - - \\| .*",
+                        "BREAK_GLASS SUCCESS R8000 Y90001 P ETREAT BTG \\| reason VITAL_INTERESTS \\(declaration \\d+\\)",
+                        "RECORD_VIEW SUCCESS R8000 Y90001 P ETREAT BTG \\| summary: .* reason VITAL_INTERESTS",
+                        "RECORD_VIEW SUCCESS R8000 Y90001 P ETREAT BTG \\| category CONTACTS: .* reason VITAL_INTERESTS"),
+                events(before, "gp.hart", person));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from privacy_alert where kind = 'BREAK_GLASS' and person_id = ?", person));
+    }
+
+    @Test
+    void anOptOutChangeIsAuditedWithBeforeAndAfter() throws Exception {
+        long person = newPerson("OPTINGOUT");
+        long before = baseline();
+        signIn("admin.khan", "Admin-demo-1");
+        browser.open("admin/optouts.xhtml");
+        browser.waitFor(By.id("optouts:nhsNumber")).sendKeys(nhsNumber(person));
+        browser.driver.findElement(By.id("optouts:find")).click();
+        browser.waitFor(By.id("current-state"));
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("optouts:channel_input")))
+                .selectByValue("LETTER");
+        browser.driver.findElement(By.id("optouts:optOut")).click();
+        browser.waitForText(By.id("optouts:messages"), "recorded");
+        assertLinesMatch(
+                List.of(
+                        "LOGIN SUCCESS - - - - \\| .*",
+                        "OPT_OUT_CHANGED SUCCESS - - P - \\| before \\{optedOut=false\\} after \\{optedOut=true\\}"
+                                + " channel LETTER"),
+                events(before, "admin.khan", person));
+    }
+
+    @Test
+    void anIngestedMessageIsAuditedWithItsIdSourceCountsAndOutcome() throws Exception {
+        long before = baseline();
+        long person = newPerson("INGESTED");
+        List<String> events = events(before, "sys.riverside-gp", person);
+        assertLinesMatch(
+                List.of(
+                        "MESSAGE_INGESTED SUCCESS - Y90001 P - \\| SubmitDemographics \\S+ \\(inbox \\d+\\) from \\S+:"
+                                + " [A-Z_]+, \\d+ item\\(s\\), .*",
+                        ">> the record's items follow >>"),
+                events);
+    }
+
+    @Test
+    void failedSignInsAndTheLockoutAreAuditedOnceEach() throws Exception {
+        String username = "it.audit" + System.nanoTime();
+        try (Connection c = TestEnvironment.database()) {
+            new DemoRegion().account(c, username, "Audit Completeness", "PERSON", "Right-password-1");
+        }
+        long before = baseline();
+        for (int i = 0; i < 5; i++) {
+            browser.signIn(username, "wrong-password");
+            browser.waitFor(By.id("login:username"));
+        }
+        assertLinesMatch(
+                List.of(
+                        "LOGIN_FAILURE DENIED - - - - \\| .*",
+                        "LOGIN_FAILURE DENIED - - - - \\| .*",
+                        "LOGIN_FAILURE DENIED - - - - \\| .*",
+                        "LOGIN_FAILURE DENIED - - - - \\| .*",
+                        "LOGIN_FAILURE DENIED - - - - \\| .*",
+                        "ACCOUNT_LOCKED SUCCESS - - - - \\| locked after 5 failed sign-ins"),
+                events(before, username, null));
+    }
+}

@@ -27,4 +27,9 @@ public class UkDates {
     public String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(UK));
     }
+
+    /** The day of an instant, in the UK: for items whose time of day does not matter to the reader. */
+    public String day(Instant instant) {
+        return instant == null ? "" : DATE.format(instant.atZone(UK));
+    }
 }

@@ -10,9 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.openicr.access.control.AccessDecision;
 import org.openicr.access.control.AccessFacts;
@@ -40,6 +42,7 @@ import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
 import org.openicr.record.control.ItemQuery;
+import org.openicr.record.control.SummarySection;
 import org.openicr.record.entity.Category;
 
 /**
@@ -169,6 +172,121 @@ public class CareRecord {
                 "category " + category + ": " + page.size() + " item(s) from " + first
                         + (page.stream().anyMatch(ItemView::withheld) ? ", some withheld" : "")));
         return page;
+    }
+
+    /**
+     * The summary: the newest current items of each summary category the role may see, in one query.
+     * Refused (no valid reason, opted out...) it answers nothing and is audited as a denial.
+     */
+    public RecordSummary summary(long roleProfileId, long personId) {
+        Reader reader = reader(roleProfileId, personId);
+        Optional<RecordDecision.Permitted> permitted = permitted(reader, Set.of(), "summary");
+        if (permitted.isEmpty()) {
+            return RecordSummary.refused();
+        }
+        Map<Category, List<ItemView>> sections =
+                items.summary(personId, permitted.get().scope(), SummarySection.SUMMARY);
+        audit.record(read(
+                reader,
+                permitted.get(),
+                "summary sections: "
+                        + sections.values().stream().mapToInt(List::size).sum() + " item(s)"));
+        return new RecordSummary(
+                permitted.get().scope().itemCategories(),
+                sections,
+                reader.access().mayBreakSeal());
+    }
+
+    /**
+     * The current items of a category (current medications, active problems), newest first, at most
+     * 200; the past ones are the rest of {@link #items}.
+     */
+    public List<ItemView> currentItems(long roleProfileId, long personId, Category category) {
+        Reader reader = reader(roleProfileId, personId);
+        Optional<RecordDecision.Permitted> permitted = permitted(reader, Set.of(category), "current " + category);
+        if (permitted.isEmpty()) {
+            return List.of();
+        }
+        List<ItemView> current = items.summary(
+                        personId, permitted.get().scope(), List.of(new SummarySection(category, 200, true)))
+                .getOrDefault(category, List.of());
+        audit.record(read(reader, permitted.get(), "current " + category + ": " + current.size() + " item(s)"));
+        return current;
+    }
+
+    /** A page of the encounter timeline: encounters and appointments, whichever the role may see. */
+    public List<ItemView> timeline(long roleProfileId, long personId, int first, int max) {
+        Reader reader = reader(roleProfileId, personId);
+        Optional<RecordDecision.Permitted> permitted = permitted(reader, Set.of(), "timeline");
+        if (permitted.isEmpty()) {
+            return List.of();
+        }
+        Set<Category> timeline = EnumSet.of(Category.ENCOUNTERS, Category.APPOINTMENTS);
+        timeline.retainAll(permitted.get().scope().itemCategories());
+        if (timeline.isEmpty()) {
+            deny(reader, "read timeline: " + RefusalCode.CATEGORY_NOT_PERMITTED);
+            return List.of();
+        }
+        List<ItemView> page = items.page(personId, timeline, permitted.get().scope(), first, Math.min(max, 200));
+        audit.record(
+                read(reader, permitted.get(), "timeline " + timeline + ": " + page.size() + " item(s) from " + first));
+        return page;
+    }
+
+    /** Every result of one test (code system and code), oldest first, for the trend chart. */
+    public List<ItemView> resultSeries(long roleProfileId, long personId, String codeSystem, String code) {
+        Reader reader = reader(roleProfileId, personId);
+        Optional<RecordDecision.Permitted> permitted =
+                permitted(reader, Set.of(Category.RESULTS), "trend " + codeSystem + " " + code);
+        if (permitted.isEmpty()) {
+            return List.of();
+        }
+        List<ItemView> series = items.series(personId, permitted.get().scope(), codeSystem, code, 500);
+        audit.record(read(
+                reader, permitted.get(), "trend " + codeSystem + " " + code + ": " + series.size() + " result(s)"));
+        return series;
+    }
+
+    /**
+     * A document's content for the in-page viewer. A document of a category the role may not see,
+     * withheld (sealed), withdrawn or of another person is never served: the answer is empty and
+     * the attempt is audited as a denial.
+     */
+    public Optional<DocumentView> document(long roleProfileId, long personId, long itemId) {
+        Reader reader = reader(roleProfileId, personId);
+        Optional<RecordDecision.Permitted> permitted =
+                permitted(reader, Set.of(Category.DOCUMENTS), "document " + itemId);
+        if (permitted.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<DocumentView> document =
+                items.document(personId, permitted.get().scope(), itemId);
+        if (document.isEmpty()) {
+            deny(reader, "document " + itemId + ": not in scope, withheld or not found");
+            return document;
+        }
+        audit.record(read(
+                reader,
+                permitted.get(),
+                "document " + itemId + " opened (" + document.get().content().contentType() + ")"));
+        return document;
+    }
+
+    /** The decision for a read that needs {@code categories}; a refusal is audited as a denial. */
+    private Optional<RecordDecision.Permitted> permitted(Reader reader, Set<Category> categories, String what) {
+        RecordDecision decision = decide(reader, declared(reader).map(AccessFacts.Declared::declaration));
+        if (decision instanceof RecordDecision.Refused refused) {
+            deny(reader, "read " + what + ": " + refused.code());
+            return Optional.empty();
+        }
+        RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        for (Category category : categories) {
+            if (permitted.refusalFor(category).isPresent() || !category.isItemCategory()) {
+                deny(reader, "read " + what + ": " + RefusalCode.CATEGORY_NOT_PERMITTED);
+                return Optional.empty();
+            }
+        }
+        return Optional.of(permitted);
     }
 
     private record Reader(RoleProfile profile, AccessProfile access, Person person, Actor actor) {}

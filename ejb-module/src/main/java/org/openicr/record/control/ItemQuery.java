@@ -18,12 +18,15 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.openicr.access.entity.ReadScope;
+import org.openicr.record.boundary.DocumentView;
 import org.openicr.record.boundary.ItemView;
 import org.openicr.record.entity.Category;
+import org.openicr.record.entity.DocumentContent;
 
 /**
  * Reads a person's items within a {@link ReadScope}: the access rules are part of the SQL (never a
@@ -94,6 +97,154 @@ public class ItemQuery {
             throw new IllegalStateException("Item count failed", e);
         }
         return counts;
+    }
+
+    private static final String COLUMNS = "i.id, i.category, i.effective_at, i.effective_end, i.status, i.display,"
+            + " i.code_system, i.code, i.text, i.details::text, o.name, i.sensitivity, i.organisation_id";
+
+    /**
+     * The summary in one query: for each section, its newest (current) items, each category read
+     * through the index on (person, category, date) and stopped at the section's limit.
+     */
+    public Map<Category, List<ItemView>> summary(long personId, ReadScope scope, List<SummarySection> sections) {
+        List<SummarySection> permitted = sections.stream()
+                .filter(s -> scope.itemCategories().contains(s.category()))
+                .toList();
+        Map<Category, List<ItemView>> result = new EnumMap<>(Category.class);
+        if (permitted.isEmpty()) {
+            return result;
+        }
+        permitted.forEach(s -> result.put(s.category(), new ArrayList<>()));
+        Where where =
+                where(personId, permitted.stream().map(SummarySection::category).collect(Collectors.toSet()), scope);
+        String sql = "select x.* from unnest(?::varchar[], ?::int[], ?::boolean[]) as s(cat, lim, current_only)"
+                + " cross join lateral (select " + COLUMNS
+                + " from record_item i join organisation o on o.id = i.organisation_id" + where.sql
+                + " and i.category = s.cat and (not s.current_only or i.status is null"
+                + " or lower(i.status) <> all(?))"
+                + " order by i.effective_at desc nulls last, i.id desc limit s.lim) x";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "varchar",
+                            permitted.stream().map(s -> s.category().name()).toArray()));
+            ps.setArray(
+                    2,
+                    c.createArrayOf(
+                            "integer",
+                            permitted.stream().map(SummarySection::limit).toArray()));
+            ps.setArray(
+                    3,
+                    c.createArrayOf(
+                            "boolean",
+                            permitted.stream().map(SummarySection::currentOnly).toArray()));
+            int next = where.bind(c, ps, 4);
+            ps.setArray(next, c.createArrayOf("varchar", SummarySection.CLOSED_STATUSES.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.get(Category.valueOf(rs.getString(2))).add(row(rs, scope));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Summary query failed", e);
+        }
+        return result;
+    }
+
+    /** One page across several categories (the encounter timeline), newest first. */
+    public List<ItemView> page(long personId, Set<Category> categories, ReadScope scope, int first, int max) {
+        Set<Category> permitted =
+                categories.stream().filter(scope.itemCategories()::contains).collect(Collectors.toSet());
+        if (permitted.isEmpty()) {
+            return List.of();
+        }
+        Where where = where(personId, permitted, scope);
+        String sql = "select " + COLUMNS + " from record_item i join organisation o on o.id = i.organisation_id"
+                + where.sql + " order by i.effective_at desc nulls last, i.id desc limit ? offset ?";
+        return list(sql, where, scope, max, first);
+    }
+
+    /** Every result of one test, oldest first, for its trend. */
+    public List<ItemView> series(long personId, ReadScope scope, String codeSystem, String code, int max) {
+        if (!scope.itemCategories().contains(Category.RESULTS)) {
+            return List.of();
+        }
+        Where where = where(personId, Set.of(Category.RESULTS), scope);
+        String sql = "select * from (select " + COLUMNS
+                + " from record_item i join organisation o on o.id = i.organisation_id" + where.sql
+                + " and i.code_system = ? and i.code = ? order by i.effective_at desc nulls last, i.id desc"
+                + " limit ?) x order by x.effective_at nulls first, x.id";
+        List<Object> values = new ArrayList<>(where.values);
+        values.add(codeSystem);
+        values.add(code);
+        return list(sql, new Where(where.sql, values), scope, max);
+    }
+
+    /**
+     * A document's content, only when the item is in the scope and its content is not withheld:
+     * a document of a hidden category, withdrawn, sealed for the reader or of another person is
+     * never read.
+     */
+    public Optional<DocumentView> document(long personId, ReadScope scope, long itemId) {
+        if (!scope.itemCategories().contains(Category.DOCUMENTS)) {
+            return Optional.empty();
+        }
+        Where where = where(personId, Set.of(Category.DOCUMENTS), scope);
+        // A sealed document from elsewhere whose seal this reader has not broken is not read at all.
+        String sql = "select d.content_type, d.data, coalesce(i.display, i.text)"
+                + " from record_item i join document_content d on d.item_id = i.id" + where.sql + " and i.id = ?"
+                + " and (i.sensitivity <> 'SEALED' or i.organisation_id = ? or i.id = any(?))";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            int next = where.bind(c, ps, 1);
+            ps.setLong(next, itemId);
+            ps.setLong(next + 1, scope.actorOrganisationId());
+            ps.setArray(
+                    next + 2,
+                    c.createArrayOf("bigint", scope.sealBrokenItemIds().toArray(Long[]::new)));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new DocumentView(
+                        itemId, rs.getString(3), new DocumentContent(rs.getString(1), rs.getBytes(2))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Document query failed", e);
+        }
+    }
+
+    private List<ItemView> list(String sql, Where where, ReadScope scope, int... trailing) {
+        List<ItemView> items = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            int next = where.bind(c, ps, 1);
+            for (int value : trailing) {
+                ps.setInt(next++, value);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(row(rs, scope));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Item query failed", e);
+        }
+        return items;
+    }
+
+    /** A row of {@link #COLUMNS}: its content, or only its dates and source when withheld. */
+    private static ItemView row(ResultSet rs, ReadScope scope) throws SQLException {
+        return withheld(rs.getString(12), rs.getLong(13), rs.getLong(1), scope) ? withheld(rs) : visible(rs);
+    }
+
+    /** A sealed item recorded by another organisation keeps its content back, unless the scope shows it. */
+    static boolean withheld(String sensitivity, long organisationId, long itemId, ReadScope scope) {
+        return "SEALED".equals(sensitivity)
+                && organisationId != scope.actorOrganisationId()
+                && !scope.sealBroken(itemId);
     }
 
     /** The scope as SQL: categories, inactive sources, social care consent, sealed-and-locked. */

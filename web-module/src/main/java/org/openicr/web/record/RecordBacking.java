@@ -14,6 +14,7 @@ import java.util.Map;
 import org.openicr.record.boundary.CareRecord;
 import org.openicr.record.boundary.ItemView;
 import org.openicr.record.boundary.RecordOverview;
+import org.openicr.record.boundary.RecordSummary;
 import org.openicr.record.entity.Category;
 import org.openicr.web.session.ActiveProfile;
 import org.primefaces.model.FilterMeta;
@@ -21,15 +22,19 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * The record page: the banner, every category with its count or "not available to your role", and
- * the selected category's items, paged in the database. Sends the reader to the reason page first
- * when no valid reason is on record.
+ * The record page: the banner and alert strip, then the summary (no category chosen) or one
+ * category in the layout it needs: current medications and their history, results with a trend,
+ * documents with the in-page viewer, the encounter timeline, or a list paged in the database. Sends
+ * the reader to the reason page first when no valid reason is on record.
  */
 @Named
 @ViewScoped
 public class RecordBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Timeline entries per page: a long record is read a page at a time, never all at once. */
+    static final int TIMELINE_PAGE = 50;
 
     @EJB
     transient CareRecord careRecord;
@@ -39,7 +44,16 @@ public class RecordBacking implements Serializable {
 
     private Long person;
     private String category;
+    private String trendSystem;
+    private String trend;
+    private Long document;
+    private int from;
+
     private RecordOverview overview;
+    private RecordSummary summary;
+    private List<ItemView> current;
+    private TrendSeries trendSeries;
+    private List<Timeline.Month> timeline;
 
     private final LazyDataModel<ItemView> items = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -75,25 +89,79 @@ public class RecordBacking implements Serializable {
         overview = careRecord.open(activeProfile.id(), person);
         if (overview.reasonRequired()) {
             external.redirect(external.getRequestContextPath() + "/record/reason.xhtml?person=" + person);
+            return;
         }
-    }
-
-    public Category selected() {
-        if (category != null) {
-            try {
-                return Category.valueOf(category);
-            } catch (IllegalArgumentException unknown) {
-                return firstPermitted();
+        if (overview.patient() == null) {
+            return;
+        }
+        summary = careRecord.summary(activeProfile.id(), person);
+        Category selected = selected();
+        if (selected == null || !overview.permits(selected)) {
+            return;
+        }
+        switch (selected) {
+            case MEDICATIONS -> current = careRecord.currentItems(activeProfile.id(), person, Category.MEDICATIONS);
+            case RESULTS -> {
+                if (trend != null && trendSystem != null) {
+                    trendSeries =
+                            TrendSeries.of(careRecord.resultSeries(activeProfile.id(), person, trendSystem, trend));
+                }
+            }
+            case ENCOUNTERS, APPOINTMENTS -> timeline =
+                    Timeline.group(careRecord.timeline(activeProfile.id(), person, Math.max(0, from), TIMELINE_PAGE));
+            default -> {
+                // a list paged in the database by the lazy table
             }
         }
-        return firstPermitted();
     }
 
-    private Category firstPermitted() {
-        return Arrays.stream(Category.values())
-                .filter(c -> c.isItemCategory() && overview.permits(c))
-                .findFirst()
-                .orElse(Category.DEMOGRAPHICS);
+    /** The category shown, or null for the summary (no category, or one the record does not have). */
+    public Category selected() {
+        if (category == null || category.isBlank()) {
+            return null;
+        }
+        try {
+            Category chosen = Category.valueOf(category);
+            return chosen.isItemCategory() ? chosen : null;
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    /** A card of the summary: its category and the heading a clinician expects. */
+    public record Card(Category category, String title) implements Serializable {
+
+        /** "No current medications recorded by the sharing organisations." */
+        public String emptyText() {
+            return "No " + title.toLowerCase(java.util.Locale.UK) + " recorded by the sharing organisations.";
+        }
+    }
+
+    /** The summary's cards in reading order (safeguarding and allergies also head the alert strip). */
+    static final List<Card> CARDS = List.of(
+            new Card(Category.PROBLEMS, "Active problems"),
+            new Card(Category.MEDICATIONS, "Current medications"),
+            new Card(Category.ALLERGIES, "Allergies"),
+            new Card(Category.RESULTS, "Latest results"),
+            new Card(Category.ENCOUNTERS, "Recent encounters"),
+            new Card(Category.APPOINTMENTS, "Upcoming appointments"),
+            new Card(Category.REFERRALS, "Open referrals"),
+            new Card(Category.SOCIAL_CARE, "Social care involvement"),
+            new Card(Category.SAFEGUARDING, "Safeguarding alerts"),
+            new Card(Category.DOCUMENTS, "Recent documents"),
+            new Card(Category.CONTACTS, "Contacts and care team"));
+
+    /** When the print view was made, for its header. */
+    public java.time.Instant getPrintedAt() {
+        return java.time.Instant.now();
+    }
+
+    public List<Card> getCards() {
+        return CARDS;
+    }
+
+    public boolean isSummaryView() {
+        return selected() == null;
     }
 
     public List<Category> getCategories() {
@@ -106,6 +174,79 @@ public class RecordBacking implements Serializable {
 
     public RecordOverview getOverview() {
         return overview;
+    }
+
+    public RecordSummary getSummary() {
+        return summary;
+    }
+
+    public boolean isMayBreakSeal() {
+        return summary != null && summary.mayBreakSeal();
+    }
+
+    public List<ItemView> getCurrent() {
+        return current;
+    }
+
+    public TrendSeries getTrendSeries() {
+        return trendSeries;
+    }
+
+    public List<Timeline.Month> getTimeline() {
+        return timeline;
+    }
+
+    /** How many entries the timeline holds: encounters and appointments the role may see. */
+    public long getTimelineCount() {
+        return (overview.permits(Category.ENCOUNTERS) ? overview.count(Category.ENCOUNTERS) : 0)
+                + (overview.permits(Category.APPOINTMENTS) ? overview.count(Category.APPOINTMENTS) : 0);
+    }
+
+    public int getTimelinePage() {
+        return TIMELINE_PAGE;
+    }
+
+    /** The code system and code of a result as the trend link sends them ("LOINC 4548-4"). */
+    public static String[] codeParts(ItemView item) {
+        String code = item.code();
+        int space = code == null ? -1 : code.indexOf(' ');
+        return space < 0 ? new String[] {"", ""} : new String[] {code.substring(0, space), code.substring(space + 1)};
+    }
+
+    public String codeSystemOf(ItemView item) {
+        return codeParts(item)[0];
+    }
+
+    public String codeOf(ItemView item) {
+        return codeParts(item)[1];
+    }
+
+    public List<ItemText.Detail> details(ItemView item, boolean skipOwnColumns) {
+        return ItemText.details(item, skipOwnColumns);
+    }
+
+    public String change(ItemView item) {
+        return ItemText.medicationChange(item);
+    }
+
+    public String dosage(ItemView item) {
+        return ItemText.dosage(item);
+    }
+
+    public String resultValue(ItemView item) {
+        return ItemText.resultValue(item);
+    }
+
+    public String range(ItemView item) {
+        return ItemText.referenceRange(item);
+    }
+
+    public boolean abnormal(ItemView item) {
+        return ItemText.abnormal(item);
+    }
+
+    public boolean numeric(ItemView item) {
+        return ItemText.numeric(item);
     }
 
     public Long getPerson() {
@@ -122,5 +263,37 @@ public class RecordBacking implements Serializable {
 
     public void setCategory(String category) {
         this.category = category;
+    }
+
+    public String getTrendSystem() {
+        return trendSystem;
+    }
+
+    public void setTrendSystem(String trendSystem) {
+        this.trendSystem = trendSystem;
+    }
+
+    public String getTrend() {
+        return trend;
+    }
+
+    public void setTrend(String trend) {
+        this.trend = trend;
+    }
+
+    public Long getDocument() {
+        return document;
+    }
+
+    public void setDocument(Long document) {
+        this.document = document;
+    }
+
+    public int getFrom() {
+        return from;
+    }
+
+    public void setFrom(int from) {
+        this.from = from;
     }
 }

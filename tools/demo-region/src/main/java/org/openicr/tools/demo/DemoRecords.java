@@ -11,9 +11,12 @@ import org.openicr.tools.demo.DemoRegion.DemoPerson;
 
 /**
  * Record items for a demo person, in every category, as three sources would send them through
- * {@code SubmitItems}: the GP practice (problems, medications, allergies, procedures, appointments,
- * contacts, one sealed item), the acute trust (encounters, results with a trend, a discharge summary,
- * a referral) and the council (social care with the allocated worker, a safeguarding alert).
+ * {@code SubmitItems}: the GP practice (problems active and resolved, medications with a dose change
+ * and a finished course, allergies, procedures, appointments, contacts and the named GP, one sealed
+ * item), the acute trust (an attendance, an admission and its discharge, a clinic visit and
+ * follow-up, HbA1c and eGFR series for the trend chart, a chest X-ray report, a discharge summary as
+ * text and a clinic letter as PDF, a referral) and the council (an assessment and a home care
+ * service with the allocated worker, a safeguarding alert).
  */
 final class DemoRecords {
 
@@ -61,14 +64,35 @@ final class DemoRecords {
                 "Recorded by the GP practice only.",
                 "SEALED",
                 Map.of()));
+        gp.add(withEnd(
+                item(
+                        "MEDICATIONS",
+                        n + "-m1",
+                        today.minusMonths(14),
+                        "completed",
+                        "DMD",
+                        "319283006",
+                        "Amlodipine 5mg tablets",
+                        null,
+                        null,
+                        ordered(
+                                "dose",
+                                "One tablet once a day",
+                                "route",
+                                "Oral",
+                                "change",
+                                "started",
+                                "prescriber",
+                                "Dr A Hart")),
+                today.minusMonths(4)));
         gp.add(item(
                 "MEDICATIONS",
-                n + "-m1",
-                today.minusMonths(14),
+                n + "-m1b",
+                today.minusMonths(4),
                 "active",
                 "DMD",
-                "319283006",
-                "Amlodipine 5mg tablets",
+                "319284000",
+                "Amlodipine 10mg tablets",
                 null,
                 null,
                 ordered(
@@ -76,10 +100,37 @@ final class DemoRecords {
                         "One tablet once a day",
                         "route",
                         "Oral",
+                        "frequency",
+                        "Morning",
                         "change",
-                        "started",
+                        "dose-changed",
+                        "changeReason",
+                        "Blood pressure above target on 5mg",
                         "prescriber",
                         "Dr A Hart")));
+        gp.add(withEnd(
+                item(
+                        "MEDICATIONS",
+                        n + "-m4",
+                        today.minusMonths(6),
+                        "completed",
+                        "DMD",
+                        "323509004",
+                        "Amoxicillin 500mg capsules",
+                        null,
+                        null,
+                        ordered(
+                                "dose",
+                                "One capsule three times a day",
+                                "route",
+                                "Oral",
+                                "quantity",
+                                "15 capsules",
+                                "change",
+                                "started",
+                                "changeReason",
+                                "Chest infection, 5-day course")),
+                today.minusMonths(6).plusDays(5)));
         gp.add(item(
                 "MEDICATIONS",
                 n + "-m2",
@@ -148,6 +199,39 @@ final class DemoRecords {
                 "Next of kin: Mary " + p.family(),
                 null,
                 ordered("relationship", "Spouse", "contactPhone", "01454 000201")));
+        gp.add(item(
+                "PROBLEMS",
+                n + "-p4",
+                today.minusYears(8),
+                "resolved",
+                "SNOMED_CT",
+                "195967001",
+                "Asthma",
+                "Childhood asthma, no symptoms for years.",
+                null,
+                Map.of()));
+        gp.add(plain(
+                "APPOINTMENTS",
+                n + "-ap2",
+                today.minusMonths(5),
+                "fulfilled",
+                "Blood pressure check",
+                null,
+                ordered("location", "Riverside Medical Practice", "clinician", "Practice nurse")));
+        gp.add(plain(
+                "CONTACTS",
+                n + "-c2",
+                today.minusYears(3),
+                "active",
+                "Named GP: Dr A Hart",
+                null,
+                ordered(
+                        "relationship",
+                        "Named GP",
+                        "team",
+                        "Riverside Medical Practice",
+                        "contactPhone",
+                        "01454 000100")));
         batches.add(new Batch("sys.riverside-gp", "Source-demo-gp-1", batch("demo-gp-items-" + n, n, gp)));
 
         List<String> acute = new ArrayList<>();
@@ -166,13 +250,88 @@ final class DemoRecords {
                 "finished",
                 "Inpatient admission, Ward 9",
                 null,
-                ordered("location", "Ward 9", "clinician", "Dr B Osei", "specialty", "Geriatric medicine")));
-        String[] hba1c = {"64", "61", "58"};
+                ordered(
+                        "location",
+                        "Ward 9",
+                        "clinician",
+                        "Dr B Osei",
+                        "specialty",
+                        "Geriatric medicine",
+                        "encounterClass",
+                        "inpatient")));
+        acute.add(plain(
+                "ENCOUNTERS",
+                n + "-e3",
+                today.minusMonths(3).plusDays(4),
+                "finished",
+                "Discharged home from Ward 9",
+                null,
+                ordered("location", "Ward 9", "clinician", "Dr B Osei", "encounterClass", "discharge")));
+        acute.add(plain(
+                "ENCOUNTERS",
+                n + "-e4",
+                today.minusMonths(1),
+                "finished",
+                "Diabetes clinic attendance",
+                null,
+                ordered(
+                        "location",
+                        "Outpatients, Avon Vale",
+                        "clinician",
+                        "Dr C Nwosu",
+                        "specialty",
+                        "Diabetology",
+                        "encounterClass",
+                        "outpatient")));
+        acute.add(plain(
+                "APPOINTMENTS",
+                n + "-ap3",
+                today.plusDays(40 + index),
+                "booked",
+                "Diabetes clinic follow-up",
+                null,
+                ordered("location", "Outpatients, Avon Vale", "specialty", "Diabetology")));
+        String[] egfr = {"71", "66", "62", "59", "57"};
+        for (int i = 0; i < egfr.length; i++) {
+            acute.add(item(
+                    "RESULTS",
+                    n + "-r-egfr-" + i,
+                    today.minusMonths(24 - 5L * i),
+                    "final",
+                    "LOINC",
+                    "33914-3",
+                    "eGFR",
+                    null,
+                    null,
+                    ordered(
+                            "value",
+                            egfr[i],
+                            "unit",
+                            "mL/min/1.73m2",
+                            "referenceLow",
+                            "60",
+                            "referenceHigh",
+                            "120",
+                            "interpretation",
+                            Integer.parseInt(egfr[i]) < 60 ? "L" : "N")));
+        }
+        acute.add(item(
+                "RESULTS",
+                n + "-r-cxr",
+                today.minusMonths(3),
+                "final",
+                "LOINC",
+                "36643-5",
+                "Chest X-ray report",
+                "Chest X-ray, PA view: heart size normal, lungs clear, no fracture of the ribs seen.",
+                null,
+                ordered("reportKey", n + "-cxr")));
+        String[] hba1c = {"71", "68", "64", "61", "58", "56"};
         for (int i = 0; i < hba1c.length; i++) {
             acute.add(item(
                     "RESULTS",
                     n + "-r-hba1c-" + i,
-                    today.minusMonths(12 - 5L * i),
+                    today.minusMonths(30 - 5L * i),
                     "final",
                     "LOINC",
                     "4548-4",
@@ -220,6 +379,16 @@ final class DemoRecords {
                 "Discharge summary",
                 "Discharge summary\n\nAdmitted after a fall at home. No fracture. Mobilised with physiotherapy."
                         + "\nMedication unchanged. Follow-up with the GP in two weeks."));
+        acute.add(pdfDocument(
+                n + "-d2",
+                today.minusMonths(1).plusDays(2),
+                "Diabetes clinic letter",
+                List.of(
+                        "Avon Vale Hospitals - Diabetes clinic",
+                        "Dear Dr Hart,",
+                        "Seen in clinic. HbA1c improving (56 mmol/mol). eGFR falling slowly (57).",
+                        "Plan: continue metformin, review kidney function in three months.",
+                        "Dr C Nwosu, Consultant Diabetologist")));
         acute.add(plain(
                 "REFERRALS",
                 n + "-rf1",
@@ -238,6 +407,20 @@ final class DemoRecords {
                 "open",
                 "Care Act needs assessment",
                 "Assessment completed; home care twice a day agreed.",
+                ordered(
+                        "allocatedWorker",
+                        "Sam Patel",
+                        "contactPhone",
+                        "01454 000300",
+                        "team",
+                        "Adult Social Care North")));
+        council.add(plain(
+                "SOCIAL_CARE",
+                n + "-s2",
+                today.minusMonths(1),
+                "active",
+                "Home care service: two visits a day",
+                "Morning and evening visits by Severn Home Care.",
                 ordered(
                         "allocatedWorker",
                         "Sam Patel",
@@ -341,6 +524,59 @@ final class DemoRecords {
                 + "<icr:document>" + el("contentType", "text/plain")
                 + el("data", Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)))
                 + "</icr:document></icr:item>";
+    }
+
+    /** The item with an end date (a course finished, a dose replaced, a stay ended). */
+    private static String withEnd(String itemXml, LocalDate end) {
+        return itemXml.replaceFirst("</icr:effectiveAt>", "</icr:effectiveAt>" + el("effectiveEnd", end + "T09:00:00"));
+    }
+
+    /** A clinic letter as a one-page PDF, as a hospital's document system would send it. */
+    private static String pdfDocument(String key, LocalDate effective, String title, List<String> lines) {
+        return "<icr:item>" + el("category", "DOCUMENTS") + el("sourceKey", key) + el("version", "1")
+                + el("effectiveAt", effective + "T11:00:00") + el("status", "final") + el("text", title)
+                + "<icr:detail>" + el("name", "author") + el("value", "Dr C Nwosu") + "</icr:detail>"
+                + "<icr:detail>" + el("name", "documentType") + el("value", "Clinic letter") + "</icr:detail>"
+                + "<icr:document>" + el("contentType", "application/pdf")
+                + el("data", Base64.getEncoder().encodeToString(pdf(lines)))
+                + "</icr:document></icr:item>";
+    }
+
+    /** A minimal valid PDF (one A4 page of Helvetica text) with a correct cross-reference table. */
+    static byte[] pdf(List<String> lines) {
+        StringBuilder text = new StringBuilder("BT /F1 12 Tf 60 780 Td 16 TL");
+        for (String line : lines) {
+            text.append(" (")
+                    .append(line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)"))
+                    .append(") '");
+        }
+        text.append(" ET");
+        String stream = text.toString();
+        List<String> objects = List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+                        + " /Resources << /Font << /F1 5 0 R >> >> >>",
+                "<< /Length " + stream.getBytes(StandardCharsets.ISO_8859_1).length + " >>\nstream\n" + stream
+                        + "\nendstream",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            pdf.append(String.format("%010d 00000 n \n", offset));
+        }
+        pdf.append("trailer\n<< /Size ")
+                .append(objects.size() + 1)
+                .append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static String el(String name, String value) {

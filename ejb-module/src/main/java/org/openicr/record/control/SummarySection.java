@@ -1,0 +1,62 @@
+package org.openicr.record.control;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.openicr.record.entity.Category;
+
+/**
+ * One section of the record summary: which category, how many of its newest items, and whether
+ * only current ones (an active problem, a current medication, an open referral). Sources send their
+ * own status words, so "current" means any status that does not say the item is over; an item
+ * without a status is current.
+ */
+public record SummarySection(Category category, int limit, boolean currentOnly) {
+
+    /** Status words (lower case) that mean an item is over: resolved, stopped, closed... */
+    public static final Set<String> CLOSED_STATUSES = Set.of(
+            "resolved",
+            "inactive",
+            "remission",
+            "stopped",
+            "discontinued",
+            "completed",
+            "closed",
+            "ended",
+            "finished",
+            "cancelled",
+            "entered-in-error",
+            "refuted",
+            "rejected",
+            "revoked",
+            "declined",
+            "superseded",
+            "no-show");
+
+    /** What the summary shows, in the order a clinician reads it. */
+    public static final List<SummarySection> SUMMARY = List.of(
+            new SummarySection(Category.SAFEGUARDING, 5, true),
+            new SummarySection(Category.ALLERGIES, 10, true),
+            new SummarySection(Category.PROBLEMS, 10, true),
+            new SummarySection(Category.MEDICATIONS, 15, true),
+            new SummarySection(Category.RESULTS, 8, false),
+            new SummarySection(Category.ENCOUNTERS, 5, false),
+            new SummarySection(Category.APPOINTMENTS, 5, true),
+            new SummarySection(Category.REFERRALS, 5, true),
+            new SummarySection(Category.SOCIAL_CARE, 5, true),
+            new SummarySection(Category.DOCUMENTS, 5, false),
+            new SummarySection(Category.CONTACTS, 5, true));
+
+    public SummarySection {
+        if (!category.isItemCategory() || limit < 1) {
+            throw new IllegalArgumentException("A summary section needs an item category and a limit.");
+        }
+    }
+
+    /** Whether a status (as the source sent it) leaves the item current. */
+    public static boolean isCurrent(String status) {
+        return status == null
+                || status.isBlank()
+                || !CLOSED_STATUSES.contains(status.strip().toLowerCase(Locale.ROOT));
+    }
+}

@@ -2,8 +2,8 @@ package org.openicr.ingestion.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +28,9 @@ import org.openicr.record.entity.ItemSubmission;
  */
 @Dependent
 public class ItemStore {
+
+    /** One JSON-P provider: {@code Json.createObjectBuilder} would look it up (a class path scan) per item. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** What happened to one item; the names are part of the SOAP contract. */
     public enum Outcome {
@@ -208,7 +211,7 @@ public class ItemStore {
     }
 
     static String json(Map<String, String> details) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         new TreeMap<>(details).forEach(object::add);
         return object.build().toString();
     }

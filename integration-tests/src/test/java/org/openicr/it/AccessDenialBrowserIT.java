@@ -211,7 +211,7 @@ class AccessDenialBrowserIT {
             TestEnvironment.execute("update organisation set active = false where ods_code = 'RX903'");
             // The profile itself is no longer usable: refused before any record is read.
             browser.open("record/view.xhtml?person=" + personId);
-            browser.waitFor(By.tagName("h1"));
+            browser.waitForText(By.id("notices"), "Your organisation is not active in the shared care record");
             assertFalse(browser.page().contains("DENIALTEST"), browser::page);
             assertEquals(1, denials("dr.lee", "role profile refused"));
         } finally {

@@ -21,6 +21,13 @@ public class ActingProfile {
 
     public RoleProfile resolve(Principal caller, long roleProfileId) {
         RoleProfile profile = em.find(RoleProfile.class, roleProfileId);
+        if (profile != null
+                && profile.getAccount().getUsername().equals(caller.getName())
+                && !profile.getOrganisation().isActive()) {
+            throw new IcrException(
+                    ErrorCode.NOT_PERMITTED,
+                    "Your organisation is not active in the shared care record. Choose another role profile.");
+        }
         if (profile == null
                 || !profile.getAccount().getUsername().equals(caller.getName())
                 || !profile.isUsable()

@@ -1,6 +1,7 @@
 package org.openicr.web.record;
 
 import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -11,6 +12,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.openicr.platform.IcrException;
 import org.openicr.record.boundary.CareRecord;
 import org.openicr.record.boundary.ItemView;
 import org.openicr.record.boundary.RecordOverview;
@@ -86,7 +88,17 @@ public class RecordBacking implements Serializable {
             external.redirect(external.getRequestContextPath() + "/home.xhtml");
             return;
         }
-        overview = careRecord.open(activeProfile.id(), person);
+        try {
+            overview = careRecord.open(activeProfile.id(), person);
+        } catch (IcrException refused) {
+            // Refused before the record could be decided on (the profile's organisation made inactive,
+            // the person unknown): audited by the boundary; the user is told why, on the home page.
+            FacesContext.getCurrentInstance()
+                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.reason(), null));
+            external.getFlash().setKeepMessages(true);
+            external.redirect(external.getRequestContextPath() + "/home.xhtml");
+            return;
+        }
         if (overview.reasonRequired()) {
             external.redirect(external.getRequestContextPath() + "/record/reason.xhtml?person=" + person);
             return;

@@ -156,9 +156,11 @@ class AuditCompletenessIT {
                         "REASON_DECLARED SUCCESS R8000 Y90001 P TREAT \\| reason ONGOING_CARE \\(declaration \\d+\\)",
                         "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories;"
                                 + " reason ONGOING_CARE",
-                        "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| category CONTACTS: \\d+ item\\(s\\) from 0;"
-                                + " reason ONGOING_CARE",
+                        "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| summary sections: \\d+ item\\(s\\); reason ONGOING_CARE",
                         "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories;"
+                                + " reason ONGOING_CARE",
+                        "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| summary sections: \\d+ item\\(s\\); reason ONGOING_CARE",
+                        "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| current MEDICATIONS: \\d+ item\\(s\\);"
                                 + " reason ONGOING_CARE",
                         "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| category MEDICATIONS: \\d+ item\\(s\\) from 0;"
                                 + " reason ONGOING_CARE",
@@ -188,8 +190,9 @@ class AuditCompletenessIT {
         browser.waitFor(By.id("access-reason"));
         browser.open("record/view.xhtml?person=" + person + "&category=RESULTS");
         browser.waitFor(By.id("category-title"));
-        // The record page opens on the first category the role may see (contacts) and reads it; the
-        // results page shows "not available to your role" without reading anything.
+        // The record page opens on the summary (the opening, then the summary's sections); the results
+        // page reads the alert strip's summary and shows "not available to your role" without reading
+        // any result.
         assertLinesMatch(
                 List.of(
                         "LOGIN SUCCESS - - - - \\| groups \\[R8009\\]",
@@ -197,10 +200,10 @@ class AuditCompletenessIT {
                         "REASON_DECLARED SUCCESS R8009 Y90001 P TREAT \\| reason ONGOING_CARE \\(declaration \\d+\\)",
                         "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories;"
                                 + " reason ONGOING_CARE",
-                        "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| category CONTACTS: \\d+ item\\(s\\) from 0;"
-                                + " reason ONGOING_CARE",
+                        "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| summary sections: \\d+ item\\(s\\); reason ONGOING_CARE",
                         "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories;"
-                                + " reason ONGOING_CARE"),
+                                + " reason ONGOING_CARE",
+                        "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| summary sections: \\d+ item\\(s\\); reason ONGOING_CARE"),
                 events(before, "reception.wu", person));
     }
 
@@ -239,7 +242,7 @@ class AuditCompletenessIT {
                         "LOGIN SUCCESS - - - - \\| .*",
                         "BREAK_GLASS SUCCESS R8000 Y90001 P ETREAT BTG \\| reason VITAL_INTERESTS \\(declaration \\d+\\)",
                         "RECORD_VIEW SUCCESS R8000 Y90001 P ETREAT BTG \\| summary: .* reason VITAL_INTERESTS",
-                        "RECORD_VIEW SUCCESS R8000 Y90001 P ETREAT BTG \\| category CONTACTS: .* reason VITAL_INTERESTS"),
+                        "RECORD_VIEW SUCCESS R8000 Y90001 P ETREAT BTG \\| summary sections: \\d+ item\\(s\\); reason VITAL_INTERESTS"),
                 events(before, "gp.hart", person));
         org.junit.jupiter.api.Assertions.assertEquals(
                 1,

@@ -58,6 +58,11 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits (20 s at most) until a condition on the page holds. */
+    <T> T wait(java.util.function.Function<WebDriver, T> condition) {
+        return wait.until(condition);
+    }
+
     void waitForText(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }

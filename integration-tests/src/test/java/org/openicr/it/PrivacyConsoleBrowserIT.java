@@ -78,6 +78,14 @@ class PrivacyConsoleBrowserIT {
         input.sendKeys(text, Keys.ESCAPE);
     }
 
+    /** Types a UK date and closes the date picker's calendar, which would cover the buttons below. */
+    private void typeDate(WebElement input, String text) {
+        type(input, text);
+        browser.driver.findElement(By.tagName("h1")).click();
+        browser.wait(driver -> driver.findElements(By.cssSelector(".ui-datepicker-panel")).stream()
+                .noneMatch(WebElement::isDisplayed));
+    }
+
     /** Events of a made-up user written straight into the trail (inserting is all the application's account may do). */
     private static void insertEvents(String username, int count, Instant at, String detail) throws Exception {
         try (Connection c = TestEnvironment.database();
@@ -118,7 +126,7 @@ class PrivacyConsoleBrowserIT {
         browser.waitForText(By.cssSelector("#audit\\:list .ui-paginator-page.ui-state-active"), "2");
 
         // A wider range, typed as UK dates, finds the older events too.
-        type(
+        typeDate(
                 browser.driver.findElement(By.id("audit:from_input")),
                 LocalDate.now(ZoneId.of("Europe/London")).minusDays(50).format(UK_INPUT));
         browser.driver.findElement(By.id("audit:search")).click();

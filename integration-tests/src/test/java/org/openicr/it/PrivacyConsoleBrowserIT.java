@@ -82,8 +82,9 @@ class PrivacyConsoleBrowserIT {
     private void typeDate(WebElement input, String text) {
         type(input, text);
         browser.driver.findElement(By.tagName("h1")).click();
-        browser.wait(driver -> driver.findElements(By.cssSelector(".ui-datepicker-panel")).stream()
-                .noneMatch(WebElement::isDisplayed));
+        browser.wait(
+                driver -> driver.findElements(By.cssSelector(".ui-datepicker-calendar, .ui-datepicker-panel")).stream()
+                        .noneMatch(WebElement::isDisplayed));
     }
 
     /** Events of a made-up user written straight into the trail (inserting is all the application's account may do). */
@@ -129,7 +130,8 @@ class PrivacyConsoleBrowserIT {
         typeDate(
                 browser.driver.findElement(By.id("audit:from_input")),
                 LocalDate.now(ZoneId.of("Europe/London")).minusDays(50).format(UK_INPUT));
-        browser.driver.findElement(By.id("audit:search")).click();
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeScript("arguments[0].click();", browser.driver.findElement(By.id("audit:search")));
         browser.waitForText(By.id("audit-total"), "65 matching event(s)");
 
         browser.driver.findElement(By.id("audit:csv")).click();

@@ -40,7 +40,7 @@ public final class AccessReportBuilder {
             String purposeOfUse,
             List<String> categories) {}
 
-    private static final Pattern CATEGORY = Pattern.compile("^category ([A-Z_]+):");
+    private static final Pattern CATEGORY = Pattern.compile("^(?:category|current) ([A-Z_]+):");
     private static final Pattern REASON = Pattern.compile("; reason ([A-Z_]+)$");
 
     private AccessReportBuilder() {}

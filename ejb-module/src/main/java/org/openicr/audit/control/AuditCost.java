@@ -16,9 +16,11 @@ public final class AuditCost {
 
     /**
      * Totals since start, in ns: requests measured, their whole server time, the time spent writing
-     * audit rows and checking access patterns, and the commits of the transactions that wrote them.
+     * audit rows and checking access patterns, the commits of the transactions that wrote them, and
+     * the CPU time of the request threads (what a page costs the server, whatever else runs on the
+     * machine).
      */
-    public record Totals(long requests, long requestNanos, long auditNanos, long commitNanos) {
+    public record Totals(long requests, long requestNanos, long auditNanos, long commitNanos, long cpuNanos) {
 
         public double auditPercent() {
             return requestNanos == 0 ? 0 : 100.0 * auditNanos / requestNanos;
@@ -30,6 +32,7 @@ public final class AuditCost {
     private static final LongAdder REQUEST_NANOS = new LongAdder();
     private static final LongAdder AUDIT_NANOS = new LongAdder();
     private static final LongAdder COMMIT_NANOS = new LongAdder();
+    private static final LongAdder CPU_NANOS = new LongAdder();
 
     private AuditCost() {}
 
@@ -48,6 +51,14 @@ public final class AuditCost {
 
     /** Ends the measurement of this thread's request, which took {@code requestNanos} in all. */
     public static void end(long requestNanos) {
+        end(requestNanos, 0);
+    }
+
+    /**
+     * Ends the measurement of this thread's request, which took {@code requestNanos} in all and
+     * {@code cpuNanos} of the thread's CPU time.
+     */
+    public static void end(long requestNanos, long cpuNanos) {
         long[] current = CURRENT.get();
         CURRENT.remove();
         if (current != null) {
@@ -55,6 +66,7 @@ public final class AuditCost {
             REQUEST_NANOS.add(requestNanos);
             AUDIT_NANOS.add(current[0]);
             COMMIT_NANOS.add(current[1]);
+            CPU_NANOS.add(cpuNanos);
         }
     }
 
@@ -88,6 +100,6 @@ public final class AuditCost {
     }
 
     public static Totals totals() {
-        return new Totals(REQUESTS.sum(), REQUEST_NANOS.sum(), AUDIT_NANOS.sum(), COMMIT_NANOS.sum());
+        return new Totals(REQUESTS.sum(), REQUEST_NANOS.sum(), AUDIT_NANOS.sum(), COMMIT_NANOS.sum(), CPU_NANOS.sum());
     }
 }

@@ -17,7 +17,9 @@ import org.openicr.access.control.AccessFacts;
 import org.openicr.access.entity.PersonAccessFacts;
 import org.openicr.access.entity.SearchDecision;
 import org.openicr.access.entity.SearchScope;
+import org.openicr.audit.control.AuditGate;
 import org.openicr.audit.control.AuditTrail;
+import org.openicr.audit.control.ReadAudit;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
@@ -52,6 +54,12 @@ public class PatientFinder {
     @EJB
     AuditTrail audit;
 
+    @EJB
+    ReadAudit readAudit;
+
+    @Inject
+    AuditGate gate;
+
     @Inject
     AccessFacts facts;
 
@@ -67,7 +75,8 @@ public class PatientFinder {
                 .findFirst();
         SearchScope scope = scope(roleProfileId, profile, actor, "by NHS Number");
         Optional<PatientSummary> result = found.map(p -> listing(scope, p));
-        audit.record(new AuditEvent(
+        // written while the results are rendered; the answer is released once it has committed
+        gate.hold(readAudit.read(new AuditEvent(
                 AuditAction.PATIENT_SEARCH,
                 AuditOutcome.SUCCESS,
                 actor,
@@ -75,7 +84,7 @@ public class PatientFinder {
                 "by NHS Number: " + (found.isPresent() ? "1 result" : "0 results")
                         + (result.isPresent() && !result.get().availableForViewing()
                                 ? " (opted out: not shown)"
-                                : "")));
+                                : ""))));
         return result;
     }
 
@@ -127,12 +136,14 @@ public class PatientFinder {
                 .limit(MAX_RESULTS)
                 .map(p -> listing(scope, p))
                 .toList();
-        audit.record(new AuditEvent(
+        // written while the results are rendered; the answer is released once it has committed
+        gate.hold(readAudit.read(new AuditEvent(
                 AuditAction.PATIENT_SEARCH,
                 AuditOutcome.SUCCESS,
                 actor,
                 results.size() == 1 ? results.get(0).personId() : null,
-                kind + ": " + results.size() + " result(s)" + (people.size() > MAX_RESULTS ? ", more not shown" : "")));
+                kind + ": " + results.size() + " result(s)"
+                        + (people.size() > MAX_RESULTS ? ", more not shown" : ""))));
         return results;
     }
 

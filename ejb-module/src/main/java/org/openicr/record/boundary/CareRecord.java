@@ -28,8 +28,9 @@ import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordDecision;
 import org.openicr.access.entity.RecordRequest;
 import org.openicr.access.entity.RefusalCode;
-import org.openicr.audit.control.AccessPatternAlerts;
+import org.openicr.audit.control.AuditGate;
 import org.openicr.audit.control.AuditTrail;
+import org.openicr.audit.control.ReadAudit;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
@@ -77,10 +78,22 @@ public class CareRecord {
     @EJB
     PrivacyAlerts alerts;
 
-    @Inject
-    AccessPatternAlerts accessPatterns;
+    @EJB
+    ReadAudit readAudit;
 
-    public RecordOverview open(long roleProfileId, long personId) {
+    @Inject
+    AuditGate gate;
+
+    /**
+     * The record page in one call and one transaction: the access decision once, the banner, each
+     * category's access and count, and the summary's sections: all of them for the summary view
+     * ({@code shown} null), otherwise only the alert strip's (safeguarding alerts and allergies) for
+     * the page of category {@code shown}.
+     * Audited as one RECORD_VIEW event (the opening, with the access-pattern alerts it calls for).
+     * Refused for want of a reason, it says so and audits nothing; refused otherwise, it audits a denial.
+     */
+    public RecordOverview open(long roleProfileId, long personId, Category shown) {
+        boolean fullSummary = shown == null;
         Reader reader = reader(roleProfileId, personId);
         RecordDecision decision = decide(reader, declared(reader).map(AccessFacts.Declared::declaration));
         if (decision instanceof RecordDecision.Refused refused) {
@@ -88,7 +101,14 @@ public class CareRecord {
                 deny(reader, "open record: " + refused.code());
             }
             return new RecordOverview(
-                    null, needsReason(refused.code()), refused.refusal().reason(), Map.of(), Map.of(), null, List.of());
+                    null,
+                    needsReason(refused.code()),
+                    refused.refusal().reason(),
+                    Map.of(),
+                    Map.of(),
+                    null,
+                    List.of(),
+                    RecordSummary.refused());
         }
         RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
         Map<Category, Boolean> access = new EnumMap<>(Category.class);
@@ -96,12 +116,16 @@ public class CareRecord {
             access.put(category, permitted.accessTo(category) == CategoryAccess.PERMITTED);
         }
         Map<Category, Long> counts = items.counts(personId, permitted.scope());
-        accessPatterns.recordOpening(read(
+        Map<Category, List<ItemView>> sections = items.summary(
+                personId, permitted.scope(), fullSummary ? SummarySection.SUMMARY : SummarySection.ALERT_STRIP);
+        gate.hold(readAudit.opening(read(
                 reader,
                 permitted,
                 "summary: "
-                        + counts.values().stream().mapToLong(Long::longValue).sum() + " item(s) in " + counts.size()
-                        + " categories"));
+                        + counts.values().stream().mapToLong(Long::longValue).sum() + " item(s) in "
+                        + counts.size() + " categories, "
+                        + sections.values().stream().mapToInt(List::size).sum() + " item(s) shown in "
+                        + (fullSummary ? "the summary" : "the alert strip of the " + shown + " page"))));
         return new RecordOverview(
                 PatientFinder.summary(reader.person(), permitted.scope().hideContactDetails()),
                 false,
@@ -109,7 +133,11 @@ public class CareRecord {
                 access,
                 counts,
                 permitted.reason().label(),
-                permitted.alerts().stream().map(Enum::name).toList());
+                permitted.alerts().stream().map(Enum::name).toList(),
+                new RecordSummary(
+                        permitted.scope().itemCategories(),
+                        sections,
+                        reader.access().mayBreakSeal()));
     }
 
     /** Records the reason the reader gives; refuses (and audits) one the access rules do not accept. */
@@ -166,35 +194,12 @@ public class CareRecord {
             return List.of();
         }
         List<ItemView> page = items.page(personId, category, permitted.scope(), first, Math.min(max, 200));
-        audit.record(read(
+        gate.hold(readAudit.read(read(
                 reader,
                 permitted,
                 "category " + category + ": " + page.size() + " item(s) from " + first
-                        + (page.stream().anyMatch(ItemView::withheld) ? ", some withheld" : "")));
+                        + (page.stream().anyMatch(ItemView::withheld) ? ", some withheld" : ""))));
         return page;
-    }
-
-    /**
-     * The summary: the newest current items of each summary category the role may see, in one query.
-     * Refused (no valid reason, opted out...) it answers nothing and is audited as a denial.
-     */
-    public RecordSummary summary(long roleProfileId, long personId) {
-        Reader reader = reader(roleProfileId, personId);
-        Optional<RecordDecision.Permitted> permitted = permitted(reader, Set.of(), "summary");
-        if (permitted.isEmpty()) {
-            return RecordSummary.refused();
-        }
-        Map<Category, List<ItemView>> sections =
-                items.summary(personId, permitted.get().scope(), SummarySection.SUMMARY);
-        audit.record(read(
-                reader,
-                permitted.get(),
-                "summary sections: "
-                        + sections.values().stream().mapToInt(List::size).sum() + " item(s)"));
-        return new RecordSummary(
-                permitted.get().scope().itemCategories(),
-                sections,
-                reader.access().mayBreakSeal());
     }
 
     /**
@@ -210,7 +215,8 @@ public class CareRecord {
         List<ItemView> current = items.summary(
                         personId, permitted.get().scope(), List.of(new SummarySection(category, 200, true)))
                 .getOrDefault(category, List.of());
-        audit.record(read(reader, permitted.get(), "current " + category + ": " + current.size() + " item(s)"));
+        gate.hold(readAudit.read(
+                read(reader, permitted.get(), "current " + category + ": " + current.size() + " item(s)")));
         return current;
     }
 
@@ -228,8 +234,8 @@ public class CareRecord {
             return List.of();
         }
         List<ItemView> page = items.page(personId, timeline, permitted.get().scope(), first, Math.min(max, 200));
-        audit.record(
-                read(reader, permitted.get(), "timeline " + timeline + ": " + page.size() + " item(s) from " + first));
+        gate.hold(readAudit.read(
+                read(reader, permitted.get(), "timeline " + timeline + ": " + page.size() + " item(s) from " + first)));
         return page;
     }
 
@@ -242,8 +248,8 @@ public class CareRecord {
             return List.of();
         }
         List<ItemView> series = items.series(personId, permitted.get().scope(), codeSystem, code, 500);
-        audit.record(read(
-                reader, permitted.get(), "trend " + codeSystem + " " + code + ": " + series.size() + " result(s)"));
+        gate.hold(readAudit.read(read(
+                reader, permitted.get(), "trend " + codeSystem + " " + code + ": " + series.size() + " result(s)")));
         return series;
     }
 
@@ -265,10 +271,10 @@ public class CareRecord {
             deny(reader, "document " + itemId + ": not in scope, withheld or not found");
             return document;
         }
-        audit.record(read(
+        gate.hold(readAudit.read(read(
                 reader,
                 permitted.get(),
-                "document " + itemId + " opened (" + document.get().content().contentType() + ")"));
+                "document " + itemId + " opened (" + document.get().content().contentType() + ")")));
         return document;
     }
 

@@ -8,7 +8,8 @@ import org.openicr.record.entity.Category;
 
 /**
  * What the record page needs to open: either that a reason must be given first (and why), or the
- * banner, each category's access for the reader's role and how many items it holds.
+ * banner, each category's access for the reader's role and how many items it holds, and the
+ * summary's sections the page shows (refused: {@link RecordSummary#refused()}).
  */
 public record RecordOverview(
         PatientSummary patient,
@@ -17,7 +18,8 @@ public record RecordOverview(
         Map<Category, Boolean> permitted,
         Map<Category, Long> counts,
         String reason,
-        List<String> alerts)
+        List<String> alerts,
+        RecordSummary summary)
         implements Serializable {
 
     public boolean permits(Category category) {

@@ -47,6 +47,9 @@ public record SummarySection(Category category, int limit, boolean currentOnly) 
             new SummarySection(Category.DOCUMENTS, 5, false),
             new SummarySection(Category.CONTACTS, 5, true));
 
+    /** What the alert strip under the banner shows on every page of the record. */
+    public static final List<SummarySection> ALERT_STRIP = List.of(SUMMARY.get(0), SUMMARY.get(1));
+
     public SummarySection {
         if (!category.isItemCategory() || limit < 1) {
             throw new IllegalArgumentException("A summary section needs an item category and a limit.");

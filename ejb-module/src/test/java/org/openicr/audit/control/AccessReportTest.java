@@ -49,6 +49,16 @@ class AccessReportTest {
     }
 
     @Test
+    void theCurrentItemsOfACategoryCountAsViewingItOnTheSameLine() {
+        List<AccessReportBuilder.Line> lines = AccessReportBuilder.lines(List.of(
+                READS.get(0),
+                read("2026-07-15T09:00:04Z", "gp.hart", "current MEDICATIONS: 2 item(s); reason ONGOING_CARE"),
+                read("2026-07-15T09:00:05Z", "gp.hart", "category PROBLEMS: 4 item(s) from 0; reason ONGOING_CARE")));
+        assertEquals(1, lines.size());
+        assertEquals(List.of("MEDICATIONS", "PROBLEMS"), lines.get(0).categories());
+    }
+
+    @Test
     void aCategoryReadWithoutAnOpeningInThePeriodStartsALine() {
         List<AccessReportBuilder.Line> lines = AccessReportBuilder.lines(List.of(READS.get(1)));
         assertEquals(1, lines.size());

@@ -16,11 +16,12 @@ class AuditCostTest {
         other.start();
         other.join();
         AuditCost.add(3_000_000);
-        AuditCost.end(50_000_000);
+        AuditCost.end(50_000_000, 12_000_000);
         AuditCost.Totals after = AuditCost.totals();
         assertEquals(1, after.requests() - before.requests());
         assertEquals(50_000_000, after.requestNanos() - before.requestNanos());
         assertEquals(5_000_000, after.auditNanos() - before.auditNanos());
-        assertEquals(10.0, new AuditCost.Totals(1, 50_000_000, 5_000_000, 0).auditPercent(), 1e-9);
+        assertEquals(12_000_000, after.cpuNanos() - before.cpuNanos());
+        assertEquals(10.0, new AuditCost.Totals(1, 50_000_000, 5_000_000, 0, 20_000_000).auditPercent(), 1e-9);
     }
 }

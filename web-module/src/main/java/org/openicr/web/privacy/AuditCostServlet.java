@@ -27,11 +27,12 @@ public class AuditCostServlet extends HttpServlet {
         response.getWriter()
                 .printf(
                         Locale.ROOT,
-                        "requests=%d requestNanos=%d auditNanos=%d commitNanos=%d auditPercent=%.2f%n",
+                        "requests=%d requestNanos=%d auditNanos=%d commitNanos=%d auditPercent=%.2f cpuNanos=%d%n",
                         t.requests(),
                         t.requestNanos(),
                         t.auditNanos(),
                         t.commitNanos(),
-                        t.auditPercent());
+                        t.auditPercent(),
+                        t.cpuNanos());
     }
 }

@@ -68,7 +68,17 @@ public final class ItemText {
             "interpretation",
             "reportKey");
 
-    public record Detail(String label, String value) {}
+    /** A labelled detail; the getters let pages read it as plain properties (no reflective EL call). */
+    public record Detail(String label, String value) implements java.io.Serializable {
+
+        public String getLabel() {
+            return label;
+        }
+
+        public String getValue() {
+            return value;
+        }
+    }
 
     private ItemText() {}
 

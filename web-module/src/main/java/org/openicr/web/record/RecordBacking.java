@@ -56,6 +56,8 @@ public class RecordBacking implements Serializable {
     private List<ItemView> current;
     private TrendSeries trendSeries;
     private List<Timeline.Month> timeline;
+    private List<CategoryLink> categoryLinks;
+    private List<SummaryCard> cards;
 
     private final LazyDataModel<ItemView> items = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -89,7 +91,7 @@ public class RecordBacking implements Serializable {
             return;
         }
         try {
-            overview = careRecord.open(activeProfile.id(), person);
+            overview = careRecord.open(activeProfile.id(), person, selected());
         } catch (IcrException refused) {
             // Refused before the record could be decided on (the profile's organisation made inactive,
             // the person unknown): audited by the boundary; the user is told why, on the home page.
@@ -106,8 +108,34 @@ public class RecordBacking implements Serializable {
         if (overview.patient() == null) {
             return;
         }
-        summary = careRecord.summary(activeProfile.id(), person);
+        summary = overview.summary();
         Category selected = selected();
+        String context = external.getRequestContextPath();
+        String recordHref = context + "/record/view.xhtml?person=" + person;
+        categoryLinks = getCategories().stream()
+                .map(c -> new CategoryLink(
+                        c.name(),
+                        c.label(),
+                        overview.permits(c),
+                        recordHref + "&category=" + c.name(),
+                        c.label() + " (" + overview.count(c) + ")",
+                        c == selected))
+                .toList();
+        if (selected == null) {
+            cards = CARDS.stream()
+                    .map(card -> new SummaryCard(
+                            card.category().name(),
+                            card.title(),
+                            card.category().label(),
+                            summary.permits(card.category()),
+                            overview.permits(card.category())
+                                    ? recordHref + "&category="
+                                            + card.category().name()
+                                    : null,
+                            overview.count(card.category()),
+                            SummaryLine.of(summary.section(card.category()), context, person, summary.mayBreakSeal())))
+                    .toList();
+        }
         if (selected == null || !overview.permits(selected)) {
             return;
         }
@@ -141,13 +169,7 @@ public class RecordBacking implements Serializable {
     }
 
     /** A card of the summary: its category and the heading a clinician expects. */
-    public record Card(Category category, String title) implements Serializable {
-
-        /** "No current medications recorded by the sharing organisations." */
-        public String emptyText() {
-            return "No " + title.toLowerCase(java.util.Locale.UK) + " recorded by the sharing organisations.";
-        }
-    }
+    record Card(Category category, String title) implements Serializable {}
 
     /** The summary's cards in reading order (safeguarding and allergies also head the alert strip). */
     static final List<Card> CARDS = List.of(
@@ -168,8 +190,14 @@ public class RecordBacking implements Serializable {
         return java.time.Instant.now();
     }
 
-    public List<Card> getCards() {
-        return CARDS;
+    /** The summary's cards, worked out once for the page (null on a category's page). */
+    public List<SummaryCard> getCards() {
+        return cards;
+    }
+
+    /** The category navigation, worked out once for the page. */
+    public List<CategoryLink> getCategoryLinks() {
+        return categoryLinks;
     }
 
     public boolean isSummaryView() {

@@ -133,7 +133,7 @@ public final class Suite {
             if (!o.flag("skip-ingestion")) {
                 ingestion(app, accounts.get(1), targets, db, runId, work);
             }
-            auditHook(app, dbUrl);
+            auditHook(app, dbUrl, accounts.get(0), targets);
 
             String table = SuiteTable.markdown(header(machine, size, targets, role, ods), rows, notes);
             out.println();
@@ -512,9 +512,11 @@ public final class Suite {
      * ({@code --audit-hook}, or tools/load-driver/audit-overhead.sh), it is run with APP_URL and
      * DB_URL in its environment and each line it prints as
      * {@code ROW benchmark|load|result|raw|cpu|target|met} becomes a row; otherwise the row says it
-     * was skipped.
+     * was skipped. The hook also gets the record page benchmark's reader (ICR_CLINICIAN=user:password)
+     * and people (ICR_PEOPLE=id,id...), so it measures the same pages.
      */
-    private void auditHook(URI app, String dbUrl) throws IOException, InterruptedException {
+    private void auditHook(URI app, String dbUrl, BenchDatabase.Account viewer, List<BenchDatabase.Target> targets)
+            throws IOException, InterruptedException {
         String hook = o.get("audit-hook", null);
         Path script = hook != null ? Path.of(hook) : repoRoot().resolve("tools/load-driver/audit-overhead.sh");
         if (!Files.isExecutable(script)) {
@@ -536,6 +538,16 @@ public final class Suite {
         pb.environment().put("DB_URL", dbUrl);
         pb.environment().put("DB_USER", o.required("db-user"));
         pb.environment().put("DB_PASSWORD", o.required("db-password"));
+        // the same reader and the same people as the record page benchmark
+        pb.environment().put("ICR_CLINICIAN", viewer.username() + ":" + viewer.password());
+        pb.environment()
+                .put(
+                        "ICR_PEOPLE",
+                        String.join(
+                                ",",
+                                targets.stream()
+                                        .map(t -> Long.toString(t.personId()))
+                                        .toList()));
         Process p = pb.start();
         p.getOutputStream().close();
         int found = 0;

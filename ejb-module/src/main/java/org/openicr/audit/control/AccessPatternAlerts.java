@@ -85,9 +85,13 @@ public class AccessPatternAlerts {
                 PreparedStatement ps = c.prepareStatement("with opening as (" + AuditTrail.INSERT + " returning id)"
                         + " select s.records_per_hour, s.working_day_start,"
                         + " s.working_day_end, s.working_days, s.time_zone,"
-                        + " case when exists (select 1 from audit_event e where e.person_id = ? and e.username = ?"
-                        + " and e.action = 'RECORD_VIEW' and e.outcome = 'SUCCESS' and e.occurred_at > ?"
-                        + " and e.xmin <> pg_current_xact_id()::xid) then -1"
+                        // the user's latest earlier opening of this person in the hour, newest first
+                        // through an index (an EXISTS here was planned as a sequential scan
+                        // expected to stop early, and read the whole table when it did not)
+                        + " case when (select e.occurred_at from audit_event e where e.person_id = ?"
+                        + " and e.username = ? and e.action = 'RECORD_VIEW' and e.outcome = 'SUCCESS'"
+                        + " and e.occurred_at > ? and e.xmin <> pg_current_xact_id()::xid"
+                        + " order by e.occurred_at desc limit 1) is not null then -1"
                         + " else (select count(distinct e.person_id) from audit_event e where e.username = ?"
                         + " and e.action = 'RECORD_VIEW' and e.outcome = 'SUCCESS' and e.occurred_at > ?"
                         + " and e.person_id <> ?) end"

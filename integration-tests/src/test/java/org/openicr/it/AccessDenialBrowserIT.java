@@ -5,16 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openicr.tools.demo.DemoRegion;
 import org.openicr.tools.demo.DemoRegion.DemoPerson;
 import org.openqa.selenium.By;
 
@@ -26,21 +18,9 @@ import org.openqa.selenium.By;
  * people, break glass without justification and seal breaks by a profile that may not are covered
  * in CareRecordBrowserIT and AccessAdministrationBrowserIT.)
  */
-@ExtendWith(ArquillianExtension.class)
-class AccessDenialBrowserIT {
+class AccessDenialBrowserIT extends BrowserTest {
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return TestEnvironment.ear();
-    }
-
-    private Browser browser;
     private long personId;
-
-    @BeforeAll
-    static void directory() throws Exception {
-        TestEnvironment.seedDirectory();
-    }
 
     @BeforeEach
     void freshPersonAndBrowser() throws Exception {
@@ -58,8 +38,7 @@ class AccessDenialBrowserIT {
                 null,
                 "Y90001",
                 false);
-        new DemoRegion().postPeople(TestEnvironment.ingestionUrl(), List.of(person));
-        personId = TestEnvironment.count("select id from person where nhs_number = ?", nhsNumber);
+        personId = TestEnvironment.postPerson(person);
         Soap.Response locked = Soap.post(
                 TestEnvironment.ingestionUrl(),
                 "SubmitItems",
@@ -74,24 +53,10 @@ class AccessDenialBrowserIT {
                 "sys.riverside-gp",
                 "Source-demo-gp-1");
         assertEquals(200, locked.status(), locked::toString);
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
-
-    private void signInAs(String username, String password) {
-        browser.driver.manage().deleteAllCookies();
-        browser.signIn(username, password);
-        browser.waitFor(By.id("active-profile"));
     }
 
     private void declareOngoingCare() {
-        browser.open("record/reason.xhtml?person=" + personId);
-        browser.waitFor(By.id("reason:open")).click();
-        browser.waitFor(By.id("patient-banner"));
+        openRecordForCare(personId);
     }
 
     private long item(String where) throws Exception {
@@ -201,12 +166,7 @@ class AccessDenialBrowserIT {
     @Test
     void aProfileAtAnInactiveOrganisationIsRefusedAndAudited() throws Exception {
         // dr.lee works at the trust (R8000, RX901) and the mental health trust (R8003, RX903).
-        browser.signIn("dr.lee", "Multirole-demo-1");
-        browser.waitForText(By.tagName("h2"), "Choose the role you are working in");
-        browser.driver
-                .findElement(By.xpath("//input[contains(@value, 'R8003')]"))
-                .click();
-        browser.waitForText(By.id("active-profile"), "R8003");
+        signInChoosing("dr.lee", "Multirole-demo-1", "R8003");
         try {
             TestEnvironment.execute("update organisation set active = false where ods_code = 'RX903'");
             // The profile itself is no longer usable: refused before any record is read.

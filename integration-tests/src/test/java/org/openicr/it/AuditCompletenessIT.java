@@ -10,14 +10,7 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openicr.tools.demo.DemoRegion;
 import org.openicr.tools.demo.DemoRegion.DemoPerson;
 import org.openqa.selenium.By;
@@ -28,30 +21,7 @@ import org.openqa.selenium.By;
  * person, purpose-of-use codes and detail. Events are compared line by line (regular expressions
  * where a value varies, such as a declaration id).
  */
-@ExtendWith(ArquillianExtension.class)
-class AuditCompletenessIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return TestEnvironment.ear();
-    }
-
-    private Browser browser;
-
-    @BeforeAll
-    static void directory() throws Exception {
-        TestEnvironment.seedDirectory();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class AuditCompletenessIT extends BrowserTest {
 
     /** The id of the newest audit event: later events are the ones under test. */
     static long baseline() throws Exception {
@@ -118,11 +88,6 @@ class AuditCompletenessIT {
         }
     }
 
-    private void signIn(String username, String password) {
-        browser.signIn(username, password);
-        browser.waitFor(By.id("active-profile"));
-    }
-
     private void findAndOpen(String nhs, String reasonLabel, String justification) {
         browser.open("record/search.xhtml");
         browser.waitFor(By.id("search:nhsNumber")).sendKeys(nhs);
@@ -147,7 +112,7 @@ class AuditCompletenessIT {
     void signInSearchReasonRecordCategoryAndSignOutEachAuditedOnce() throws Exception {
         long person = newPerson("AUDITED");
         long before = baseline();
-        signIn("gp.hart", "Clinician-demo-1");
+        signInAs("gp.hart", "Clinician-demo-1");
         findAndOpen(nhsNumber(person), "Ongoing care relationship", null);
         browser.waitForText(By.id("access-reason"), "Ongoing care relationship");
         browser.open("record/view.xhtml?person=" + person + "&category=MEDICATIONS");
@@ -174,7 +139,7 @@ class AuditCompletenessIT {
     void aRecordPageWhoseAuditEventCannotBeWrittenIsNeverShown() throws Exception {
         long person = newPerson("UNRECORDABLE");
         String nhs = nhsNumber(person);
-        signIn("gp.hart", "Clinician-demo-1");
+        signInAs("gp.hart", "Clinician-demo-1");
         findAndOpen(nhs, "Ongoing care relationship", null);
         browser.waitForText(By.id("access-reason"), "Ongoing care relationship");
         // From now on PostgreSQL refuses this person's audit events (a full disk, a lost connection...).
@@ -204,7 +169,7 @@ class AuditCompletenessIT {
     void aRefusedReasonIsADenialAndARefusedCategoryIsNeverRead() throws Exception {
         long person = newPerson("DENIED");
         long before = baseline();
-        signIn("reception.wu", "Reception-demo-1");
+        signInAs("reception.wu", "Reception-demo-1");
         browser.open("record/reason.xhtml?person=" + person);
         browser.waitFor(By.id("reason:open"));
         browser.driver
@@ -241,7 +206,7 @@ class AuditCompletenessIT {
         long person = newPerson("OPTEDOUTDENIED");
         TestEnvironment.execute("update person set opted_out = true where id = ?", person);
         long before = baseline();
-        signIn("reception.wu", "Reception-demo-1");
+        signInAs("reception.wu", "Reception-demo-1");
         browser.open("record/view.xhtml?person=" + person);
         browser.waitForText(By.id("record-refused"), "not available");
         assertLinesMatch(
@@ -255,7 +220,7 @@ class AuditCompletenessIT {
     void breakGlassIsAuditedWithEtreatBtgAndAlerted() throws Exception {
         long person = newPerson("BREAKGLASS");
         long before = baseline();
-        signIn("gp.hart", "Clinician-demo-1");
+        signInAs("gp.hart", "Clinician-demo-1");
         browser.open("record/reason.xhtml?person=" + person);
         browser.waitFor(By.id("reason:open"));
         browser.driver
@@ -282,13 +247,12 @@ class AuditCompletenessIT {
     void anOptOutChangeIsAuditedWithBeforeAndAfter() throws Exception {
         long person = newPerson("OPTINGOUT");
         long before = baseline();
-        signIn("admin.khan", "Admin-demo-1");
+        signInAs("admin.khan", "Admin-demo-1");
         browser.open("admin/optouts.xhtml");
         browser.waitFor(By.id("optouts:nhsNumber")).sendKeys(nhsNumber(person));
         browser.driver.findElement(By.id("optouts:find")).click();
         browser.waitFor(By.id("current-state"));
-        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("optouts:channel_input")))
-                .selectByValue("LETTER");
+        browser.select("optouts:channel", "LETTER");
         browser.driver.findElement(By.id("optouts:optOut")).click();
         browser.waitForText(By.id("optouts:messages"), "recorded");
         assertLinesMatch(

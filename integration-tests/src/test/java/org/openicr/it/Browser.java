@@ -74,6 +74,11 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("login:submit")).click();
     }
 
+    /** PrimeFaces keeps the real select hidden behind its menu; choosing there is what the menu does. */
+    void select(String id, String value) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id + "_input"))).selectByValue(value);
+    }
+
     String page() {
         return driver.getPageSource();
     }

@@ -6,15 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openicr.tools.demo.DemoRegion;
 import org.openicr.tools.demo.DemoRegion.DemoPerson;
 import org.openqa.selenium.By;
 
@@ -23,21 +16,13 @@ import org.openqa.selenium.By;
  * may not see are named "not available to your role" and their data is absent from the HTML), sealed
  * items withheld from other organisations, break glass with its privacy-officer alert, and audit.
  */
-@ExtendWith(ArquillianExtension.class)
-class CareRecordBrowserIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return TestEnvironment.ear();
-    }
+class CareRecordBrowserIT extends BrowserTest {
 
     private static String nhsNumber;
     private static long personId;
-    private Browser browser;
 
     @BeforeAll
     static void personWithAFullRecord() throws Exception {
-        TestEnvironment.seedDirectory();
         nhsNumber = TestEnvironment.freshNhsNumber();
         DemoPerson person = new DemoPerson(
                 nhsNumber,
@@ -52,8 +37,7 @@ class CareRecordBrowserIT {
                 "01454 000555",
                 "Y90001",
                 false);
-        new DemoRegion().postPeople(TestEnvironment.ingestionUrl(), List.of(person));
-        personId = TestEnvironment.count("select id from person where nhs_number = ?", nhsNumber);
+        personId = TestEnvironment.postPerson(person);
     }
 
     private static long optedOutPerson() throws Exception {
@@ -71,8 +55,7 @@ class CareRecordBrowserIT {
                 null,
                 "Y90001",
                 false);
-        new DemoRegion().postPeople(TestEnvironment.ingestionUrl(), List.of(person));
-        long id = TestEnvironment.count("select id from person where nhs_number = ?", number);
+        long id = TestEnvironment.postPerson(person);
         TestEnvironment.execute("update person set opted_out = true where id = ?", id);
         TestEnvironment.execute(
                 "insert into opt_out_event (person_id, opted_out, channel, recorded_by)"
@@ -97,8 +80,7 @@ class CareRecordBrowserIT {
         long id = optedOutPerson();
         String number = nhsNumberOf(id);
 
-        browser.signIn("reception.wu", "Reception-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("reception.wu", "Reception-demo-1");
         browser.open("record/search.xhtml");
         browser.waitFor(By.id("search:nhsNumber")).sendKeys(number);
         browser.driver.findElement(By.id("search:find")).click();
@@ -109,9 +91,7 @@ class CareRecordBrowserIT {
         browser.waitForText(By.id("record-refused"), "not available");
         assertFalse(browser.page().contains("OPTEDOUT"), browser::page);
 
-        browser.driver.manage().deleteAllCookies();
-        browser.signIn("gp.hart", "Clinician-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("gp.hart", "Clinician-demo-1");
         browser.open("record/view.xhtml?person=" + id);
         browser.waitFor(By.id("reason:choice"));
         browser.driver
@@ -136,19 +116,8 @@ class CareRecordBrowserIT {
                         id));
     }
 
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
-
     private void openRecord(String username, String password, String reason, String justification) {
-        browser.signIn(username, password);
-        browser.waitFor(By.id("active-profile"));
+        signInAs(username, password);
         browser.open("record/search.xhtml");
         browser.waitFor(By.id("search:nhsNumber")).sendKeys(nhsNumber);
         browser.driver.findElement(By.id("search:find")).click();
@@ -249,11 +218,9 @@ class CareRecordBrowserIT {
                 null,
                 "Y90001",
                 false);
-        new DemoRegion().postPeople(TestEnvironment.ingestionUrl(), List.of(person));
-        long id = TestEnvironment.count("select id from person where nhs_number = ?", number);
+        long id = TestEnvironment.postPerson(person);
 
-        browser.signIn("admin.khan", "Admin-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("admin.khan", "Admin-demo-1");
         browser.open("admin/optouts.xhtml");
         browser.waitFor(By.id("optouts:nhsNumber")).sendKeys(number);
         browser.driver.findElement(By.id("optouts:find")).click();
@@ -261,22 +228,14 @@ class CareRecordBrowserIT {
         browser.waitForText(By.id("optouts:messages"), "Refusal recorded");
 
         // A GP no longer sees the council's social care items...
-        browser.driver.manage().deleteAllCookies();
-        browser.signIn("gp.hart", "Clinician-demo-1");
-        browser.waitFor(By.id("active-profile"));
-        browser.open("record/reason.xhtml?person=" + id);
-        browser.waitFor(By.id("reason:open")).click();
-        browser.waitFor(By.id("patient-banner"));
+        signInAs("gp.hart", "Clinician-demo-1");
+        openRecordForCare(id);
         browser.open("record/view.xhtml?person=" + id + "&category=SOCIAL_CARE");
         browser.waitForText(By.id("category-title"), "Social care");
         assertFalse(browser.page().contains("Care Act needs assessment"), browser::page);
         // ...while the council's own social worker still does.
-        browser.driver.manage().deleteAllCookies();
-        browser.signIn("social.evans", "Social-demo-1");
-        browser.waitFor(By.id("active-profile"));
-        browser.open("record/reason.xhtml?person=" + id);
-        browser.waitFor(By.id("reason:open")).click();
-        browser.waitFor(By.id("patient-banner"));
+        signInAs("social.evans", "Social-demo-1");
+        openRecordForCare(id);
         browser.open("record/view.xhtml?person=" + id + "&category=SOCIAL_CARE");
         browser.waitForText(By.id("record:items"), "Care Act needs assessment");
         assertEquals(
@@ -300,12 +259,7 @@ class CareRecordBrowserIT {
     @Test
     void breakGlassNeedsAJustificationAndAlertsThePrivacyOfficer() throws Exception {
         // dr.lee has two profiles: choose the acute trust one first, then open the record.
-        browser.signIn("dr.lee", "Multirole-demo-1");
-        browser.waitForText(By.tagName("h2"), "Choose the role you are working in");
-        browser.driver
-                .findElement(By.xpath("//input[contains(@value, 'R8000')]"))
-                .click();
-        browser.waitForText(By.id("active-profile"), "R8000");
+        signInChoosing("dr.lee", "Multirole-demo-1", "R8000");
         browser.open("record/reason.xhtml?person=" + personId);
         browser.driver
                 .findElement(By.xpath("//label[starts-with(text(), 'Vital interests')]"))
@@ -338,9 +292,7 @@ class CareRecordBrowserIT {
         long alertId = TestEnvironment.count(
                 "select id from privacy_alert where kind = 'BREAK_GLASS' and username = 'dr.lee' and person_id = ?",
                 personId);
-        browser.driver.manage().deleteAllCookies();
-        browser.signIn("privacy.shaw", "Privacy-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("privacy.shaw", "Privacy-demo-1");
         browser.open("privacy/alerts.xhtml");
         browser.waitForText(By.id("alerts:list"), "Unconscious in resus");
         browser.screenshot("privacy-alerts");
@@ -349,8 +301,7 @@ class CareRecordBrowserIT {
                         + " and td[contains(., 'BREAK_GLASS')]]//button"))
                 .click();
         browser.waitFor(By.id("alerts:note"));
-        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("alerts:outcome_input")))
-                .selectByValue("APPROPRIATE");
+        browser.select("alerts:outcome", "APPROPRIATE");
         browser.driver.findElement(By.id("alerts:note")).sendKeys("Checked with the ED consultant: emergency care.");
         browser.driver.findElement(By.id("alerts:save")).click();
         browser.waitForText(By.id("alerts:messages"), "reviewed");

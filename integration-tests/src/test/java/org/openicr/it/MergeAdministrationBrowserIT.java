@@ -3,14 +3,7 @@ package org.openicr.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openicr.patient.entity.NhsNumber;
 import org.openqa.selenium.By;
 
@@ -19,30 +12,7 @@ import org.openqa.selenium.By;
  * Chromium, in the only order that keeps the record consistent; each reversal moves the items back,
  * restores the earlier merge, and is audited.
  */
-@ExtendWith(ArquillianExtension.class)
-class MergeAdministrationBrowserIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return TestEnvironment.ear();
-    }
-
-    private Browser browser;
-
-    @BeforeAll
-    static void directory() throws Exception {
-        TestEnvironment.seedDirectory();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class MergeAdministrationBrowserIT extends BrowserTest {
 
     private static void person(String nhs, String mrn, String family) throws Exception {
         Soap.Response r = Hl7IngestionSoapIT.post(
@@ -125,8 +95,7 @@ class MergeAdministrationBrowserIT {
         assertEquals(2, items(nhsA));
         assertEquals(1, mergedInto(nhsC, nhsA), "C follows B into A");
 
-        browser.signIn("admin.khan", "Admin-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("admin.khan", "Admin-demo-1");
 
         // C into B cannot be reversed first: B has since been merged into A.
         reverse(nhsC, "Wrong person");

@@ -4,50 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openicr.tools.demo.DemoRegion;
 import org.openicr.tools.demo.DemoRegion.DemoPerson;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * Black-box in Chromium: the administrator's list of received messages shows a rejected message
  * with its error, and a message held as unmatched is replayed once the person is known (audited).
  */
-@ExtendWith(ArquillianExtension.class)
-class MessageAdministrationBrowserIT {
+class MessageAdministrationBrowserIT extends BrowserTest {
 
     private static final String GP = "sys.riverside-gp";
     private static final String GP_PASSWORD = "Source-demo-gp-1";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return TestEnvironment.ear();
-    }
-
-    private Browser browser;
-
-    @BeforeAll
-    static void directory() throws Exception {
-        TestEnvironment.seedDirectory();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     private static Soap.Response items(String messageId, String patient) throws Exception {
         return Soap.post(
@@ -60,12 +29,11 @@ class MessageAdministrationBrowserIT {
     }
 
     private void showStatus(String status) {
-        browser.signIn("admin.khan", "Admin-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("admin.khan", "Admin-demo-1");
         browser.open("admin/messages.xhtml");
         browser.waitFor(By.id("messages:list"));
         // PrimeFaces renders a hidden native select behind its menu; choose through it.
-        new Select(browser.driver.findElement(By.id("messages:status_input"))).selectByValue(status);
+        browser.select("messages:status", status);
         browser.driver.findElement(By.id("messages:apply")).click();
     }
 

@@ -4,65 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.LocalDate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openicr.tools.demo.DemoRegion;
 import org.openicr.tools.demo.DemoRegion.DemoPerson;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * Black-box in Chromium: customer services record an opt-out (the person disappears from a
  * receptionist's search at once) and an opt-in (the person is back); the history and the audit keep
  * both, with channel and who recorded them.
  */
-@ExtendWith(ArquillianExtension.class)
-class OptOutBrowserIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return TestEnvironment.ear();
-    }
-
-    private Browser browser;
-
-    @BeforeAll
-    static void directory() throws Exception {
-        TestEnvironment.seedDirectory();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class OptOutBrowserIT extends BrowserTest {
 
     private void record(String nhsNumber, String button) {
-        browser.signIn("admin.khan", "Admin-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("admin.khan", "Admin-demo-1");
         browser.open("admin/optouts.xhtml");
         browser.waitFor(By.id("optouts:nhsNumber")).sendKeys(nhsNumber);
         browser.driver.findElement(By.id("optouts:find")).click();
         browser.waitFor(By.id("current-state"));
-        new Select(browser.driver.findElement(By.id("optouts:channel_input"))).selectByValue("LETTER");
+        browser.select("optouts:channel", "LETTER");
         browser.driver.findElement(By.id("optouts:" + button)).click();
         browser.waitForText(By.id("optouts:messages"), "recorded");
     }
 
     private String searchAsReceptionist(String nhsNumber) {
-        browser.driver.manage().deleteAllCookies();
-        browser.signIn("reception.wu", "Reception-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("reception.wu", "Reception-demo-1");
         browser.open("record/search.xhtml");
         browser.waitFor(By.id("search:nhsNumber")).sendKeys(nhsNumber);
         browser.driver.findElement(By.id("search:find")).click();
@@ -74,8 +40,7 @@ class OptOutBrowserIT {
     void theMatrixIsEditedAsAGridAndEveryChangeAudited() throws Exception {
         String cell = "//input[@data-cell='R8010-MEDICATIONS']";
         java.sql.Timestamp started = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
-        browser.signIn("admin.khan", "Admin-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("admin.khan", "Admin-demo-1");
         browser.open("admin/matrix.xhtml");
         browser.waitFor(By.id("matrix:grid"));
         browser.screenshot("admin-matrix");

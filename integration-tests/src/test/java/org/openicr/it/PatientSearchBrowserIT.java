@@ -6,14 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.time.LocalDate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openicr.tools.demo.DemoRegion;
 import org.openicr.tools.demo.DemoRegion.DemoPerson;
 import org.openqa.selenium.By;
@@ -23,30 +16,7 @@ import org.openqa.selenium.By;
  * finds them by NHS Number and sees them; the view is audited. Also sign-in failures, lockout and
  * the administrator's audited unlock, role-restricted pages, the role profile chooser and sign-out.
  */
-@ExtendWith(ArquillianExtension.class)
-class PatientSearchBrowserIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return TestEnvironment.ear();
-    }
-
-    private Browser browser;
-
-    @BeforeAll
-    static void directory() throws Exception {
-        TestEnvironment.seedDirectory();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class PatientSearchBrowserIT extends BrowserTest {
 
     private static String postPerson(String family, boolean restricted) throws Exception {
         String nhsNumber = TestEnvironment.freshNhsNumber();
@@ -125,29 +95,9 @@ class PatientSearchBrowserIT {
     @Test
     void peopleAreFoundByNameAndBirthDateOrByPartialNameAndPostcode() throws Exception {
         String family = "ZEDNAME" + (System.nanoTime() % 100000);
-        String nhsNumber = TestEnvironment.freshNhsNumber();
-        DemoPerson person = new DemoPerson(
-                nhsNumber,
-                "Mrs",
-                "Olwen",
-                family,
-                LocalDate.of(1950, 6, 1),
-                "female",
-                "8 Secret Lane",
-                "Bath",
-                "BA1 9ZZ",
-                "01225 000999",
-                "Y90002",
-                false);
-        Soap.Response r = Soap.post(
-                TestEnvironment.ingestionUrl(),
-                DemoRegion.demographicsEnvelope("byname-" + nhsNumber, person),
-                "sys.riverside-gp",
-                "Source-demo-gp-1");
-        assertEquals(200, r.status(), r::toString);
+        String nhsNumber = postPerson(family, false);
 
-        browser.signIn("gp.hart", "Clinician-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("gp.hart", "Clinician-demo-1");
         browser.open("record/search.xhtml");
         browser.waitFor(By.id("byName:familyName")).sendKeys(family.toLowerCase());
         browser.driver.findElement(By.id("byName:dateOfBirth_input")).sendKeys("01/06/1950");
@@ -193,8 +143,7 @@ class PatientSearchBrowserIT {
                 DemoRegion.demographicsEnvelope("restr-" + nhsNumber, person),
                 "sys.riverside-gp",
                 "Source-demo-gp-1");
-        browser.signIn("gp.hart", "Clinician-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("gp.hart", "Clinician-demo-1");
         browser.open("record/search.xhtml");
         browser.waitFor(By.id("byPostcode:namePrefix")).sendKeys(family.substring(0, 5));
         browser.driver.findElement(By.id("byPostcode:postcode")).sendKeys("BA1 8YY");
@@ -205,8 +154,7 @@ class PatientSearchBrowserIT {
 
     @Test
     void anInvalidNhsNumberGetsAMessageNotAnError() throws Exception {
-        browser.signIn("gp.hart", "Clinician-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("gp.hart", "Clinician-demo-1");
         search("943 476 5918");
         browser.waitForText(By.id("search"), "Modulus 11");
         assertFalse(browser.page().contains("IcrException"), browser::page);
@@ -215,8 +163,7 @@ class PatientSearchBrowserIT {
 
     @Test
     void anUnknownNhsNumberSaysSo() throws Exception {
-        browser.signIn("gp.hart", "Clinician-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("gp.hart", "Clinician-demo-1");
         search("943 476 5919");
         browser.waitForText(By.id("no-result"), "No person with that NHS Number");
     }
@@ -230,8 +177,7 @@ class PatientSearchBrowserIT {
 
     @Test
     void anAdministratorCannotOpenRecords() throws Exception {
-        browser.signIn("admin.khan", "Admin-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("admin.khan", "Admin-demo-1");
         browser.open("record/search.xhtml");
         browser.waitForText(By.id("error-title"), "Not available to your role");
     }
@@ -276,8 +222,7 @@ class PatientSearchBrowserIT {
                 TestEnvironment.count(
                         "select count(*) from audit_event where action = 'ACCOUNT_LOCKED' and username = ?", username));
 
-        browser.signIn("admin.khan", "Admin-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("admin.khan", "Admin-demo-1");
         browser.open("admin/accounts.xhtml");
         browser.waitForText(By.id("accounts:locked"), username);
         browser.screenshot("admin-locked-accounts");
@@ -300,8 +245,7 @@ class PatientSearchBrowserIT {
 
     @Test
     void signingOutEndsTheSession() throws Exception {
-        browser.signIn("nurse.okafor", "Nurse-demo-1");
-        browser.waitFor(By.id("active-profile"));
+        signInAs("nurse.okafor", "Nurse-demo-1");
         browser.driver.findElement(By.id("logout:signout")).click();
         browser.waitForText(By.tagName("body"), "You have signed out.");
         browser.open("record/search.xhtml");

@@ -22,18 +22,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The privacy officer's console in Chromium: the audit search (criteria, paging, UK dates) and its
@@ -41,37 +33,9 @@ import org.openqa.selenium.support.ui.Select;
  * reviewed; the person's access report as a PDF naming who looked; the FHIR AuditEvent export
  * parsed by HAPI FHIR R4. Each of the officer's own actions is audited.
  */
-@ExtendWith(ArquillianExtension.class)
-class PrivacyConsoleBrowserIT {
+class PrivacyConsoleBrowserIT extends BrowserTest {
 
     private static final DateTimeFormatter UK_INPUT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return TestEnvironment.ear();
-    }
-
-    private Browser browser;
-
-    @BeforeAll
-    static void directory() throws Exception {
-        TestEnvironment.seedDirectory();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
-
-    private void signIn(String username, String password) {
-        browser.signIn(username, password);
-        browser.waitFor(By.id("active-profile"));
-    }
 
     private static void type(WebElement input, String text) {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
@@ -109,7 +73,7 @@ class PrivacyConsoleBrowserIT {
         insertEvents(user, 5, Instant.now().minus(40, ChronoUnit.DAYS), "older");
         Path downloads = browser.allowDownloads();
 
-        signIn("privacy.shaw", "Privacy-demo-1");
+        signInAs("privacy.shaw", "Privacy-demo-1");
         browser.driver.findElement(By.linkText("Audit search")).click();
         type(browser.waitFor(By.id("audit:username")), user);
         browser.driver.findElement(By.id("audit:search")).click();
@@ -165,7 +129,7 @@ class PrivacyConsoleBrowserIT {
 
     @Test
     void badCriteriaGetAMessage() throws Exception {
-        signIn("privacy.shaw", "Privacy-demo-1");
+        signInAs("privacy.shaw", "Privacy-demo-1");
         browser.open("privacy/audit.xhtml");
         type(browser.waitFor(By.id("audit:nhsNumber")), "1234567890");
         browser.driver.findElement(By.id("audit:search")).click();
@@ -190,7 +154,7 @@ class PrivacyConsoleBrowserIT {
                 clinician);
         Instant start = Instant.now().minusSeconds(1);
         try {
-            signIn("privacy.shaw", "Privacy-demo-1");
+            signInAs("privacy.shaw", "Privacy-demo-1");
             browser.open("privacy/alerts.xhtml");
             browser.waitFor(By.id("settings-link")).click();
             type(browser.waitFor(By.id("settings:recordsPerHour")), "2");
@@ -209,7 +173,7 @@ class PrivacyConsoleBrowserIT {
                                     + " working hours 00:00-00:01 %"));
 
             browser.driver.manage().deleteAllCookies();
-            signIn(clinician, "Clinician-it-1");
+            signInAs(clinician, "Clinician-it-1");
             for (long person : people) {
                 browser.open("record/reason.xhtml?person=" + person);
                 browser.waitFor(By.id("reason:open"));
@@ -258,7 +222,7 @@ class PrivacyConsoleBrowserIT {
             long alertId = TestEnvironment.count(
                     "select id from privacy_alert where kind = 'MANY_RECORDS_IN_AN_HOUR' and person_id = ?", people[2]);
             browser.driver.manage().deleteAllCookies();
-            signIn("privacy.shaw", "Privacy-demo-1");
+            signInAs("privacy.shaw", "Privacy-demo-1");
             browser.open("privacy/alerts.xhtml");
             browser.waitForText(By.id("alerts:list"), "3 different records opened in the last hour");
             browser.screenshot("privacy-alerts-patterns");
@@ -268,7 +232,7 @@ class PrivacyConsoleBrowserIT {
                             + "')]]//button"))
                     .click();
             browser.waitFor(By.id("alerts:note"));
-            new Select(browser.driver.findElement(By.id("alerts:outcome_input"))).selectByValue("NEEDS_FOLLOW_UP");
+            browser.select("alerts:outcome", "NEEDS_FOLLOW_UP");
             browser.driver.findElement(By.id("alerts:note")).sendKeys("Clinic list check: asked the practice manager.");
             browser.driver.findElement(By.id("alerts:save")).click();
             browser.waitForText(By.id("alerts:messages"), "reviewed");
@@ -291,7 +255,7 @@ class PrivacyConsoleBrowserIT {
 
     @Test
     void badAlertSettingsGetAMessageAndChangeNothing() throws Exception {
-        signIn("privacy.shaw", "Privacy-demo-1");
+        signInAs("privacy.shaw", "Privacy-demo-1");
         browser.open("privacy/alert-settings.xhtml");
         type(browser.waitFor(By.id("settings:start")), "19:00");
         type(browser.driver.findElement(By.id("settings:end")), "07:00");
@@ -316,7 +280,7 @@ class PrivacyConsoleBrowserIT {
                 nhs = rs.getString(1);
             }
         }
-        signIn("gp.hart", "Clinician-demo-1");
+        signInAs("gp.hart", "Clinician-demo-1");
         browser.open("record/reason.xhtml?person=" + person);
         browser.waitFor(By.id("reason:open"));
         browser.driver
@@ -329,7 +293,7 @@ class PrivacyConsoleBrowserIT {
 
         browser.driver.manage().deleteAllCookies();
         Path downloads = browser.allowDownloads();
-        signIn("privacy.shaw", "Privacy-demo-1");
+        signInAs("privacy.shaw", "Privacy-demo-1");
         browser.driver.findElement(By.linkText("Access report")).click();
         type(browser.waitFor(By.id("report:nhsNumber")), nhs);
         browser.driver.findElement(By.id("report:download")).click();

@@ -7,15 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openicr.tools.demo.DemoRegion;
 import org.openicr.tools.demo.DemoRegion.DemoPerson;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,23 +20,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * three roles with different categories: what a role may not see is absent from the HTML, and a
  * document of a hidden category or a withheld one is refused by the server and audited.
  */
-@ExtendWith(ArquillianExtension.class)
-class RecordViewerBrowserIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return TestEnvironment.ear();
-    }
+class RecordViewerBrowserIT extends BrowserTest {
 
     private static String nhsNumber;
     private static long personId;
     private static long letterId;
     private static long pdfId;
-    private Browser browser;
 
     @BeforeAll
     static void personWithAFullRecord() throws Exception {
-        TestEnvironment.seedDirectory();
         nhsNumber = TestEnvironment.freshNhsNumber();
         personId = post(nhsNumber, "VIEWERTEST");
         letterId = TestEnvironment.count("select id from record_item where source_key = ?", nhsNumber + "-d1");
@@ -64,23 +49,11 @@ class RecordViewerBrowserIT {
                 "01454 000777",
                 "Y90001",
                 false);
-        new DemoRegion().postPeople(TestEnvironment.ingestionUrl(), List.of(person));
-        return TestEnvironment.count("select id from person where nhs_number = ?", number);
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+        return TestEnvironment.postPerson(person);
     }
 
     private void openRecord(String username, String password, long id, String number) {
-        browser.signIn(username, password);
-        browser.waitFor(By.id("active-profile"));
+        signInAs(username, password);
         browser.open("record/search.xhtml");
         browser.waitFor(By.id("search:nhsNumber")).sendKeys(number);
         browser.driver.findElement(By.id("search:find")).click();

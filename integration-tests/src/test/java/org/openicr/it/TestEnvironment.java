@@ -56,6 +56,12 @@ final class TestEnvironment {
         seeded = true;
     }
 
+    /** Posts a person's demographics as the demo GP system would; answers the person's id. */
+    static long postPerson(DemoRegion.DemoPerson person) throws Exception {
+        new DemoRegion().postPeople(ingestionUrl(), java.util.List.of(person));
+        return count("select id from person where nhs_number = ?", person.nhsNumber());
+    }
+
     /** A valid NHS Number from the 999 test range that no earlier test run is likely to have used. */
     static String freshNhsNumber() {
         while (true) {

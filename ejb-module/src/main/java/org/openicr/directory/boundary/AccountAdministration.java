@@ -69,12 +69,15 @@ public class AccountAdministration {
 
     /**
      * A new person's account with the initial password the administrator gives them in person or
-     * by phone. It has no role profile yet, so it can sign in but see nothing until one is added.
+     * by phone, which they must replace at their first sign-in. It has no role profile yet, so it
+     * can sign in but see nothing until one is added.
      */
     public String create(String username, String displayName, char[] password) {
         String name = Directory.required(displayName, "The display name", 200);
         String stored = directory.newUsername(username);
-        UserAccount account = new UserAccount(stored, name, AccountKind.PERSON, directory.hash(stored, password));
+        String hash = directory.hash(stored, password);
+        UserAccount account = new UserAccount(stored, name, AccountKind.PERSON, hash);
+        account.setPasswordByAdministrator(hash);
         em.persist(account);
         changed(stored, "none", describe(account));
         return stored;
@@ -96,11 +99,14 @@ public class AccountAdministration {
         changed(account.getUsername(), before, describe(account));
     }
 
-    /** A new password chosen by the administrator; the audit says it changed, not what it is. */
+    /**
+     * A new password chosen by the administrator, to be replaced by its holder at the next sign-in;
+     * the audit says it changed, not what it is.
+     */
     public void resetPassword(String username, char[] password) {
         UserAccount account = directory.account(username);
         String before = describe(account);
-        account.changePassword(directory.hash(account.getUsername(), password));
+        account.setPasswordByAdministrator(directory.hash(account.getUsername(), password));
         verifiedCredentials.forget(account.getUsername());
         audit.record(new AuditEvent(
                 AuditAction.PASSWORD_RESET,
@@ -127,7 +133,7 @@ public class AccountAdministration {
     static String describe(UserAccount account) {
         return "displayName=" + account.getDisplayName() + ", kind=" + account.getKind() + ", enabled="
                 + account.isEnabled() + ", locked=" + account.isLocked() + ", failedLogins="
-                + account.getFailedLogins();
+                + account.getFailedLogins() + ", mustChangePassword=" + account.isMustChangePassword();
     }
 
     private void changed(String username, String before, String after) {

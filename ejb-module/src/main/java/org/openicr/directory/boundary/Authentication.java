@@ -88,12 +88,7 @@ public class Authentication {
             boolean lockedNow = account.recordFailedLogin(now);
             audit.record(failure(username, "wrong password (" + account.getFailedLogins() + " in a row)"));
             if (lockedNow) {
-                audit.record(new AuditEvent(
-                        AuditAction.ACCOUNT_LOCKED,
-                        AuditOutcome.SUCCESS,
-                        Actor.account(username),
-                        null,
-                        "locked after " + UserAccount.MAX_FAILED_LOGINS + " failed sign-ins"));
+                audit.record(locked(username, "failed sign-ins"));
             }
             return AuthenticationOutcome.invalid();
         }
@@ -108,6 +103,16 @@ public class Authentication {
         audit.record(new AuditEvent(
                 AuditAction.LOGIN, AuditOutcome.SUCCESS, Actor.account(username), null, "groups " + groups));
         return new AuthenticationOutcome(username, groups);
+    }
+
+    /** The account locked itself: the event both sign-in and a password change write. */
+    static AuditEvent locked(String username, String attempts) {
+        return new AuditEvent(
+                AuditAction.ACCOUNT_LOCKED,
+                AuditOutcome.SUCCESS,
+                Actor.account(username),
+                null,
+                "locked after " + UserAccount.MAX_FAILED_LOGINS + " " + attempts);
     }
 
     private static AuditEvent failure(String username, String why) {

@@ -14,6 +14,7 @@ public record UserRow(
         int failedLogins,
         Instant lockedAt,
         Instant lastLoginAt,
+        boolean mustChangePassword,
         List<ProfileRow> profiles)
         implements Serializable {
 
@@ -26,6 +27,7 @@ public record UserRow(
                 account.getFailedLogins(),
                 account.getLockedAt(),
                 account.getLastLoginAt(),
+                account.isMustChangePassword(),
                 account.getRoleProfiles().stream().map(ProfileRow::of).toList());
     }
 

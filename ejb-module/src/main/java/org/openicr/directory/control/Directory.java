@@ -99,6 +99,11 @@ public class Directory {
         }
     }
 
+    /** Whether the password matches a stored hash (the same PBKDF2 work whatever the answer). */
+    public boolean verify(char[] password, String hash) {
+        return passwordHash.verify(password, hash);
+    }
+
     public static String required(String text, String what, int max) {
         if (text == null || text.isBlank()) {
             throw new IcrException(ErrorCode.INVALID_INPUT, what + " is required.");

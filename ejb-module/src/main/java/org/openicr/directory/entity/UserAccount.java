@@ -63,6 +63,9 @@ public class UserAccount {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword;
+
     @OneToMany(mappedBy = "account", cascade = CascadeType.PERSIST)
     private List<RoleProfile> roleProfiles = new ArrayList<>();
 
@@ -118,6 +121,25 @@ public class UserAccount {
     public void changePassword(String passwordHash) {
         this.passwordHash = Objects.requireNonNull(passwordHash, "A password hash is required.");
         this.failedLogins = 0;
+    }
+
+    /**
+     * A password the administrator chose (a new account or a reset): someone other than the holder
+     * knows it, so the holder must replace it at the next sign-in.
+     */
+    public void setPasswordByAdministrator(String passwordHash) {
+        changePassword(passwordHash);
+        this.mustChangePassword = true;
+    }
+
+    /** The holder's own new password (already hashed): nobody else knows it any more. */
+    public void changeOwnPassword(String passwordHash) {
+        changePassword(passwordHash);
+        this.mustChangePassword = false;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
     }
 
     public List<RoleProfile> getRoleProfiles() {

@@ -2,6 +2,7 @@ package org.openicr.web.security;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -15,9 +16,13 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.openicr.directory.boundary.OwnPassword;
 import org.openicr.web.session.ActiveProfile;
 
-/** The login page: checks the credential through the authentication mechanism, then starts work. */
+/**
+ * The login page: checks the credential through the authentication mechanism, then starts work, or
+ * first sends a person whose password an administrator set to change it ({@link PasswordChangeFilter}).
+ */
 @Named
 @RequestScoped
 public class LoginBacking {
@@ -31,6 +36,9 @@ public class LoginBacking {
     @Inject
     ActiveProfile activeProfile;
 
+    @EJB
+    OwnPassword ownPassword;
+
     private String username;
     private String password;
 
@@ -43,6 +51,14 @@ public class LoginBacking {
         password = null;
         if (status == AuthenticationStatus.SUCCESS) {
             activeProfile.load();
+            if (ownPassword.mustChange()) {
+                ((HttpServletRequest) external.getRequest())
+                        .getSession()
+                        .setAttribute(PasswordChangeFilter.REQUIRED, Boolean.TRUE);
+                external.redirect(external.getRequestContextPath() + PasswordChangeFilter.CHANGE_PAGE);
+                faces.responseComplete();
+                return;
+            }
             external.redirect(external.getRequestContextPath() + "/home.xhtml");
             faces.responseComplete();
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {

@@ -18,9 +18,11 @@ public final class AuditCost {
      * Totals since start, in ns: requests measured, their whole server time, the time spent writing
      * audit rows and checking access patterns, the commits of the transactions that wrote them, and
      * the CPU time of the request threads (what a page costs the server, whatever else runs on the
-     * machine).
+     * machine), and the CPU time the asynchronous audit writers ({@link ReadAudit}) spent on the
+     * events of reads, off the request threads.
      */
-    public record Totals(long requests, long requestNanos, long auditNanos, long commitNanos, long cpuNanos) {
+    public record Totals(
+            long requests, long requestNanos, long auditNanos, long commitNanos, long cpuNanos, long writerCpuNanos) {
 
         public double auditPercent() {
             return requestNanos == 0 ? 0 : 100.0 * auditNanos / requestNanos;
@@ -33,6 +35,7 @@ public final class AuditCost {
     private static final LongAdder AUDIT_NANOS = new LongAdder();
     private static final LongAdder COMMIT_NANOS = new LongAdder();
     private static final LongAdder CPU_NANOS = new LongAdder();
+    private static final LongAdder WRITER_CPU_NANOS = new LongAdder();
 
     private AuditCost() {}
 
@@ -99,7 +102,18 @@ public final class AuditCost {
         });
     }
 
+    /** CPU time an asynchronous audit writer spent on one event (counted whatever the request). */
+    public static void addWriterCpu(long nanos) {
+        WRITER_CPU_NANOS.add(nanos);
+    }
+
     public static Totals totals() {
-        return new Totals(REQUESTS.sum(), REQUEST_NANOS.sum(), AUDIT_NANOS.sum(), COMMIT_NANOS.sum(), CPU_NANOS.sum());
+        return new Totals(
+                REQUESTS.sum(),
+                REQUEST_NANOS.sum(),
+                AUDIT_NANOS.sum(),
+                COMMIT_NANOS.sum(),
+                CPU_NANOS.sum(),
+                WRITER_CPU_NANOS.sum());
     }
 }

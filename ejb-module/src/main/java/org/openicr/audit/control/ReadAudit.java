@@ -8,6 +8,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.Future;
 import org.openicr.audit.entity.AuditEvent;
 
@@ -22,6 +24,8 @@ import org.openicr.audit.entity.AuditEvent;
 @PermitAll
 public class ReadAudit {
 
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
     @EJB
     AuditTrail audit;
 
@@ -32,7 +36,12 @@ public class ReadAudit {
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Future<Void> opening(AuditEvent opening) {
-        accessPatterns.recordOpening(opening);
+        long cpu = CPU.getCurrentThreadCpuTime();
+        try {
+            accessPatterns.recordOpening(opening);
+        } finally {
+            AuditCost.addWriterCpu(CPU.getCurrentThreadCpuTime() - cpu);
+        }
         return new AsyncResult<>(null);
     }
 
@@ -40,7 +49,12 @@ public class ReadAudit {
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Future<Void> read(AuditEvent read) {
-        audit.record(read);
+        long cpu = CPU.getCurrentThreadCpuTime();
+        try {
+            audit.record(read);
+        } finally {
+            AuditCost.addWriterCpu(CPU.getCurrentThreadCpuTime() - cpu);
+        }
         return new AsyncResult<>(null);
     }
 }

@@ -22,6 +22,6 @@ class AuditCostTest {
         assertEquals(50_000_000, after.requestNanos() - before.requestNanos());
         assertEquals(5_000_000, after.auditNanos() - before.auditNanos());
         assertEquals(12_000_000, after.cpuNanos() - before.cpuNanos());
-        assertEquals(10.0, new AuditCost.Totals(1, 50_000_000, 5_000_000, 0, 20_000_000).auditPercent(), 1e-9);
+        assertEquals(10.0, new AuditCost.Totals(1, 50_000_000, 5_000_000, 0, 20_000_000, 300_000).auditPercent(), 1e-9);
     }
 }

@@ -27,12 +27,13 @@ public class AuditCostServlet extends HttpServlet {
         response.getWriter()
                 .printf(
                         Locale.ROOT,
-                        "requests=%d requestNanos=%d auditNanos=%d commitNanos=%d auditPercent=%.2f cpuNanos=%d%n",
+                        "requests=%d requestNanos=%d auditNanos=%d commitNanos=%d auditPercent=%.2f cpuNanos=%d auditWriterCpuNanos=%d%n",
                         t.requests(),
                         t.requestNanos(),
                         t.auditNanos(),
                         t.commitNanos(),
                         t.auditPercent(),
-                        t.cpuNanos());
+                        t.cpuNanos(),
+                        t.writerCpuNanos());
     }
 }

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * <p>{@code java -cp tools/load-driver/target/load-driver.jar:tools/load-driver/target/lib/*
  * org.openicr.tools.load.AuditOverhead [baseUrl] [requests]} with OPENICR_DB_URL / OPENICR_DB_USER /
  * OPENICR_DB_PASSWORD; the accounts default to the demo's gp.hart and privacy.shaw
- * (ICR_CLINICIAN=user:password, ICR_PRIVACY_OFFICER=user:password to change them).
+ * (ICR_CLINICIAN=user:password, ICR_PRIVACY_OFFICER=user:password to change them; ICR_PEOPLE=id,id to
+ * choose the people; ICR_CATEGORY=RESULTS to open a category's page instead of the summary).
  */
 public final class AuditOverhead {
 
@@ -206,7 +207,11 @@ public final class AuditOverhead {
     }
 
     private static void open(HttpClient client, URI base, long person) throws IOException, InterruptedException {
-        String page = get(client, base.resolve("record/view.xhtml?person=" + person));
+        String category = env("ICR_CATEGORY", "");
+        String page = get(
+                client,
+                base.resolve(
+                        "record/view.xhtml?person=" + person + (category.isBlank() ? "" : "&category=" + category)));
         if (!page.contains("id=\"access-reason\"")) {
             throw new IllegalStateException("The record page of person " + person + " did not show the record.");
         }

@@ -205,6 +205,8 @@ class RecordViewerBrowserIT extends BrowserTest {
         openRecord("reception.wu", "Reception-demo-1", personId, nhsNumber);
         assertTrue(text("summary-MEDICATIONS").contains("Medications: not available to your role"));
         assertTrue(text("summary-APPOINTMENTS").contains("Diabetes clinic follow-up"), browser::page);
+        assertFalse(
+                text("summary-APPOINTMENTS").contains("Blood pressure check"), "a fulfilled appointment is not booked");
         assertTrue(text("summary-CONTACTS").contains("Named GP: Dr A Hart"), browser::page);
         assertTrue(browser.driver.findElements(By.id("alert-allergies")).isEmpty());
         List<String> hidden = List.of(

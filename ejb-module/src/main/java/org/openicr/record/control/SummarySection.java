@@ -31,7 +31,10 @@ public record SummarySection(Category category, int limit, boolean currentOnly) 
             "revoked",
             "declined",
             "superseded",
-            "no-show");
+            "fulfilled",
+            "attended",
+            "no-show",
+            "did-not-attend");
 
     /** What the summary shows, in the order a clinician reads it. */
     public static final List<SummarySection> SUMMARY = List.of(

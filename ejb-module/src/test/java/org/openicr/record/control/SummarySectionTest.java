@@ -28,6 +28,7 @@ class SummarySectionTest {
         assertFalse(SummarySection.isCurrent("Stopped"));
         assertFalse(SummarySection.isCurrent(" COMPLETED "));
         assertFalse(SummarySection.isCurrent("entered-in-error"));
+        assertFalse(SummarySection.isCurrent("fulfilled"), "an appointment that took place is not booked");
     }
 
     @Test

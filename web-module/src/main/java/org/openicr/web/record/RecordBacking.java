@@ -178,7 +178,7 @@ public class RecordBacking implements Serializable {
             new Card(Category.ALLERGIES, "Allergies"),
             new Card(Category.RESULTS, "Latest results"),
             new Card(Category.ENCOUNTERS, "Recent encounters"),
-            new Card(Category.APPOINTMENTS, "Upcoming appointments"),
+            new Card(Category.APPOINTMENTS, "Booked appointments"),
             new Card(Category.REFERRALS, "Open referrals"),
             new Card(Category.SOCIAL_CARE, "Social care involvement"),
             new Card(Category.SAFEGUARDING, "Safeguarding alerts"),

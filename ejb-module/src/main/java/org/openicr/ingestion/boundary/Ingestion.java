@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.openicr.directory.entity.SourceSystem;
 import org.openicr.ingestion.contract.DemographicsAcknowledgement;
 import org.openicr.ingestion.contract.DemographicsSubmission;
 import org.openicr.ingestion.contract.Hl7Acknowledgement;
@@ -17,6 +16,7 @@ import org.openicr.ingestion.contract.ItemWithdrawalAcknowledgement;
 import org.openicr.ingestion.control.InboxRows;
 import org.openicr.ingestion.control.MessageProcessor;
 import org.openicr.ingestion.control.Sources;
+import org.openicr.ingestion.control.SubmittingSource;
 import org.openicr.ingestion.entity.InboundMessage;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
@@ -71,7 +71,7 @@ public class Ingestion {
         return ack;
     }
 
-    private SourceSystem source() {
+    private SubmittingSource source() {
         return sources.permittedFor(session.getCallerPrincipal().getName());
     }
 

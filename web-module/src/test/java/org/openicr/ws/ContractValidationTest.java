@@ -34,6 +34,15 @@ class ContractValidationTest {
     }
 
     @Test
+    void envelopeAttributesOfOlderToolkitsAreAccepted() {
+        String encoded = batch(ITEM)
+                .replace(
+                        "<soapenv:Body>",
+                        "<soapenv:Body soapenv:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\">");
+        assertNull(VALIDATION.problem(bytes(encoded)));
+    }
+
+    @Test
     void anElementOutOfOrderIsNamed() {
         String swapped = "<icr:item><icr:sourceKey>k-1</icr:sourceKey><icr:category>PROBLEMS</icr:category>"
                 + "<icr:version>1</icr:version><icr:text>Asthma</icr:text></icr:item>";

@@ -3,11 +3,15 @@ package org.openicr.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openicr.tools.demo.DemoRegion;
 import org.openicr.tools.demo.DemoRegion.DemoPerson;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Black-box in Chromium: the administrator's list of received messages shows a rejected message
@@ -31,10 +35,13 @@ class MessageAdministrationBrowserIT extends BrowserTest {
     private void showStatus(String status) {
         signInAs("admin.khan", "Admin-demo-1");
         browser.open("admin/messages.xhtml");
-        browser.waitFor(By.id("messages:list"));
+        WebElement unfiltered = browser.waitFor(By.id("messages:list"));
         // PrimeFaces renders a hidden native select behind its menu; choose through it.
         browser.select("messages:status", status);
         browser.driver.findElement(By.id("messages:apply")).click();
+        // The unfiltered list may already show the message: wait until the filtered one replaces it,
+        // or a row found now goes stale before it is clicked.
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(unfiltered));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.openicr.ws;
 
-import com.sun.xml.ws.developer.SchemaValidation;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
@@ -31,7 +30,7 @@ import org.openicr.platform.IcrException;
  * The ingestion service that source systems post to (contract: WEB-INF/wsdl/ingestion-v1.wsdl).
  * {@link InboxFilter} has already stored the raw message; this maps each operation to the
  * ingestion boundary and every refusal to a fault with a stable code, after recording it on the
- * stored message. Metro validates requests against the schema before they get here.
+ * stored message. {@link InboxFilter} has also validated the request against the schema.
  */
 @WebService(
         serviceName = "IngestionService",
@@ -39,7 +38,6 @@ import org.openicr.platform.IcrException;
         targetNamespace = "urn:openicr:ingestion:v1",
         endpointInterface = "org.openicr.ingestion.contract.IngestionPort",
         wsdlLocation = "WEB-INF/wsdl/ingestion-v1.wsdl")
-@SchemaValidation
 public class IngestionEndpoint implements IngestionPort {
 
     private static final Logger LOG = Logger.getLogger(IngestionEndpoint.class.getName());

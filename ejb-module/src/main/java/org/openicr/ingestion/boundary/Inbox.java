@@ -17,6 +17,7 @@ import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.directory.entity.SourceSystem;
 import org.openicr.ingestion.control.FirstAnswers;
+import org.openicr.ingestion.control.InboxRows;
 import org.openicr.ingestion.control.Sources;
 import org.openicr.ingestion.entity.InboundMessage;
 import org.openicr.platform.ErrorCode;
@@ -44,19 +45,19 @@ public class Inbox {
     @Inject
     FirstAnswers firstAnswers;
 
+    @Inject
+    InboxRows rows;
+
     @jakarta.ejb.EJB
     AuditTrail audit;
 
     /**
      * Stores the body as received (already cut at the size limit when too large); answers its inbox
-     * id. Nothing is looked up here, so storing stays one insert; the source is attributed when the
-     * message is read.
+     * id. Nothing is looked up here, so storing stays one insert (plain SQL); the source is attributed
+     * when the message is read.
      */
     public long receive(byte[] raw, int sizeBytes) {
-        InboundMessage message = new InboundMessage(session.getCallerPrincipal().getName(), raw, sizeBytes);
-        em.persist(message);
-        em.flush();
-        return message.getId();
+        return rows.insert(session.getCallerPrincipal().getName(), raw, sizeBytes);
     }
 
     /**

@@ -5,9 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.openicr.directory.entity.SourceSystem;
 import org.openicr.ingestion.contract.DemographicsAcknowledgement;
 import org.openicr.ingestion.contract.DemographicsSubmission;
 import org.openicr.ingestion.contract.Hl7Acknowledgement;
@@ -16,8 +13,10 @@ import org.openicr.ingestion.contract.ItemBatch;
 import org.openicr.ingestion.contract.ItemBatchAcknowledgement;
 import org.openicr.ingestion.contract.ItemWithdrawal;
 import org.openicr.ingestion.contract.ItemWithdrawalAcknowledgement;
+import org.openicr.ingestion.control.InboxRows;
 import org.openicr.ingestion.control.MessageProcessor;
 import org.openicr.ingestion.control.Sources;
+import org.openicr.ingestion.control.SubmittingSource;
 import org.openicr.ingestion.entity.InboundMessage;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
@@ -25,14 +24,12 @@ import org.openicr.platform.Roles;
 
 /**
  * What source systems call (through the SOAP endpoint), one method per operation. Each processes a
- * message already stored raw in the inbox, in one transaction that the acknowledgement follows.
+ * message already stored raw in the inbox, in one transaction that the acknowledgement follows. The
+ * inbox row is read and written back with plain SQL ({@link InboxRows}), without its raw body.
  */
 @Stateless
 @RolesAllowed(Roles.SOURCE_SYSTEM)
 public class Ingestion {
-
-    @PersistenceContext
-    EntityManager em;
 
     @Resource
     SessionContext session;
@@ -43,32 +40,43 @@ public class Ingestion {
     @Inject
     MessageProcessor processor;
 
+    @Inject
+    InboxRows rows;
+
     public DemographicsAcknowledgement submitDemographics(long inboxId, DemographicsSubmission body) {
         InboundMessage message = stored(inboxId);
-        return processor.demographics(message, source(), body);
+        DemographicsAcknowledgement ack = processor.demographics(message, source(), body);
+        rows.save(message);
+        return ack;
     }
 
     public ItemBatchAcknowledgement submitItems(long inboxId, ItemBatch body) {
         InboundMessage message = stored(inboxId);
-        return processor.items(message, source(), body);
+        ItemBatchAcknowledgement ack = processor.items(message, source(), body);
+        rows.save(message);
+        return ack;
     }
 
     public ItemWithdrawalAcknowledgement withdrawItems(long inboxId, ItemWithdrawal body) {
         InboundMessage message = stored(inboxId);
-        return processor.withdrawals(message, source(), body);
+        ItemWithdrawalAcknowledgement ack = processor.withdrawals(message, source(), body);
+        rows.save(message);
+        return ack;
     }
 
     public Hl7Acknowledgement submitHl7(long inboxId, Hl7Message body) {
         InboundMessage message = stored(inboxId);
-        return processor.hl7(message, source(), body);
+        Hl7Acknowledgement ack = processor.hl7(message, source(), body);
+        rows.save(message);
+        return ack;
     }
 
-    private SourceSystem source() {
+    private SubmittingSource source() {
         return sources.permittedFor(session.getCallerPrincipal().getName());
     }
 
     private InboundMessage stored(long inboxId) {
-        InboundMessage message = em.find(InboundMessage.class, inboxId);
+        InboundMessage message = rows.load(inboxId).orElse(null);
         if (message == null
                 || !message.getAccountUsername()
                         .equals(session.getCallerPrincipal().getName())) {

@@ -28,6 +28,7 @@ import org.openicr.ingestion.contract.ItemWithdrawal;
 import org.openicr.ingestion.control.MessageProcessor;
 import org.openicr.ingestion.control.RawMessages;
 import org.openicr.ingestion.control.Sources;
+import org.openicr.ingestion.control.SubmittingSource;
 import org.openicr.ingestion.entity.InboundMessage;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
@@ -103,7 +104,8 @@ public class MessageAdministration {
             throw new IcrException(
                     ErrorCode.UNKNOWN_SOURCE, "The message did not come from a registered source system.");
         }
-        SourceSystem source = sources.permitted(em.find(SourceSystem.class, message.getSourceSystemId()));
+        SubmittingSource source =
+                SubmittingSource.of(sources.permitted(em.find(SourceSystem.class, message.getSourceSystemId())));
         Object payload = RawMessages.payload(message.getRaw());
         try {
             if (payload instanceof DemographicsSubmission demographics) {

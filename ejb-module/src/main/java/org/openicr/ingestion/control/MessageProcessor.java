@@ -14,7 +14,6 @@ import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
-import org.openicr.directory.entity.SourceSystem;
 import org.openicr.ingestion.contract.DemographicsAcknowledgement;
 import org.openicr.ingestion.contract.DemographicsSubmission;
 import org.openicr.ingestion.contract.Hl7Acknowledgement;
@@ -69,7 +68,7 @@ public class MessageProcessor {
     AuditTrail audit;
 
     public DemographicsAcknowledgement demographics(
-            InboundMessage message, SourceSystem source, DemographicsSubmission body) {
+            InboundMessage message, SubmittingSource source, DemographicsSubmission body) {
         String messageId = identify(message, source, "SubmitDemographics", body.getMessageId());
         Optional<StoredOutcome> earlier = earlierOutcome(message);
         StoredOutcome outcome;
@@ -77,9 +76,9 @@ public class MessageProcessor {
             outcome = earlier.get();
         } else {
             Demographics demographics = ContractMapping.demographics(body.getPerson());
-            PersonIndex.Upserted person = persons.upsert(demographics, source.getId());
+            PersonIndex.Upserted person = persons.upsert(demographics, source.id());
             if (body.getPerson().getLocalIdentifier() != null) {
-                persons.link(source.getId(), body.getPerson().getLocalIdentifier(), person.personId());
+                persons.link(source.id(), body.getPerson().getLocalIdentifier(), person.personId());
             }
             outcome = new StoredOutcome(
                     person.created() ? "CREATED" : "UPDATED", person.personId(), List.of(), List.of());
@@ -98,7 +97,7 @@ public class MessageProcessor {
         return ack;
     }
 
-    public ItemBatchAcknowledgement items(InboundMessage message, SourceSystem source, ItemBatch body) {
+    public ItemBatchAcknowledgement items(InboundMessage message, SubmittingSource source, ItemBatch body) {
         String messageId = identify(message, source, "SubmitItems", body.getMessageId());
         Optional<StoredOutcome> earlier = earlierOutcome(message);
         StoredOutcome outcome;
@@ -124,8 +123,8 @@ public class MessageProcessor {
                 outcome = new StoredOutcome("HELD_UNMATCHED", null, List.of(), List.of());
                 complete(message, source, MessageStatus.UNMATCHED, outcome, incoming.size(), "held: no person matches");
             } else {
-                List<ItemResult> results = items.upsert(
-                        person.get(), source.getId(), source.getOrganisation().getId(), message.getId(), incoming);
+                List<ItemResult> results =
+                        items.upsert(person.get(), source.id(), source.organisationId(), message.getId(), incoming);
                 outcome = new StoredOutcome("ACCEPTED", person.get(), StoredOutcome.items(results), List.of());
                 complete(message, source, MessageStatus.ACCEPTED, outcome, incoming.size(), counts(results));
             }
@@ -138,7 +137,8 @@ public class MessageProcessor {
         return ack;
     }
 
-    public ItemWithdrawalAcknowledgement withdrawals(InboundMessage message, SourceSystem source, ItemWithdrawal body) {
+    public ItemWithdrawalAcknowledgement withdrawals(
+            InboundMessage message, SubmittingSource source, ItemWithdrawal body) {
         String messageId = identify(message, source, "WithdrawItems", body.getMessageId());
         Optional<StoredOutcome> earlier = earlierOutcome(message);
         StoredOutcome outcome;
@@ -160,7 +160,7 @@ public class MessageProcessor {
                 }
                 reasons.put(withdrawal.getSourceKey().strip(), reason);
             }
-            List<ItemResult> results = items.withdraw(source.getId(), reasons);
+            List<ItemResult> results = items.withdraw(source.id(), reasons);
             outcome = new StoredOutcome("ACCEPTED", null, StoredOutcome.items(results), List.of());
             complete(message, source, MessageStatus.ACCEPTED, outcome, reasons.size(), counts(results));
         }
@@ -170,7 +170,7 @@ public class MessageProcessor {
         return ack;
     }
 
-    public Hl7Acknowledgement hl7(InboundMessage message, SourceSystem source, Hl7Message body) {
+    public Hl7Acknowledgement hl7(InboundMessage message, SubmittingSource source, Hl7Message body) {
         Hl7Mapping mapping = HL7.map(body.getEr7());
         String messageId = blank(body.getMessageId()) ? mapping.controlId() : body.getMessageId();
         if (blank(messageId)) {
@@ -192,7 +192,7 @@ public class MessageProcessor {
     }
 
     /** Applies a mapped HL7 v2 message's commands in order; refuses one that could not be mapped. */
-    private StoredOutcome apply(InboundMessage message, SourceSystem source, Hl7Mapping mapping) {
+    private StoredOutcome apply(InboundMessage message, SubmittingSource source, Hl7Mapping mapping) {
         String type = String.valueOf(mapping.messageType());
         if (mapping.outcome() == Hl7Outcome.REJECTED) {
             throw new IcrException(ErrorCode.HL7_REJECTED, String.join("; ", mapping.reasons()));
@@ -205,14 +205,14 @@ public class MessageProcessor {
         List<String> reasons = new ArrayList<>(mapping.reasons());
         Long personId = null;
         for (Hl7Command.UpsertPerson upsert : mapping.commands(Hl7Command.UpsertPerson.class)) {
-            personId = persons.upsert(upsert.demographics(), source.getId()).personId();
+            personId = persons.upsert(upsert.demographics(), source.id()).personId();
         }
         if (personId == null && mapping.identity() != null) {
             personId = resolve(source, mapping.identity()).orElse(null);
         }
         if (personId != null && mapping.identity() != null) {
             for (LocalIdentifier local : mapping.identity().localIdentifiers()) {
-                persons.link(source.getId(), localKey(local), personId);
+                persons.link(source.id(), localKey(local), personId);
             }
         }
         List<IncomingItem> upserts = mapping.commands(Hl7Command.UpsertItem.class).stream()
@@ -226,14 +226,13 @@ public class MessageProcessor {
         List<ItemResult> results = new ArrayList<>();
         for (Hl7Command command : mapping.commands()) {
             if (command instanceof Hl7Command.CancelItem cancel) {
-                results.addAll(items.withdraw(source.getId(), Map.of(cancel.sourceKey(), "CANCELLED")));
+                results.addAll(items.withdraw(source.id(), Map.of(cancel.sourceKey(), "CANCELLED")));
             } else if (command instanceof Hl7Command.MergePersons merge) {
                 reasons.add(merge(message, source, merge));
             }
         }
         if (!upserts.isEmpty()) {
-            results.addAll(items.upsert(
-                    personId, source.getId(), source.getOrganisation().getId(), message.getId(), upserts));
+            results.addAll(items.upsert(personId, source.id(), source.organisationId(), message.getId(), upserts));
         }
         StoredOutcome outcome = new StoredOutcome("ACCEPTED", personId, StoredOutcome.items(results), reasons);
         complete(message, source, MessageStatus.ACCEPTED, outcome, results.size(), type + " " + counts(results));
@@ -241,26 +240,26 @@ public class MessageProcessor {
     }
 
     /** ADT^A40: the retired record's items move to the survivor; unknown sides are linked, not invented. */
-    private String merge(InboundMessage message, SourceSystem source, Hl7Command.MergePersons merge) {
+    private String merge(InboundMessage message, SubmittingSource source, Hl7Command.MergePersons merge) {
         Optional<Long> survivor = resolve(source, merge.surviving());
         Optional<Long> retired = resolve(source, merge.retired());
         if (retired.isEmpty()) {
             survivor.ifPresent(id -> merge.retired()
                     .localIdentifiers()
-                    .forEach(local -> persons.link(source.getId(), localKey(local), id)));
+                    .forEach(local -> persons.link(source.id(), localKey(local), id)));
             return "merge: the retired record is not held; nothing to move";
         }
         if (survivor.isEmpty()) {
             merge.surviving()
                     .localIdentifiers()
-                    .forEach(local -> persons.link(source.getId(), localKey(local), retired.get()));
+                    .forEach(local -> persons.link(source.id(), localKey(local), retired.get()));
             return "merge: the surviving identifiers now lead to the existing record";
         }
-        int moved = persons.merge(survivor.get(), retired.get(), source.getId(), message.getId());
+        int moved = persons.merge(survivor.get(), retired.get(), source.id(), message.getId());
         return "merge: " + moved + " item(s) moved to the surviving record";
     }
 
-    private Optional<Long> resolve(SourceSystem source, PatientIdentity identity) {
+    private Optional<Long> resolve(SubmittingSource source, PatientIdentity identity) {
         if (identity.nhsNumber() != null) {
             Optional<Long> byNhsNumber = persons.byNhsNumber(identity.nhsNumber());
             if (byNhsNumber.isPresent()) {
@@ -268,7 +267,7 @@ public class MessageProcessor {
             }
         }
         for (LocalIdentifier local : identity.localIdentifiers()) {
-            Optional<Long> byLocal = persons.byLocalIdentifier(source.getId(), localKey(local));
+            Optional<Long> byLocal = persons.byLocalIdentifier(source.id(), localKey(local));
             if (byLocal.isPresent()) {
                 return byLocal;
             }
@@ -284,7 +283,7 @@ public class MessageProcessor {
     }
 
     /** NHS Number first, then the source's own identifier for the person. */
-    Optional<Long> match(SourceSystem source, PatientReference patient) {
+    Optional<Long> match(SubmittingSource source, PatientReference patient) {
         if (patient == null || (blank(patient.getNhsNumber()) && blank(patient.getLocalIdentifier()))) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "patient needs an nhsNumber or a localIdentifier.");
         }
@@ -292,21 +291,21 @@ public class MessageProcessor {
             Optional<Long> byNhsNumber = persons.byNhsNumber(NhsNumber.of(patient.getNhsNumber()));
             if (byNhsNumber.isPresent()) {
                 if (!blank(patient.getLocalIdentifier())) {
-                    persons.link(source.getId(), patient.getLocalIdentifier(), byNhsNumber.get());
+                    persons.link(source.id(), patient.getLocalIdentifier(), byNhsNumber.get());
                 }
                 return byNhsNumber;
             }
         }
         return blank(patient.getLocalIdentifier())
                 ? Optional.empty()
-                : persons.byLocalIdentifier(source.getId(), patient.getLocalIdentifier());
+                : persons.byLocalIdentifier(source.id(), patient.getLocalIdentifier());
     }
 
-    private String identify(InboundMessage message, SourceSystem source, String operation, String messageId) {
+    private String identify(InboundMessage message, SubmittingSource source, String operation, String messageId) {
         if (blank(messageId)) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "messageId is required.");
         }
-        message.identify(operation, messageId.strip(), source.getId());
+        message.identify(operation, messageId.strip(), source.id());
         return messageId.strip();
     }
 
@@ -329,7 +328,7 @@ public class MessageProcessor {
 
     private void complete(
             InboundMessage message,
-            SourceSystem source,
+            SubmittingSource source,
             MessageStatus status,
             StoredOutcome outcome,
             int count,
@@ -338,13 +337,10 @@ public class MessageProcessor {
         audit.record(new AuditEvent(
                 AuditAction.MESSAGE_INGESTED,
                 AuditOutcome.SUCCESS,
-                new Actor(
-                        message.getAccountUsername(),
-                        null,
-                        source.getOrganisation().getOdsCode()),
+                new Actor(message.getAccountUsername(), null, source.organisationOds()),
                 outcome.personReference(),
                 message.getOperation() + " " + message.getMessageId() + " (inbox " + message.getId() + ") from "
-                        + source.getCode() + ": " + status + ", " + count + " item(s), " + detail));
+                        + source.code() + ": " + status + ", " + count + " item(s), " + detail));
     }
 
     private static String counts(List<ItemResult> results) {

@@ -77,6 +77,33 @@ public class InboundMessage {
         this.status = MessageStatus.RECEIVED;
     }
 
+    /**
+     * A stored message read with plain SQL for processing (ingestion's hot path): not managed by
+     * JPA, without its raw body; what processing changes is written back by the caller.
+     */
+    public static InboundMessage row(
+            long id,
+            String accountUsername,
+            Long sourceSystemId,
+            String operation,
+            String messageId,
+            MessageStatus status,
+            String outcome,
+            String errorCode,
+            String errorReason) {
+        InboundMessage message = new InboundMessage();
+        message.id = id;
+        message.accountUsername = accountUsername;
+        message.sourceSystemId = sourceSystemId;
+        message.operation = operation;
+        message.messageId = messageId;
+        message.status = status;
+        message.outcome = outcome;
+        message.errorCode = errorCode;
+        message.errorReason = errorReason;
+        return message;
+    }
+
     /** What the message is, once read: its operation, its sender's message id, and the source behind the account. */
     public void identify(String operation, String messageId, Long sourceSystemId) {
         this.sourceSystemId = sourceSystemId;
@@ -110,6 +137,10 @@ public class InboundMessage {
 
     public void replayed() {
         replays++;
+    }
+
+    public Long getDuplicateOf() {
+        return duplicateOf;
     }
 
     public Long getId() {

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Builds the SOAP 1.1 envelopes of the ingestion contract (ingestion-v1.xsd) as text, the way a
  * source system's interface engine would post them. Element order follows the schema's sequences:
- * Metro validates every request, so an element out of order is a SCHEMA_INVALID fault.
+ * The service validates every request, so an element out of order is a SCHEMA_INVALID fault.
  */
 public final class Envelopes {
 

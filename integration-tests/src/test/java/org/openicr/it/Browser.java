@@ -55,7 +55,8 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        return wait.until(d -> replacedMeansNotYet(
+                () -> ExpectedConditions.visibilityOfElementLocated(by).apply(d)));
     }
 
     /** Waits (20 s at most) until a condition on the page holds. */
@@ -64,7 +65,24 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        wait.until(d -> replacedMeansNotYet(() ->
+                ExpectedConditions.textToBePresentInElementLocated(by, text).apply(d)));
+    }
+
+    /**
+     * A condition read again later when the element was replaced (an Ajax update) between finding
+     * it and reading it: Selenium says "stale", but Chromium at times says "Node with given id does
+     * not belong to the document" instead, which the conditions do not expect.
+     */
+    private static <T> T replacedMeansNotYet(java.util.function.Supplier<T> condition) {
+        try {
+            return condition.get();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     void signIn(String username, String password) {

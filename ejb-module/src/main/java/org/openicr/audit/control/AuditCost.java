@@ -52,11 +52,6 @@ public final class AuditCost {
         }
     }
 
-    /** Ends the measurement of this thread's request, which took {@code requestNanos} in all. */
-    public static void end(long requestNanos) {
-        end(requestNanos, 0);
-    }
-
     /**
      * Ends the measurement of this thread's request, which took {@code requestNanos} in all and
      * {@code cpuNanos} of the thread's CPU time.

@@ -36,22 +36,21 @@ public class ReadAudit {
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Future<Void> opening(AuditEvent opening) {
-        long cpu = CPU.getCurrentThreadCpuTime();
-        try {
-            accessPatterns.recordOpening(opening);
-        } finally {
-            AuditCost.addWriterCpu(CPU.getCurrentThreadCpuTime() - cpu);
-        }
-        return new AsyncResult<>(null);
+        return written(() -> accessPatterns.recordOpening(opening));
     }
 
     /** Any other read of a record (a category's page, the current items, a trend, a document). */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Future<Void> read(AuditEvent read) {
+        return written(() -> audit.record(read));
+    }
+
+    /** Writes, counting this thread's CPU as the audit writers' ({@link AuditCost}). */
+    private static Future<Void> written(Runnable write) {
         long cpu = CPU.getCurrentThreadCpuTime();
         try {
-            audit.record(read);
+            write.run();
         } finally {
             AuditCost.addWriterCpu(CPU.getCurrentThreadCpuTime() - cpu);
         }

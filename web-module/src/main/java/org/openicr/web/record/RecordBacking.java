@@ -52,7 +52,6 @@ public class RecordBacking implements Serializable {
     private int from;
 
     private RecordOverview overview;
-    private RecordSummary summary;
     private List<ItemView> current;
     private TrendSeries trendSeries;
     private List<Timeline.Month> timeline;
@@ -108,7 +107,7 @@ public class RecordBacking implements Serializable {
         if (overview.patient() == null) {
             return;
         }
-        summary = overview.summary();
+        RecordSummary summary = overview.summary();
         Category selected = selected();
         String context = external.getRequestContextPath();
         String recordHref = context + "/record/view.xhtml?person=" + person;
@@ -216,12 +215,13 @@ public class RecordBacking implements Serializable {
         return overview;
     }
 
+    /** The summary's sections the page shows (part of the overview; refused: none). */
     public RecordSummary getSummary() {
-        return summary;
+        return overview == null ? null : overview.summary();
     }
 
     public boolean isMayBreakSeal() {
-        return summary != null && summary.mayBreakSeal();
+        return overview != null && overview.summary().mayBreakSeal();
     }
 
     public List<ItemView> getCurrent() {
@@ -267,10 +267,6 @@ public class RecordBacking implements Serializable {
 
     public String change(ItemView item) {
         return ItemText.medicationChange(item);
-    }
-
-    public String dosage(ItemView item) {
-        return ItemText.dosage(item);
     }
 
     public String resultValue(ItemView item) {

@@ -26,7 +26,6 @@ public final class SummaryLine implements Serializable {
         WITHHELD
     }
 
-    private final long id;
     private final Kind kind;
     private final String title;
     private final String sealHref;
@@ -43,7 +42,6 @@ public final class SummaryLine implements Serializable {
     private final String source;
 
     private SummaryLine(ItemView item, String recordHref, boolean mayBreakSeal, String contextPath, long person) {
-        this.id = item.id();
         boolean result = "RESULTS".equals(item.category());
         boolean medication = "MEDICATIONS".equals(item.category());
         this.kind = item.withheld() ? Kind.WITHHELD : result ? Kind.RESULT : medication ? Kind.MEDICATION : Kind.OTHER;
@@ -83,10 +81,6 @@ public final class SummaryLine implements Serializable {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    public long getId() {
-        return id;
     }
 
     public String getKind() {

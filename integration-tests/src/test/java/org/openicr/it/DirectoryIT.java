@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -29,8 +30,10 @@ import org.openicr.directory.boundary.Authentication;
 import org.openicr.directory.boundary.AuthenticationOutcome;
 import org.openicr.ingestion.boundary.Inbox;
 import org.openicr.ingestion.boundary.Ingestion;
+import org.openicr.ingestion.boundary.Received;
 import org.openicr.ingestion.contract.ItemBatch;
 import org.openicr.patient.boundary.PatientFinder;
+import org.openicr.platform.ErrorCode;
 
 /**
  * Inside the real server against the real PostgreSQL: the schema came from the migrations, the
@@ -128,10 +131,37 @@ class DirectoryIT {
     }
 
     @Test
+    void sourcesAndOrganisationsAreNeverDeleted() throws Exception {
+        // Record items and inbox rows name them without foreign keys (V15): a trigger keeps them. The
+        // organisation and source here are new and nothing refers to them, so only the trigger refuses.
+        String ods = "D" + (System.nanoTime() % 100_000_000L);
+        update("insert into organisation (ods_code, name, org_type) values (?, 'Deletion test', 'GP_PRACTICE')", ods);
+        String account = newAccount("SYSTEM", "Secret-pw-1");
+        update(
+                "insert into source_system (code, name, organisation_id, user_account_id) select ?, 'Deletion test',"
+                        + " o.id, a.id from organisation o, user_account a where o.ods_code = ? and a.username = ?",
+                "deletion-" + ods,
+                ods,
+                account);
+        java.sql.SQLException source = assertThrows(
+                java.sql.SQLException.class,
+                () -> update("delete from source_system where code = ?", "deletion-" + ods));
+        assertTrue(source.getMessage().contains("never deleted"), source::getMessage);
+        update("insert into organisation (ods_code, name, org_type) values (?, 'Unused', 'GP_PRACTICE')", ods + "X");
+        java.sql.SQLException organisation = assertThrows(
+                java.sql.SQLException.class, () -> update("delete from organisation where ods_code = ?", ods + "X"));
+        assertTrue(organisation.getMessage().contains("never deleted"), organisation::getMessage);
+        assertEquals(1, scalar("select count(*) from source_system where code = ?", "deletion-" + ods));
+    }
+
+    @Test
     void boundariesRefuseCallersWithoutARole() {
         assertThrows(EJBAccessException.class, () -> patientFinder.byNhsNumber(1L, "9434765919"));
-        assertThrows(EJBAccessException.class, () -> ingestion.submitItems(1L, new ItemBatch()));
-        assertThrows(EJBAccessException.class, () -> inbox.receive(new byte[] {1}, 1));
+        Received received = new Received(new byte[] {1}, 1, Instant.now());
+        assertThrows(EJBAccessException.class, () -> ingestion.submitItems(received, new ItemBatch()));
+        assertThrows(
+                EJBAccessException.class,
+                () -> inbox.reject(received, null, null, ErrorCode.SCHEMA_INVALID, "not a message"));
         assertThrows(EJBAccessException.class, () -> accountAdministration.lockedAccounts());
     }
 

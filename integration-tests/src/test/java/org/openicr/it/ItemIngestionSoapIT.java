@@ -120,6 +120,22 @@ class ItemIngestionSoapIT {
                                 + " and i.code_system = 'DMD'",
                         nhsNumber));
         assertEquals(1, storedWithStatus(messageId, "ACCEPTED"));
+        // Stored once, raw and with its outcome, in the transaction that wrote the items: the items
+        // name that inbox row, and so does the audit event written with it.
+        assertEquals(
+                2,
+                TestEnvironment.count(
+                        "select count(*) from record_item i join inbound_message m on m.id = i.inbound_message_id"
+                                + " where m.message_id = ? and m.item_count = 2 and m.outcome like '%CREATED%'"
+                                + " and m.processed_at >= m.received_at",
+                        messageId));
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from audit_event e join inbound_message m on e.detail like '%(inbox ' || m.id"
+                                + " || ')%' where m.message_id = ? and e.action = 'MESSAGE_INGESTED'"
+                                + " and e.outcome = 'SUCCESS'",
+                        messageId));
     }
 
     @Test

@@ -20,20 +20,24 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openicr.ingestion.boundary.Inbox;
+import org.openicr.ingestion.boundary.Received;
 import org.openicr.platform.ErrorCode;
 
 /**
- * Stores every SOAP message raw in the inbox before anything parses it, and refuses, before any
- * XML parser sees them, a message over the size limit and any XML with a DOCTYPE (SOAP forbids
- * DTDs; refusing them outright is the defence against XXE and entity expansion). It then validates
- * the whole message against the contract ({@link ContractValidation}: one pass of the JDK's schema
- * validator over the bytes, far cheaper than Metro's own validation, which is therefore off). A
- * message that is not well-formed or not valid, or that Metro cannot read at all, is marked rejected
- * and the sender gets the contract's fault with code SCHEMA_INVALID instead of Metro's own.
+ * Reads every SOAP message whole before anything parses it, and refuses, before any XML parser sees
+ * them, a message over the size limit and any XML with a DOCTYPE (SOAP forbids DTDs; refusing them
+ * outright is the defence against XXE and entity expansion). It then validates the whole message
+ * against the contract ({@link ContractValidation}: one pass of the JDK's schema validator over the
+ * bytes, far cheaper than Metro's own validation, which is therefore off). A message that is not
+ * well-formed or not valid, or that Metro cannot read at all, is stored as rejected ({@link
+ * Inbox#reject}) and the sender gets the contract's fault with code SCHEMA_INVALID instead of
+ * Metro's own. A message that passes goes on to the endpoint as {@link Received}, and is stored with
+ * its outcome by its processing.
  */
 @WebFilter(urlPatterns = "/ws/*")
 public class InboxFilter extends HttpFilter {
@@ -43,7 +47,7 @@ public class InboxFilter extends HttpFilter {
     /** The largest message accepted (a discharge summary with a PDF fits easily). */
     public static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
-    static final String INBOX_ID = "org.openicr.inbox.id";
+    static final String RECEIVED = "org.openicr.inbox.received";
     static final String PROCESSED = "org.openicr.inbox.processed";
 
     private static final String CONTRACT_MISMATCH = "The message does not match the contract (ingestion-v1.xsd): ";
@@ -72,49 +76,51 @@ public class InboxFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        Instant receivedAt = Instant.now();
         byte[] body = readAtMost(request.getInputStream(), MAX_MESSAGE_BYTES + 1);
         if (body.length > MAX_MESSAGE_BYTES) {
             long declared = request.getContentLengthLong();
             int size = declared > 0 ? (int) Math.min(declared, Integer.MAX_VALUE) : body.length;
-            long id = inbox.receive(Arrays.copyOf(body, MAX_MESSAGE_BYTES), size);
+            Received received = new Received(Arrays.copyOf(body, MAX_MESSAGE_BYTES), size, receivedAt);
             // Read (and drop) what is left, up to a hard cap, so the sender gets the fault rather than
             // a reset connection; beyond the cap the connection is closed.
             drain(request.getInputStream(), 4L * MAX_MESSAGE_BYTES);
             refuse(
                     response,
-                    id,
+                    received,
                     ErrorCode.MESSAGE_TOO_LARGE,
                     "The message is larger than the limit of " + MAX_MESSAGE_BYTES + " bytes; split the batch or"
                             + " send the document on its own.");
             response.setHeader("Connection", "close");
             return;
         }
-        long id = inbox.receive(body, body.length);
+        Received received = new Received(body, body.length, receivedAt);
         if (hasDoctype(body)) {
             refuse(
                     response,
-                    id,
+                    received,
                     ErrorCode.XML_NOT_ALLOWED,
                     "The message contains a DOCTYPE declaration; SOAP messages must not contain one.");
             return;
         }
         String invalid = validation.problem(body);
         if (invalid != null) {
-            refuse(response, id, ErrorCode.SCHEMA_INVALID, CONTRACT_MISMATCH + cut(invalid));
+            refuse(response, received, ErrorCode.SCHEMA_INVALID, CONTRACT_MISMATCH + cut(invalid));
             return;
         }
-        request.setAttribute(INBOX_ID, id);
+        request.setAttribute(RECEIVED, received);
         CapturedResponse captured = new CapturedResponse(response);
         chain.doFilter(new BufferedRequest(request, body), captured);
         if (request.getAttribute(PROCESSED) == null && captured.getStatus() >= 400) {
-            refuse(response, id, ErrorCode.SCHEMA_INVALID, CONTRACT_MISMATCH + faultString(captured.bytes()));
+            refuse(response, received, ErrorCode.SCHEMA_INVALID, CONTRACT_MISMATCH + faultString(captured.bytes()));
             return;
         }
         captured.commit();
     }
 
-    private void refuse(HttpServletResponse response, long inboxId, ErrorCode code, String reason) throws IOException {
-        inbox.reject(inboxId, null, null, code, reason);
+    private void refuse(HttpServletResponse response, Received received, ErrorCode code, String reason)
+            throws IOException {
+        inbox.reject(received, null, null, code, reason);
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         response.setContentType("text/xml; charset=utf-8");

@@ -7,11 +7,12 @@ import jakarta.jws.WebService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.handler.MessageContext;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openicr.ingestion.boundary.Inbox;
 import org.openicr.ingestion.boundary.Ingestion;
+import org.openicr.ingestion.boundary.Received;
 import org.openicr.ingestion.contract.DemographicsAcknowledgement;
 import org.openicr.ingestion.contract.DemographicsSubmission;
 import org.openicr.ingestion.contract.Hl7Acknowledgement;
@@ -28,9 +29,9 @@ import org.openicr.platform.IcrException;
 
 /**
  * The ingestion service that source systems post to (contract: WEB-INF/wsdl/ingestion-v1.wsdl).
- * {@link InboxFilter} has already stored the raw message; this maps each operation to the
- * ingestion boundary and every refusal to a fault with a stable code, after recording it on the
- * stored message. {@link InboxFilter} has also validated the request against the schema.
+ * {@link InboxFilter} has already read the raw message and validated it against the schema; this
+ * maps each operation to the ingestion boundary (which stores the message with its outcome) and
+ * every refusal to a fault with a stable code, after storing the message as refused.
  */
 @WebService(
         serviceName = "IngestionService",
@@ -53,17 +54,18 @@ public class IngestionEndpoint implements IngestionPort {
 
     @Override
     public DemographicsAcknowledgement submitDemographics(DemographicsSubmission body) throws IngestionFault {
-        return handle("SubmitDemographics", body.getMessageId(), id -> ingestion.submitDemographics(id, body));
+        return handle(
+                "SubmitDemographics", body.getMessageId(), received -> ingestion.submitDemographics(received, body));
     }
 
     @Override
     public ItemBatchAcknowledgement submitItems(ItemBatch body) throws IngestionFault {
-        return handle("SubmitItems", body.getMessageId(), id -> ingestion.submitItems(id, body));
+        return handle("SubmitItems", body.getMessageId(), received -> ingestion.submitItems(received, body));
     }
 
     @Override
     public ItemWithdrawalAcknowledgement withdrawItems(ItemWithdrawal body) throws IngestionFault {
-        return handle("WithdrawItems", body.getMessageId(), id -> ingestion.withdrawItems(id, body));
+        return handle("WithdrawItems", body.getMessageId(), received -> ingestion.withdrawItems(received, body));
     }
 
     /**
@@ -74,7 +76,7 @@ public class IngestionEndpoint implements IngestionPort {
     @Override
     public Hl7Acknowledgement submitHl7(Hl7Message body) throws IngestionFault {
         try {
-            return handle("SubmitHl7", body.getMessageId(), id -> ingestion.submitHl7(id, body));
+            return handle("SubmitHl7", body.getMessageId(), received -> ingestion.submitHl7(received, body));
         } catch (IngestionFault refused) {
             IngestionFaultDetail detail = refused.getFaultInfo();
             if (ErrorCode.valueOf(detail.getCode()) == ErrorCode.NOT_PERMITTED) {
@@ -92,37 +94,40 @@ public class IngestionEndpoint implements IngestionPort {
     }
 
     /**
-     * Runs one operation on the stored message. A failure that is not a refusal (a lost race on the
-     * same message id, a deadlock) is tried once more in a new transaction before it is reported.
+     * Runs one operation on the received message. A failure that is not a refusal (a lost race on
+     * the same message id, a deadlock) is tried once more in a new transaction before it is reported.
      */
-    private <T> T handle(String operation, String messageId, LongFunction<T> work) throws IngestionFault {
+    private <T> T handle(String operation, String messageId, Function<Received, T> work) throws IngestionFault {
         HttpServletRequest request =
                 (HttpServletRequest) context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
         request.setAttribute(InboxFilter.PROCESSED, Boolean.TRUE);
-        long inboxId = (Long) request.getAttribute(InboxFilter.INBOX_ID);
+        Received received = (Received) request.getAttribute(InboxFilter.RECEIVED);
         RuntimeException last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                return work.apply(inboxId);
+                return work.apply(received);
             } catch (IcrException refused) {
-                throw refuse(inboxId, operation, messageId, refused.code(), refused.reason());
+                throw refuse(received, operation, messageId, refused.code(), refused.reason());
             } catch (EJBAccessException denied) {
-                throw refuse(inboxId, operation, messageId, ErrorCode.NOT_PERMITTED, "This account may not submit.");
+                throw refuse(received, operation, messageId, ErrorCode.NOT_PERMITTED, "This account may not submit.");
             } catch (RuntimeException unexpected) {
                 last = unexpected;
             }
         }
+        String reason =
+                "The record could not process the message; it is kept and will be looked at. You may resend it.";
+        long inboxId = inbox.reject(received, operation, messageId, ErrorCode.INTERNAL_ERROR, reason);
         LOG.log(Level.SEVERE, "Message in inbox row " + inboxId + " failed unexpectedly", last);
-        throw refuse(
-                inboxId,
-                operation,
-                messageId,
-                ErrorCode.INTERNAL_ERROR,
-                "The record could not process the message; it is kept and will be looked at. You may resend it.");
+        throw fault(ErrorCode.INTERNAL_ERROR, reason, messageId);
     }
 
-    private IngestionFault refuse(long inboxId, String operation, String messageId, ErrorCode code, String reason) {
-        inbox.reject(inboxId, operation, messageId, code, reason);
+    private IngestionFault refuse(
+            Received received, String operation, String messageId, ErrorCode code, String reason) {
+        inbox.reject(received, operation, messageId, code, reason);
+        return fault(code, reason, messageId);
+    }
+
+    private static IngestionFault fault(ErrorCode code, String reason, String messageId) {
         IngestionFaultDetail detail = new IngestionFaultDetail();
         detail.setCode(code.name());
         detail.setReason(reason);

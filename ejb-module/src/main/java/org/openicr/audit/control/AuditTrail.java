@@ -23,9 +23,13 @@ import org.openicr.audit.entity.AuditEvent;
 @Stateless
 public class AuditTrail {
 
-    static final String INSERT = "insert into audit_event (occurred_at, action, outcome, username,"
-            + " rbac_role_code, organisation_ods, person_id, purpose_of_use, detail)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The columns an event is written to, in the order {@link #bind} binds them. */
+    public static final String COLUMNS = "(occurred_at, action, outcome, username, rbac_role_code,"
+            + " organisation_ods, person_id, purpose_of_use, detail)";
+
+    public static final String VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static final String INSERT = "insert into audit_event " + COLUMNS + " values " + VALUES;
 
     /** Plain JDBC on the application's data source: enlisted in the caller's transaction, no JPA overhead. */
     @Resource(lookup = "java:app/jdbc/openicr")
@@ -58,8 +62,11 @@ public class AuditTrail {
         }
     }
 
-    /** Binds an event's nine values from parameter {@code first} on, in the order of {@link #INSERT}. */
-    static void bind(PreparedStatement ps, int first, AuditEvent event) throws SQLException {
+    /**
+     * Binds an event's nine values from parameter {@code first} on, in the order of {@link #COLUMNS}
+     * (also for statements that write an event together with what it records, as ingestion does).
+     */
+    public static void bind(PreparedStatement ps, int first, AuditEvent event) throws SQLException {
         ps.setTimestamp(first, Timestamp.from(event.getOccurredAt()));
         ps.setString(first + 1, event.getAction().name());
         ps.setString(first + 2, event.getOutcome().name());

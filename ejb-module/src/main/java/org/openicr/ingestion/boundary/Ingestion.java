@@ -5,6 +5,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.function.Consumer;
+import org.openicr.audit.entity.AuditEvent;
 import org.openicr.ingestion.contract.DemographicsAcknowledgement;
 import org.openicr.ingestion.contract.DemographicsSubmission;
 import org.openicr.ingestion.contract.Hl7Acknowledgement;
@@ -18,14 +20,13 @@ import org.openicr.ingestion.control.MessageProcessor;
 import org.openicr.ingestion.control.Sources;
 import org.openicr.ingestion.control.SubmittingSource;
 import org.openicr.ingestion.entity.InboundMessage;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
 
 /**
  * What source systems call (through the SOAP endpoint), one method per operation. Each processes a
- * message already stored raw in the inbox, in one transaction that the acknowledgement follows. The
- * inbox row is read and written back with plain SQL ({@link InboxRows}), without its raw body.
+ * message as received and writes it to the inbox with its outcome and audit event, all in one
+ * transaction that the acknowledgement follows ({@link InboxRows}; a refusal rolls it back and the
+ * message is stored as refused by {@link Inbox}).
  */
 @Stateless
 @RolesAllowed(Roles.SOURCE_SYSTEM)
@@ -43,31 +44,31 @@ public class Ingestion {
     @Inject
     InboxRows rows;
 
-    public DemographicsAcknowledgement submitDemographics(long inboxId, DemographicsSubmission body) {
-        InboundMessage message = stored(inboxId);
-        DemographicsAcknowledgement ack = processor.demographics(message, source(), body);
-        rows.save(message);
+    public DemographicsAcknowledgement submitDemographics(Received received, DemographicsSubmission body) {
+        Processing processing = new Processing(received);
+        DemographicsAcknowledgement ack = processor.demographics(processing.message, source(), body, processing);
+        processing.store();
         return ack;
     }
 
-    public ItemBatchAcknowledgement submitItems(long inboxId, ItemBatch body) {
-        InboundMessage message = stored(inboxId);
-        ItemBatchAcknowledgement ack = processor.items(message, source(), body);
-        rows.save(message);
+    public ItemBatchAcknowledgement submitItems(Received received, ItemBatch body) {
+        Processing processing = new Processing(received);
+        ItemBatchAcknowledgement ack = processor.items(processing.message, source(), body, processing);
+        processing.store();
         return ack;
     }
 
-    public ItemWithdrawalAcknowledgement withdrawItems(long inboxId, ItemWithdrawal body) {
-        InboundMessage message = stored(inboxId);
-        ItemWithdrawalAcknowledgement ack = processor.withdrawals(message, source(), body);
-        rows.save(message);
+    public ItemWithdrawalAcknowledgement withdrawItems(Received received, ItemWithdrawal body) {
+        Processing processing = new Processing(received);
+        ItemWithdrawalAcknowledgement ack = processor.withdrawals(processing.message, source(), body, processing);
+        processing.store();
         return ack;
     }
 
-    public Hl7Acknowledgement submitHl7(long inboxId, Hl7Message body) {
-        InboundMessage message = stored(inboxId);
-        Hl7Acknowledgement ack = processor.hl7(message, source(), body);
-        rows.save(message);
+    public Hl7Acknowledgement submitHl7(Received received, Hl7Message body) {
+        Processing processing = new Processing(received);
+        Hl7Acknowledgement ack = processor.hl7(processing.message, source(), body, processing);
+        processing.store();
         return ack;
     }
 
@@ -75,13 +76,29 @@ public class Ingestion {
         return sources.permittedFor(session.getCallerPrincipal().getName());
     }
 
-    private InboundMessage stored(long inboxId) {
-        InboundMessage message = rows.load(inboxId).orElse(null);
-        if (message == null
-                || !message.getAccountUsername()
-                        .equals(session.getCallerPrincipal().getName())) {
-            throw new IcrException(ErrorCode.INTERNAL_ERROR, "The message was not stored before processing.");
+    /** One message being processed: the row to write, and the audit event its processing produced. */
+    private final class Processing implements Consumer<AuditEvent> {
+        final InboundMessage message;
+        AuditEvent event;
+
+        Processing(Received received) {
+            this.message = InboundMessage.received(
+                    session.getCallerPrincipal().getName(),
+                    received.raw(),
+                    received.sizeBytes(),
+                    received.receivedAt());
         }
-        return message;
+
+        @Override
+        public void accept(AuditEvent processed) {
+            if (event != null) {
+                throw new IllegalStateException("One message, one audit event of its processing");
+            }
+            event = processed;
+        }
+
+        void store() {
+            rows.store(message, event);
+        }
     }
 }

@@ -109,13 +109,13 @@ public class MessageAdministration {
         Object payload = RawMessages.payload(message.getRaw());
         try {
             if (payload instanceof DemographicsSubmission demographics) {
-                processor.demographics(message, source, demographics);
+                processor.demographics(message, source, demographics, audit::record);
             } else if (payload instanceof ItemBatch batch) {
-                processor.items(message, source, batch);
+                processor.items(message, source, batch, audit::record);
             } else if (payload instanceof ItemWithdrawal withdrawal) {
-                processor.withdrawals(message, source, withdrawal);
+                processor.withdrawals(message, source, withdrawal, audit::record);
             } else if (payload instanceof Hl7Message hl7) {
-                processor.hl7(message, source, hl7);
+                processor.hl7(message, source, hl7, audit::record);
             } else {
                 throw new IcrException(ErrorCode.SCHEMA_INVALID, "The stored message is not an ingestion operation.");
             }

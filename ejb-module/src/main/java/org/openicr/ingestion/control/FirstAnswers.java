@@ -17,48 +17,92 @@ import org.openicr.ingestion.entity.MessageStatus;
  * Idempotency: the first final answer given to a (source system, message id), if any other message
  * got one. Both the processing and the recording of a refusal ask it, so a repeat never gets a
  * second, different answer. One indexed query in plain SQL (the partial unique index on final
- * answers); the answer is a snapshot, not managed by JPA.
+ * answers); the answer is a snapshot, not managed by JPA. For a message not yet written to the inbox
+ * the same statement reserves its inbox id (the row is written with the outcome at the end of the
+ * transaction; what processing writes before that refers to the id).
  */
 @Dependent
 public class FirstAnswers {
 
+    private static final String FINAL = Arrays.stream(MessageStatus.values())
+            .filter(MessageStatus::isFinal)
+            .map(s -> "'" + s.name() + "'")
+            .collect(Collectors.joining(", "));
+
     static final String FIRST = "select id, status, outcome, error_code, error_reason from inbound_message"
-            + " where source_system_id = ? and message_id = ? and status in ("
-            + Arrays.stream(MessageStatus.values())
-                    .filter(MessageStatus::isFinal)
-                    .map(s -> "'" + s.name() + "'")
-                    .collect(Collectors.joining(", "))
-            + ") and id <> ? order by id limit 1";
+            + " where source_system_id = ? and message_id = ? and status in (" + FINAL + ")"
+            + " and id <> ? order by id limit 1";
+
+    /** The identity sequence of inbound_message.id (PostgreSQL's name for it: table_column_seq). */
+    static final String ID_SEQUENCE = "inbound_message_id_seq";
+
+    static final String RESERVE_AND_FIRST = "select nextval('" + ID_SEQUENCE + "'), f.id, f.status, f.outcome,"
+            + " f.error_code, f.error_reason from (select 1) one left join lateral (select id, status, outcome,"
+            + " error_code, error_reason from inbound_message where source_system_id = ? and message_id = ? and"
+            + " status in (" + FINAL + ") order by id limit 1) f on true";
+
+    static final String RESERVE = "select nextval('" + ID_SEQUENCE + "')";
 
     @Resource(lookup = "java:app/jdbc/openicr")
     DataSource dataSource;
 
+    /**
+     * The first final answer to the message's (source system, message id) other than its own; a
+     * message without an id gets one reserved.
+     */
     public Optional<InboundMessage> before(InboundMessage message) {
         if (message.getSourceSystemId() == null || message.getMessageId() == null) {
+            reserveId(message);
             return Optional.empty();
         }
+        boolean reserve = message.getId() == null;
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(FIRST)) {
+                PreparedStatement ps = c.prepareStatement(reserve ? RESERVE_AND_FIRST : FIRST)) {
             ps.setLong(1, message.getSourceSystemId());
             ps.setString(2, message.getMessageId());
-            ps.setLong(3, message.getId() == null ? -1L : message.getId());
+            if (!reserve) {
+                ps.setLong(3, message.getId());
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
+                int column = 1;
+                if (reserve) {
+                    message.assignId(rs.getLong(column++));
+                }
+                long firstId = rs.getLong(column);
+                if (rs.wasNull()) {
+                    return Optional.empty();
+                }
                 return Optional.of(InboundMessage.row(
-                        rs.getLong(1),
+                        firstId,
                         null,
                         message.getSourceSystemId(),
                         message.getOperation(),
                         message.getMessageId(),
-                        MessageStatus.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5)));
+                        MessageStatus.valueOf(rs.getString(column + 1)),
+                        rs.getString(column + 2),
+                        rs.getString(column + 3),
+                        rs.getString(column + 4)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The idempotency check failed", e);
+        }
+    }
+
+    /** Reserves an inbox id for a message that has none (one that could not be identified). */
+    public void reserveId(InboundMessage message) {
+        if (message.getId() != null) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(RESERVE);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            message.assignId(rs.getLong(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("No inbox id could be reserved", e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.openicr.ingestion.control;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -9,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.openicr.audit.control.AuditTrail;
+import java.util.function.Consumer;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
@@ -43,9 +42,11 @@ import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
 
 /**
- * Processes one stored message for its source, inside the caller's transaction: the idempotency
- * check, patient matching, the writes, the inbox row's outcome and the audit event all commit
- * together, before the acknowledgement is sent. Used for live calls and for administrators' replays.
+ * Processes one message for its source, inside the caller's transaction: the idempotency check,
+ * patient matching and the writes, with the outcome set on the message and the audit event of its
+ * processing handed to {@code audit}; the caller writes both, and all commit together before the
+ * acknowledgement is sent. Used for live calls (the inbox row and the event in one statement) and
+ * for administrators' replays (the stored row updated, the event through the audit trail).
  */
 @Dependent
 public class MessageProcessor {
@@ -64,11 +65,8 @@ public class MessageProcessor {
     @Inject
     FirstAnswers firstAnswers;
 
-    @EJB
-    AuditTrail audit;
-
     public DemographicsAcknowledgement demographics(
-            InboundMessage message, SubmittingSource source, DemographicsSubmission body) {
+            InboundMessage message, SubmittingSource source, DemographicsSubmission body, Consumer<AuditEvent> audit) {
         String messageId = identify(message, source, "SubmitDemographics", body.getMessageId());
         Optional<StoredOutcome> earlier = earlierOutcome(message);
         StoredOutcome outcome;
@@ -83,6 +81,7 @@ public class MessageProcessor {
             outcome = new StoredOutcome(
                     person.created() ? "CREATED" : "UPDATED", person.personId(), List.of(), List.of());
             complete(
+                    audit,
                     message,
                     source,
                     MessageStatus.ACCEPTED,
@@ -97,7 +96,8 @@ public class MessageProcessor {
         return ack;
     }
 
-    public ItemBatchAcknowledgement items(InboundMessage message, SubmittingSource source, ItemBatch body) {
+    public ItemBatchAcknowledgement items(
+            InboundMessage message, SubmittingSource source, ItemBatch body, Consumer<AuditEvent> audit) {
         String messageId = identify(message, source, "SubmitItems", body.getMessageId());
         Optional<StoredOutcome> earlier = earlierOutcome(message);
         StoredOutcome outcome;
@@ -121,12 +121,19 @@ public class MessageProcessor {
             Optional<Long> person = match(source, body.getPatient());
             if (person.isEmpty()) {
                 outcome = new StoredOutcome("HELD_UNMATCHED", null, List.of(), List.of());
-                complete(message, source, MessageStatus.UNMATCHED, outcome, incoming.size(), "held: no person matches");
+                complete(
+                        audit,
+                        message,
+                        source,
+                        MessageStatus.UNMATCHED,
+                        outcome,
+                        incoming.size(),
+                        "held: no person matches");
             } else {
                 List<ItemResult> results =
                         items.upsert(person.get(), source.id(), source.organisationId(), message.getId(), incoming);
                 outcome = new StoredOutcome("ACCEPTED", person.get(), StoredOutcome.items(results), List.of());
-                complete(message, source, MessageStatus.ACCEPTED, outcome, incoming.size(), counts(results));
+                complete(audit, message, source, MessageStatus.ACCEPTED, outcome, incoming.size(), counts(results));
             }
         }
         ItemBatchAcknowledgement ack = new ItemBatchAcknowledgement();
@@ -138,7 +145,7 @@ public class MessageProcessor {
     }
 
     public ItemWithdrawalAcknowledgement withdrawals(
-            InboundMessage message, SubmittingSource source, ItemWithdrawal body) {
+            InboundMessage message, SubmittingSource source, ItemWithdrawal body, Consumer<AuditEvent> audit) {
         String messageId = identify(message, source, "WithdrawItems", body.getMessageId());
         Optional<StoredOutcome> earlier = earlierOutcome(message);
         StoredOutcome outcome;
@@ -162,7 +169,7 @@ public class MessageProcessor {
             }
             List<ItemResult> results = items.withdraw(source.id(), reasons);
             outcome = new StoredOutcome("ACCEPTED", null, StoredOutcome.items(results), List.of());
-            complete(message, source, MessageStatus.ACCEPTED, outcome, reasons.size(), counts(results));
+            complete(audit, message, source, MessageStatus.ACCEPTED, outcome, reasons.size(), counts(results));
         }
         ItemWithdrawalAcknowledgement ack = new ItemWithdrawalAcknowledgement();
         ack.setMessageId(messageId);
@@ -170,7 +177,8 @@ public class MessageProcessor {
         return ack;
     }
 
-    public Hl7Acknowledgement hl7(InboundMessage message, SubmittingSource source, Hl7Message body) {
+    public Hl7Acknowledgement hl7(
+            InboundMessage message, SubmittingSource source, Hl7Message body, Consumer<AuditEvent> audit) {
         Hl7Mapping mapping = HL7.map(body.getEr7());
         String messageId = blank(body.getMessageId()) ? mapping.controlId() : body.getMessageId();
         if (blank(messageId)) {
@@ -179,7 +187,7 @@ public class MessageProcessor {
         }
         identify(message, source, "SubmitHl7", messageId);
         Optional<StoredOutcome> earlier = earlierOutcome(message);
-        StoredOutcome outcome = earlier.isPresent() ? earlier.get() : apply(message, source, mapping);
+        StoredOutcome outcome = earlier.isPresent() ? earlier.get() : apply(message, source, mapping, audit);
         Hl7Acknowledgement ack = new Hl7Acknowledgement();
         ack.setMessageId(messageId.strip());
         ack.setControlId(mapping.controlId());
@@ -192,14 +200,15 @@ public class MessageProcessor {
     }
 
     /** Applies a mapped HL7 v2 message's commands in order; refuses one that could not be mapped. */
-    private StoredOutcome apply(InboundMessage message, SubmittingSource source, Hl7Mapping mapping) {
+    private StoredOutcome apply(
+            InboundMessage message, SubmittingSource source, Hl7Mapping mapping, Consumer<AuditEvent> audit) {
         String type = String.valueOf(mapping.messageType());
         if (mapping.outcome() == Hl7Outcome.REJECTED) {
             throw new IcrException(ErrorCode.HL7_REJECTED, String.join("; ", mapping.reasons()));
         }
         if (mapping.outcome() == Hl7Outcome.NOT_USED) {
             StoredOutcome outcome = new StoredOutcome("NOT_USED", null, List.of(), mapping.reasons());
-            complete(message, source, MessageStatus.NOT_USED, outcome, 0, type + " not used");
+            complete(audit, message, source, MessageStatus.NOT_USED, outcome, 0, type + " not used");
             return outcome;
         }
         List<String> reasons = new ArrayList<>(mapping.reasons());
@@ -220,7 +229,14 @@ public class MessageProcessor {
                 .toList();
         if (!upserts.isEmpty() && personId == null) {
             StoredOutcome held = new StoredOutcome("HELD_UNMATCHED", null, List.of(), reasons);
-            complete(message, source, MessageStatus.UNMATCHED, held, upserts.size(), type + " held: no person matches");
+            complete(
+                    audit,
+                    message,
+                    source,
+                    MessageStatus.UNMATCHED,
+                    held,
+                    upserts.size(),
+                    type + " held: no person matches");
             return held;
         }
         List<ItemResult> results = new ArrayList<>();
@@ -235,7 +251,7 @@ public class MessageProcessor {
             results.addAll(items.upsert(personId, source.id(), source.organisationId(), message.getId(), upserts));
         }
         StoredOutcome outcome = new StoredOutcome("ACCEPTED", personId, StoredOutcome.items(results), reasons);
-        complete(message, source, MessageStatus.ACCEPTED, outcome, results.size(), type + " " + counts(results));
+        complete(audit, message, source, MessageStatus.ACCEPTED, outcome, results.size(), type + " " + counts(results));
         return outcome;
     }
 
@@ -327,6 +343,7 @@ public class MessageProcessor {
     }
 
     private void complete(
+            Consumer<AuditEvent> audit,
             InboundMessage message,
             SubmittingSource source,
             MessageStatus status,
@@ -334,7 +351,7 @@ public class MessageProcessor {
             int count,
             String detail) {
         message.accept(status, outcome.toJson(), outcome.personReference(), count);
-        audit.record(new AuditEvent(
+        audit.accept(new AuditEvent(
                 AuditAction.MESSAGE_INGESTED,
                 AuditOutcome.SUCCESS,
                 new Actor(message.getAccountUsername(), null, source.organisationOds()),

@@ -78,6 +78,25 @@ public class InboundMessage {
     }
 
     /**
+     * A message just received, to be written to the inbox with its outcome at the end of its
+     * processing (plain SQL, ingestion's hot path; not managed by JPA). Its id is reserved
+     * beforehand ({@link #assignId}), so that what it writes can refer to it.
+     */
+    public static InboundMessage received(String accountUsername, byte[] raw, int sizeBytes, Instant receivedAt) {
+        InboundMessage message = new InboundMessage(accountUsername, raw, sizeBytes);
+        message.receivedAt = receivedAt;
+        return message;
+    }
+
+    /** The id reserved for a message not yet written (a value of the table's identity sequence). */
+    public void assignId(long reserved) {
+        if (id != null) {
+            throw new IllegalStateException("Inbox row " + id + " already has an id");
+        }
+        this.id = reserved;
+    }
+
+    /**
      * A stored message read with plain SQL for processing (ingestion's hot path): not managed by
      * JPA, without its raw body; what processing changes is written back by the caller.
      */

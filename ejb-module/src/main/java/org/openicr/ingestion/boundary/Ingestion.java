@@ -46,34 +46,34 @@ public class Ingestion {
 
     public DemographicsAcknowledgement submitDemographics(Received received, DemographicsSubmission body) {
         Processing processing = new Processing(received);
-        DemographicsAcknowledgement ack = processor.demographics(processing.message, source(), body, processing);
+        DemographicsAcknowledgement ack =
+                processor.demographics(processing.message, processing.source(body.getMessageId()), body, processing);
         processing.store();
         return ack;
     }
 
     public ItemBatchAcknowledgement submitItems(Received received, ItemBatch body) {
         Processing processing = new Processing(received);
-        ItemBatchAcknowledgement ack = processor.items(processing.message, source(), body, processing);
+        ItemBatchAcknowledgement ack =
+                processor.items(processing.message, processing.source(body.getMessageId()), body, processing);
         processing.store();
         return ack;
     }
 
     public ItemWithdrawalAcknowledgement withdrawItems(Received received, ItemWithdrawal body) {
         Processing processing = new Processing(received);
-        ItemWithdrawalAcknowledgement ack = processor.withdrawals(processing.message, source(), body, processing);
+        ItemWithdrawalAcknowledgement ack =
+                processor.withdrawals(processing.message, processing.source(body.getMessageId()), body, processing);
         processing.store();
         return ack;
     }
 
     public Hl7Acknowledgement submitHl7(Received received, Hl7Message body) {
         Processing processing = new Processing(received);
-        Hl7Acknowledgement ack = processor.hl7(processing.message, source(), body, processing);
+        Hl7Acknowledgement ack =
+                processor.hl7(processing.message, processing.source(body.getMessageId()), body, processing);
         processing.store();
         return ack;
-    }
-
-    private SubmittingSource source() {
-        return sources.permittedFor(session.getCallerPrincipal().getName());
     }
 
     /** One message being processed: the row to write, and the audit event its processing produced. */
@@ -95,6 +95,14 @@ public class Ingestion {
                 throw new IllegalStateException("One message, one audit event of its processing");
             }
             event = processed;
+        }
+
+        /**
+         * The caller's source system; the same statement reserves the message's inbox id and looks up
+         * the first answer to the message id it gives.
+         */
+        SubmittingSource source(String messageId) {
+            return sources.permittedFor(session.getCallerPrincipal().getName(), message, messageId);
         }
 
         void store() {

@@ -36,10 +36,22 @@ public class FirstAnswers {
     /** The identity sequence of inbound_message.id (PostgreSQL's name for it: table_column_seq). */
     static final String ID_SEQUENCE = "inbound_message_id_seq";
 
-    static final String RESERVE_AND_FIRST = "select nextval('" + ID_SEQUENCE + "'), f.id, f.status, f.outcome,"
-            + " f.error_code, f.error_reason from (select 1) one left join lateral (select id, status, outcome,"
-            + " error_code, error_reason from inbound_message where source_system_id = ? and message_id = ? and"
-            + " status in (" + FINAL + ") order by id limit 1) f on true";
+    /**
+     * The first final answer as a lateral join named f (id, status, outcome, error_code, error_reason),
+     * for the source system in {@code sourceColumn} and the message id in the one parameter.
+     */
+    static String firstAnswerJoin(String sourceColumn) {
+        return " left join lateral (select id, status, outcome, error_code, error_reason from inbound_message"
+                + " where source_system_id = " + sourceColumn + " and message_id = ? and status in (" + FINAL + ")"
+                + " order by id limit 1) f on true";
+    }
+
+    /** The columns that {@link #read} reads, from the reserved id on. */
+    static final String RESERVED_AND_FIRST_COLUMNS =
+            "nextval('" + ID_SEQUENCE + "'), f.id, f.status, f.outcome, f.error_code, f.error_reason";
+
+    static final String RESERVE_AND_FIRST =
+            "select " + RESERVED_AND_FIRST_COLUMNS + " from (select 1) one" + firstAnswerJoin("?");
 
     static final String RESERVE = "select nextval('" + ID_SEQUENCE + "')";
 
@@ -51,6 +63,9 @@ public class FirstAnswers {
      * message without an id gets one reserved.
      */
     public Optional<InboundMessage> before(InboundMessage message) {
+        if (message.firstAnswerKnown()) {
+            return message.knownFirstAnswer();
+        }
         if (message.getSourceSystemId() == null || message.getMessageId() == null) {
             reserveId(message);
             return Optional.empty();
@@ -67,28 +82,43 @@ public class FirstAnswers {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                int column = 1;
                 if (reserve) {
-                    message.assignId(rs.getLong(column++));
+                    return read(rs, 1, message);
                 }
-                long firstId = rs.getLong(column);
-                if (rs.wasNull()) {
-                    return Optional.empty();
-                }
-                return Optional.of(InboundMessage.row(
-                        firstId,
-                        null,
-                        message.getSourceSystemId(),
-                        message.getOperation(),
-                        message.getMessageId(),
-                        MessageStatus.valueOf(rs.getString(column + 1)),
-                        rs.getString(column + 2),
-                        rs.getString(column + 3),
-                        rs.getString(column + 4)));
+                return first(rs, 1, message.getSourceSystemId(), message.getMessageId());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The idempotency check failed", e);
         }
+    }
+
+    /**
+     * Reads {@link #RESERVED_AND_FIRST_COLUMNS} from {@code column} on: assigns the reserved id to the
+     * message (when it has none) and answers the first answer, if any.
+     */
+    static Optional<InboundMessage> read(ResultSet rs, int column, InboundMessage message) throws SQLException {
+        if (message.getId() == null) {
+            message.assignId(rs.getLong(column));
+        }
+        return first(rs, column + 1, message.getSourceSystemId(), message.getMessageId());
+    }
+
+    static Optional<InboundMessage> first(ResultSet rs, int column, Long sourceId, String messageId)
+            throws SQLException {
+        long firstId = rs.getLong(column);
+        if (rs.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(InboundMessage.row(
+                firstId,
+                null,
+                sourceId,
+                null,
+                messageId,
+                MessageStatus.valueOf(rs.getString(column + 1)),
+                rs.getString(column + 2),
+                rs.getString(column + 3),
+                rs.getString(column + 4)));
     }
 
     /** Reserves an inbox id for a message that has none (one that could not be identified). */

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.openicr.directory.entity.Organisation;
 import org.openicr.directory.entity.SharingMode;
 import org.openicr.directory.entity.SourceSystem;
+import org.openicr.ingestion.entity.InboundMessage;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
 
@@ -20,10 +21,15 @@ import org.openicr.platform.IcrException;
 @Dependent
 public class Sources {
 
-    /** The live path's lookup: one statement, no entities (it runs for every message). */
-    static final String BY_ACCOUNT = "select s.id, s.code, s.active, o.id, o.ods_code, o.name, o.org_type,"
-            + " o.sharing_mode, o.active from source_system s join organisation o on o.id = s.organisation_id"
-            + " join user_account a on a.id = s.user_account_id where a.username = ?";
+    /**
+     * The live path's first statement for a message: the source, and in the same statement the id
+     * reserved for the message's inbox row and the first answer to the message id it gives (see
+     * {@link FirstAnswers}), remembered on the message so processing does not ask again.
+     */
+    static final String FOR_MESSAGE = "select s.id, s.code, s.active, o.id, o.ods_code, o.name, o.org_type,"
+            + " o.sharing_mode, o.active, " + FirstAnswers.RESERVED_AND_FIRST_COLUMNS + " from source_system s"
+            + " join organisation o on o.id = s.organisation_id join user_account a on a.id = s.user_account_id"
+            + FirstAnswers.firstAnswerJoin("s.id") + " where a.username = ?";
 
     @PersistenceContext
     EntityManager em;
@@ -38,11 +44,17 @@ public class Sources {
                 .findFirst();
     }
 
-    /** The caller's source system, refused with UNKNOWN_SOURCE or SOURCE_NOT_PERMITTED. */
-    public SubmittingSource permittedFor(String username) {
+    /**
+     * The caller's source system, refused with UNKNOWN_SOURCE or SOURCE_NOT_PERMITTED; in the same
+     * statement, reserves the inbox id of the message (not yet stored) and looks up the first answer
+     * to {@code messageId} (as the message will be identified: stripped).
+     */
+    public SubmittingSource permittedFor(String username, InboundMessage message, String messageId) {
+        String id = messageId == null || messageId.isBlank() ? null : messageId.strip();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(BY_ACCOUNT)) {
-            ps.setString(1, username);
+                PreparedStatement ps = c.prepareStatement(FOR_MESSAGE)) {
+            ps.setString(1, id);
+            ps.setString(2, username);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new IcrException(
@@ -56,7 +68,15 @@ public class Sources {
                 if (!rs.getBoolean(3) || !organisation.maySubmit()) {
                     throw notPermitted(code);
                 }
-                return new SubmittingSource(rs.getLong(1), code, rs.getLong(4), rs.getString(5));
+                SubmittingSource source = new SubmittingSource(rs.getLong(1), code, rs.getLong(4), rs.getString(5));
+                message.assignId(rs.getLong(10));
+                if (id != null) {
+                    message.firstAnswerLookedUp(
+                            source.id(),
+                            id,
+                            FirstAnswers.first(rs, 11, source.id(), id).orElse(null));
+                }
+                return source;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The source system could not be read", e);

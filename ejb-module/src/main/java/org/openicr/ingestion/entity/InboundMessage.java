@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import org.openicr.platform.ErrorCode;
 
 /** A message as received from a source, raw, with what became of it. */
@@ -67,6 +68,15 @@ public class InboundMessage {
     @Column(name = "duplicate_of")
     private Long duplicateOf;
 
+    /**
+     * The first final answer to this message's (source, message id) when it was looked up together
+     * with the submitting source (live path, one statement); not a column. {@link #firstAnswerKey}
+     * says for which source and message id, so a lookup for another one is never mistaken for it.
+     */
+    private transient InboundMessage knownFirstAnswer;
+
+    private transient String firstAnswerKey;
+
     protected InboundMessage() {}
 
     public InboundMessage(String accountUsername, byte[] raw, int sizeBytes) {
@@ -121,6 +131,22 @@ public class InboundMessage {
         message.errorCode = errorCode;
         message.errorReason = errorReason;
         return message;
+    }
+
+    /** Remembers the first answer to (source, message id) looked up ahead of processing; null when there is none. */
+    public void firstAnswerLookedUp(long source, String id, InboundMessage first) {
+        this.firstAnswerKey = source + "/" + id;
+        this.knownFirstAnswer = first;
+    }
+
+    /** Whether the first answer to this message's current (source, message id) was looked up ahead. */
+    public boolean firstAnswerKnown() {
+        return firstAnswerKey != null && firstAnswerKey.equals(sourceSystemId + "/" + messageId);
+    }
+
+    /** The first answer looked up ahead ({@link #firstAnswerKnown}); empty when there was none. */
+    public Optional<InboundMessage> knownFirstAnswer() {
+        return Optional.ofNullable(knownFirstAnswer);
     }
 
     /** What the message is, once read: its operation, its sender's message id, and the source behind the account. */

@@ -17,6 +17,20 @@ class SoapClientTest {
     }
 
     @Test
+    void anElementsTextIsFoundWithOrWithoutAPrefixAndNeverFromAClosingOrLongerName() {
+        assertEquals("A", SoapClient.firstElementText("<r><outcome>A</outcome></r>", "outcome"));
+        assertEquals("B", SoapClient.firstElementText("<r><x:outcome>B</x:outcome></r>", "outcome"));
+        assertEquals(
+                "C",
+                SoapClient.firstElementText("<r><itemOutcome>no</itemOutcome><outcome>C</outcome></r>", "outcome"));
+        assertEquals(
+                "D",
+                SoapClient.firstElementText("<r><x:myoutcome>no</x:myoutcome><outcome>D</outcome></r>", "outcome"));
+        assertEquals(null, SoapClient.firstElementText("<r>outcome> </x:outcome></r>", "outcome"));
+        assertEquals(null, SoapClient.firstElementText("<r><other>A</other></r>", "outcome"));
+    }
+
+    @Test
     void aFaultIsSortedByItsStableCode() {
         String fault = "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body><S:Fault>"
                 + "<faultcode>S:Server</faultcode><faultstring>INVALID_INPUT: x</faultstring><detail>"

@@ -129,26 +129,61 @@ public class InboxFilter extends HttpFilter {
         response.getOutputStream().write(fault);
     }
 
-    private static final Pattern DECLARATION = Pattern.compile("<!(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
-
     /**
      * Any DOCTYPE or ENTITY declaration, in any case. The markup is ASCII, so one byte per character
-     * (ISO-8859-1) finds it in UTF-8 and single-byte encodings without decoding; UTF-16 (a BOM or a
-     * zero byte at the start) is decoded as such.
+     * finds it in UTF-8 and single-byte encodings without decoding; UTF-16 (a BOM or a zero byte at
+     * the start) is decoded as such. A plain scan: this runs over every message, and a
+     * case-insensitive regular expression over a decoded copy cost about 5% of the server's CPU for a
+     * 50-item batch.
      */
     static boolean hasDoctype(byte[] body) {
-        Charset charset = StandardCharsets.ISO_8859_1;
         if (body.length > 1) {
             int first = body[0] & 0xFF;
+            Charset utf16 = null;
             if (first == 0xFE || first == 0xFF) {
-                charset = StandardCharsets.UTF_16;
+                utf16 = StandardCharsets.UTF_16;
             } else if (first == 0) {
-                charset = StandardCharsets.UTF_16BE;
+                utf16 = StandardCharsets.UTF_16BE;
             } else if (body[1] == 0) {
-                charset = StandardCharsets.UTF_16LE;
+                utf16 = StandardCharsets.UTF_16LE;
+            }
+            if (utf16 != null) {
+                String text = new String(body, utf16);
+                return hasDeclaration(text.length(), text::charAt);
             }
         }
-        return DECLARATION.matcher(new String(body, charset)).find();
+        return hasDeclaration(body.length, i -> (char) (body[i] & 0xFF));
+    }
+
+    private static boolean hasDeclaration(int length, CharAt at) {
+        for (int i = 0; i + 1 < length; i++) {
+            if (at.charAt(i) == '<' && at.charAt(i + 1) == '!') {
+                if (word(at, length, i + 2, "DOCTYPE") || word(at, length, i + 2, "ENTITY")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The i-th character of a message, without boxing. */
+    @FunctionalInterface
+    private interface CharAt {
+        char charAt(int i);
+    }
+
+    /** Whether {@code word} (upper-case ASCII) is at {@code from}, in any case. */
+    private static boolean word(CharAt at, int length, int from, String word) {
+        if (from + word.length() > length) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            char c = at.charAt(from + k);
+            if ((c >= 'a' && c <= 'z' ? (char) (c - 32) : c) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String faultString(byte[] response) {

@@ -26,6 +26,14 @@ class InboxFilterTest {
     }
 
     @Test
+    void commentsCdataAndCutDeclarationsAreNotDeclarations() {
+        assertFalse(
+                InboxFilter.hasDoctype("<a><!-- DOCTYPE --><![CDATA[<!ENTIT]]></a>".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(InboxFilter.hasDoctype("<a/><!DOCTYP".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(InboxFilter.hasDoctype("<a/><!DocType".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void ordinaryMessagesPass() {
         String soap = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
                 + "<x>Café &amp; DOCTYPE in text</x></soapenv:Body></soapenv:Envelope>";

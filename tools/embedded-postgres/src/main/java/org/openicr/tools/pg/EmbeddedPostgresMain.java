@@ -42,7 +42,7 @@ public final class EmbeddedPostgresMain {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("shared_buffers", "2GB")
                 .setServerConfig("work_mem", "16MB")
                 .setServerConfig("max_wal_size", "4GB")
                 // Every commit is flushed before it returns. No commit_delay: waiting 0.2 ms to share a

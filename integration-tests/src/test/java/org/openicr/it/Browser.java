@@ -119,18 +119,29 @@ final class Browser implements AutoCloseable {
 
     /** Waits (20 s at most) for a finished download whose name ends with {@code suffix} in {@code dir}. */
     static Path downloaded(Path dir, String suffix) throws IOException, InterruptedException {
+        // Chromium may create the file under its final name, empty, before it writes the content to a
+        // .crdownload file and renames that over it: the download is done when no .crdownload is left
+        // and the file is not empty and no longer growing.
+        long lastSize = -1;
         for (int i = 0; i < 100; i++) {
             try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-                java.util.Optional<Path> done = files.filter(
-                                f -> f.getFileName().toString().endsWith(suffix))
+                java.util.List<Path> all = files.toList();
+                boolean inProgress =
+                        all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+                java.util.Optional<Path> done = all.stream()
+                        .filter(f -> f.getFileName().toString().endsWith(suffix))
                         .findFirst();
-                if (done.isPresent()) {
-                    return done.get();
+                if (done.isPresent() && !inProgress) {
+                    long size = Files.size(done.get());
+                    if (size > 0 && size == lastSize) {
+                        return done.get();
+                    }
+                    lastSize = size;
                 }
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("No download ending with " + suffix + " in " + dir);
+        throw new AssertionError("No complete download ending with " + suffix + " in " + dir);
     }
 
     @Override

@@ -46,7 +46,7 @@ public class FirstAnswers {
                 + " order by id limit 1) f on true";
     }
 
-    /** The columns that {@link #read} reads, from the reserved id on. */
+    /** The reserved inbox id, then the first answer's columns ({@link #first}). */
     static final String RESERVED_AND_FIRST_COLUMNS =
             "nextval('" + ID_SEQUENCE + "'), f.id, f.status, f.outcome, f.error_code, f.error_reason";
 
@@ -82,38 +82,27 @@ public class FirstAnswers {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
+                int column = 1;
                 if (reserve) {
-                    return read(rs, 1, message);
+                    message.assignId(rs.getLong(column++));
                 }
-                return first(rs, 1, message.getSourceSystemId(), message.getMessageId());
+                return first(rs, column, message.getSourceSystemId(), message.getMessageId());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The idempotency check failed", e);
         }
     }
 
-    /**
-     * Reads {@link #RESERVED_AND_FIRST_COLUMNS} from {@code column} on: assigns the reserved id to the
-     * message (when it has none) and answers the first answer, if any.
-     */
-    static Optional<InboundMessage> read(ResultSet rs, int column, InboundMessage message) throws SQLException {
-        if (message.getId() == null) {
-            message.assignId(rs.getLong(column));
-        }
-        return first(rs, column + 1, message.getSourceSystemId(), message.getMessageId());
-    }
-
+    /** The first answer in the columns f.id ... f.error_reason from {@code column} on; empty when f.id is null. */
     static Optional<InboundMessage> first(ResultSet rs, int column, Long sourceId, String messageId)
             throws SQLException {
         long firstId = rs.getLong(column);
         if (rs.wasNull()) {
             return Optional.empty();
         }
-        return Optional.of(InboundMessage.row(
+        return Optional.of(InboundMessage.firstAnswer(
                 firstId,
-                null,
                 sourceId,
-                null,
                 messageId,
                 MessageStatus.valueOf(rs.getString(column + 1)),
                 rs.getString(column + 2),

@@ -79,22 +79,18 @@ public class InboundMessage {
 
     protected InboundMessage() {}
 
-    public InboundMessage(String accountUsername, byte[] raw, int sizeBytes) {
-        this.receivedAt = Instant.now();
-        this.accountUsername = accountUsername;
-        this.raw = raw;
-        this.sizeBytes = sizeBytes;
-        this.status = MessageStatus.RECEIVED;
-    }
-
     /**
      * A message just received, to be written to the inbox with its outcome at the end of its
      * processing (plain SQL, ingestion's hot path; not managed by JPA). Its id is reserved
      * beforehand ({@link #assignId}), so that what it writes can refer to it.
      */
     public static InboundMessage received(String accountUsername, byte[] raw, int sizeBytes, Instant receivedAt) {
-        InboundMessage message = new InboundMessage(accountUsername, raw, sizeBytes);
+        InboundMessage message = new InboundMessage();
         message.receivedAt = receivedAt;
+        message.accountUsername = accountUsername;
+        message.raw = raw;
+        message.sizeBytes = sizeBytes;
+        message.status = MessageStatus.RECEIVED;
         return message;
     }
 
@@ -107,14 +103,12 @@ public class InboundMessage {
     }
 
     /**
-     * A stored message read with plain SQL for processing (ingestion's hot path): not managed by
-     * JPA, without its raw body; what processing changes is written back by the caller.
+     * The first final answer to a (source system, message id), read with plain SQL by the
+     * idempotency check: not managed by JPA, without its raw body.
      */
-    public static InboundMessage row(
+    public static InboundMessage firstAnswer(
             long id,
-            String accountUsername,
             Long sourceSystemId,
-            String operation,
             String messageId,
             MessageStatus status,
             String outcome,
@@ -122,9 +116,7 @@ public class InboundMessage {
             String errorReason) {
         InboundMessage message = new InboundMessage();
         message.id = id;
-        message.accountUsername = accountUsername;
         message.sourceSystemId = sourceSystemId;
-        message.operation = operation;
         message.messageId = messageId;
         message.status = status;
         message.outcome = outcome;

@@ -45,7 +45,9 @@ public final class LoadDriverMain {
               --count N               stop after N messages
               --rate R                open loop: messages due per second (latency from due time)
               --drain D               open loop: how long after the schedule's end to keep sending [10s]
-              --warmup D              a discarded phase of the same load before the measured one [0s]
+              --warmup D              unmeasured load first [0s]: closed loop, a phase of its own; open loop,
+                                      the same schedule leading into the measured part, the rate
+                                      climbing from a tenth to --rate over its first half
               --timeout D             per request [30s]
               --run-id ID             part of every messageId and sourceKey [generated]
               --ack-log FILE          acknowledged messageIds and sourceKeys [target/acks-<run-id>.tsv]
@@ -151,17 +153,18 @@ public final class LoadDriverMain {
             double rate = o.decimal("rate", 0);
             Duration drain = o.duration("drain", Duration.ofSeconds(10));
             Duration warmup = o.duration("warmup", Duration.ZERO);
-            if (!warmup.isZero()) {
+            if (!warmup.isZero() && !open) {
                 LoadRun.Summary w =
-                        load.execute(new LoadRun.Plan("warm-up", open, clients, items, warmup, 0, rate, drain));
+                        load.execute(new LoadRun.Plan("warm-up", false, clients, items, warmup, 0, rate, drain));
                 Report.table(out, w);
             }
-            LoadRun.Plan plan = new LoadRun.Plan("measured", open, clients, items, duration, count, rate, drain);
+            // Open loop: the warm-up leads into the measured part without a pause (LoadRun.Plan).
+            LoadRun.Plan plan = new LoadRun.Plan(
+                    "measured", open, clients, items, duration, count, rate, drain, open ? warmup : Duration.ZERO);
             CpuWatch cpu = new CpuWatch(cpuGroups);
             AtomicReference<List<String>> top = new AtomicReference<>(List.of());
             Thread snapshot = topSnapshot(o.flag("top"), duration, top);
-            cpu.start();
-            LoadRun.Summary s = load.execute(plan);
+            LoadRun.Summary s = load.execute(plan, cpu::start);
             List<CpuWatch.Usage> usages = cpu.stop();
             double busy = cpu.machineBusyShare();
             if (snapshot != null) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -26,6 +27,10 @@ public final class LoadRun {
      * A phase. In closed loop {@code clients} is the number of clients; in open loop it is the most
      * messages in flight at once (a due message waits for a free client, and the wait is counted).
      * The phase ends after {@code duration} or {@code count} messages, whichever is set (both: first).
+     * An open-loop phase with a {@code warmup} runs it first, in the same schedule without a pause:
+     * the rate climbs to the full rate over the first half of the warm-up ({@link OpenLoopSchedule})
+     * and holds it; only messages due after the warm-up are measured. (A closed-loop warm-up is a
+     * phase of its own.)
      */
     public record Plan(
             String phase,
@@ -35,7 +40,25 @@ public final class LoadRun {
             Duration duration,
             long count,
             double rate,
-            Duration drain) {}
+            Duration drain,
+            Duration warmup) {
+
+        public Plan(
+                String phase,
+                boolean openLoop,
+                int clients,
+                int itemsPerMessage,
+                Duration duration,
+                long count,
+                double rate,
+                Duration drain) {
+            this(phase, openLoop, clients, itemsPerMessage, duration, count, rate, drain, Duration.ZERO);
+        }
+
+        long warmupNanos() {
+            return openLoop && warmup != null ? warmup.toNanos() : 0;
+        }
+    }
 
     /** Counts and latencies of one phase. {@code latencies} are in ascending order, in nanoseconds. */
     public record Summary(
@@ -73,6 +96,9 @@ public final class LoadRun {
     /** A send this much after its due time means all clients were busy (open loop). */
     private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+    /** The bound on the acknowledgement time at the single-item rate (p95). */
+    private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private final SoapClient client;
     private final List<String> nhsNumbers;
     private final String runId;
@@ -97,6 +123,14 @@ public final class LoadRun {
     }
 
     public Summary execute(Plan plan) throws InterruptedException {
+        return execute(plan, () -> {});
+    }
+
+    /**
+     * Runs the phase; {@code measuring} runs when its measured part starts (after an open-loop
+     * phase's warm-up), for instance to start counting CPU time.
+     */
+    public Summary execute(Plan plan, Runnable measuring) throws InterruptedException {
         Phase phase = new Phase(plan);
         List<Thread> threads = new ArrayList<>();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -105,6 +139,11 @@ public final class LoadRun {
             return t;
         });
         ticker.scheduleAtFixedRate(phase::report, 5, 5, TimeUnit.SECONDS);
+        if (plan.warmupNanos() > 0) {
+            ticker.schedule(measuring, phase.measuredFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } else {
+            measuring.run();
+        }
         for (int c = 0; c < plan.clients(); c++) {
             Thread t = new Thread(plan.openLoop() ? phase::openLoopClient : phase::closedLoopClient, "client-" + c);
             threads.add(t);
@@ -115,6 +154,9 @@ public final class LoadRun {
         }
         ticker.shutdownNow();
         ackLog.flush();
+        if (plan.openLoop()) {
+            phase.printSlowSeconds();
+        }
         return phase.summary(System.nanoTime());
     }
 
@@ -134,6 +176,11 @@ public final class LoadRun {
     private final class Phase {
         final Plan plan;
         final long start = System.nanoTime();
+        /** Messages due from here on are measured (open loop: the warm-up is before it). */
+        final long measuredFrom;
+        /** The wall-clock time of {@link #measuredFrom}, to match slow seconds with server logs. */
+        final java.time.Instant measuredAt;
+
         final long end;
         final OpenLoopSchedule schedule;
         final AtomicLong issued = new AtomicLong();
@@ -145,13 +192,50 @@ public final class LoadRun {
         final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         final List<Latencies> latencies = new ArrayList<>();
+        /** Open loop: per second of due time, the acknowledgements slower than {@link #SLOW_NANOS}. */
+        final AtomicLongArray slowBySecond;
 
         Phase(Plan plan) {
             this.plan = plan;
             long durationNanos = plan.duration() == null ? 0 : plan.duration().toNanos();
+            long warmupNanos = plan.warmupNanos();
+            this.measuredFrom = start + warmupNanos;
+            this.measuredAt = java.time.Instant.now().plusNanos(measuredFrom - System.nanoTime());
             this.end = durationNanos > 0 ? start + durationNanos : Long.MAX_VALUE;
-            this.schedule =
-                    plan.openLoop() ? new OpenLoopSchedule(start, plan.rate(), durationNanos, plan.count()) : null;
+            if (plan.openLoop()) {
+                if (warmupNanos > 0 && durationNanos <= 0) {
+                    throw new IllegalArgumentException("an open-loop warm-up needs a duration");
+                }
+                long total = durationNanos > 0 ? warmupNanos + durationNanos : 0;
+                this.schedule = new OpenLoopSchedule(start, plan.rate(), total, plan.count(), warmupNanos / 2);
+                this.slowBySecond = new AtomicLongArray(
+                        (int) ((schedule.dueNanos(schedule.plannedMessages()) - measuredFrom) / 1_000_000_000L) + 1);
+            } else {
+                this.schedule = null;
+                this.slowBySecond = new AtomicLongArray(0);
+            }
+        }
+
+        /**
+         * Where in the run the slow acknowledgements were: queueing spread evenly over the run, or
+         * bursts (a garbage collection, a checkpoint, autovacuum, a timer) at a few seconds.
+         */
+        void printSlowSeconds() {
+            StringBuilder line = new StringBuilder("  [" + plan.phase() + "] acknowledgements over "
+                    + SLOW_NANOS / 1_000_000 + " ms, by second of the measured part from "
+                    + measuredAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (second:count):");
+            int seconds = 0;
+            for (int i = 0; i < slowBySecond.length(); i++) {
+                long n = slowBySecond.get(i);
+                if (n > 0) {
+                    line.append(' ').append(i).append(':').append(n);
+                    seconds++;
+                }
+            }
+            if (seconds == 0) {
+                line.append(" none");
+            }
+            progress.println(line);
         }
 
         synchronized Latencies newLatencies() {
@@ -188,21 +272,38 @@ public final class LoadRun {
                 if (!schedule.includes(i)) {
                     return;
                 }
+                long due = schedule.dueNanos(i);
+                boolean measured = due - measuredFrom >= 0;
                 if (System.nanoTime() - giveUp >= 0) {
-                    unsent.increment();
+                    if (measured) {
+                        unsent.increment();
+                    }
                     continue;
                 }
                 Message m = message(plan.itemsPerMessage());
-                long due = schedule.dueNanos(i);
                 long now;
                 while (due - (now = System.nanoTime()) > 0) {
                     LockSupport.parkNanos(due - now);
                 }
-                if (now - due > LATE_NANOS) {
+                if (measured && now - due > LATE_NANOS) {
                     late.increment();
                 }
                 SoapClient.Answer answer = client.post(Envelopes.SUBMIT_ITEMS, m.envelope());
-                record(m, answer, schedule.latencyNanos(i, System.nanoTime()), mine);
+                long latency = schedule.latencyNanos(i, System.nanoTime());
+                if (!measured) {
+                    // Warm-up: durable like any other message (verify checks it), not measured.
+                    if (answer.kind() == SoapClient.Kind.ACK) {
+                        ackLog.acknowledged(m.messageId(), answer.code(), m.sourceKeys());
+                    }
+                    continue;
+                }
+                record(m, answer, latency, mine);
+                if (latency > SLOW_NANOS) {
+                    int second = (int) ((due - measuredFrom) / 1_000_000_000L);
+                    if (second < slowBySecond.length()) {
+                        slowBySecond.incrementAndGet(second);
+                    }
+                }
             }
         }
 
@@ -235,7 +336,7 @@ public final class LoadRun {
         }
 
         Summary summary(long finished) {
-            double elapsed = (finished - start) / 1e9;
+            double elapsed = (finished - measuredFrom) / 1e9;
             return new Summary(
                     plan,
                     sent.sum(),

@@ -422,13 +422,23 @@ public final class Suite {
                             1));
             for (IngestPhase p : phases) {
                 out.println("Benchmark: " + p.name());
-                if (!warmup.isZero()) {
-                    load.execute(new LoadRun.Plan("warm-up", p.open(), p.clients(), p.items(), warmup, 0, rate, drain));
+                if (!warmup.isZero() && !p.open()) {
+                    load.execute(new LoadRun.Plan("warm-up", false, p.clients(), p.items(), warmup, 0, rate, drain));
                 }
                 CpuWatch cpu = new CpuWatch(cpuGroups);
-                cpu.start();
+                // Open loop: the warm-up leads into the measured part without a pause (LoadRun.Plan).
                 LoadRun.Summary s = load.execute(
-                        new LoadRun.Plan("measured", p.open(), p.clients(), p.items(), duration, 0, rate, drain));
+                        new LoadRun.Plan(
+                                "measured",
+                                p.open(),
+                                p.clients(),
+                                p.items(),
+                                duration,
+                                0,
+                                rate,
+                                drain,
+                                p.open() ? warmup : Duration.ZERO),
+                        cpu::start);
                 List<CpuWatch.Usage> usage = cpu.stop();
                 Report.table(out, s);
                 Report.cpu(

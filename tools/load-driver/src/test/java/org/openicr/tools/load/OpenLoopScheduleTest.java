@@ -60,4 +60,38 @@ class OpenLoopScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> new OpenLoopSchedule(0, Double.NaN, SECOND, 0));
         assertThrows(IllegalArgumentException.class, () -> new OpenLoopSchedule(0, 10, 0, 0));
     }
+
+    @Test
+    void aRampClimbsFromATenthOfTheRateToTheFullRateAndHoldsIt() {
+        // 500/s reached after a 10-s ramp from 50/s: (50 + 500) / 2 * 10 = 2,750 messages in the ramp.
+        OpenLoopSchedule s = new OpenLoopSchedule(0, 500, 20 * SECOND, 0, 10 * SECOND);
+        assertEquals(0, s.dueNanos(0));
+        assertEquals(20_000_000, s.dueNanos(1), 300_000); // about 50/s at the start: 20 ms apart
+        assertEquals(10 * SECOND, s.dueNanos(2_750));
+        assertEquals(2_000_000, s.dueNanos(2_751) - s.dueNanos(2_750)); // then 500/s
+        assertEquals(11 * SECOND, s.dueNanos(3_250));
+        // Halfway through the ramp the rate is 275/s: (50 + 275) / 2 * 5 = 812.5 messages by then.
+        assertTrue(s.dueNanos(812) < 5 * SECOND && s.dueNanos(813) > 5 * SECOND);
+        assertEquals(2_750 + 5_000, s.plannedMessages());
+        for (long i = 1; i < s.plannedMessages(); i++) {
+            assertTrue(s.dueNanos(i) >= s.dueNanos(i - 1), "due times never go back");
+        }
+    }
+
+    @Test
+    void theFirstMessageFromAnOffsetIsTheFirstDueAtOrAfterIt() {
+        OpenLoopSchedule even = new OpenLoopSchedule(0, 500, 60 * SECOND, 0);
+        assertEquals(500, even.firstIndexFrom(SECOND));
+        assertEquals(501, even.firstIndexFrom(SECOND + 1));
+        assertEquals(0, even.firstIndexFrom(0));
+        OpenLoopSchedule ramped = new OpenLoopSchedule(0, 500, 60 * SECOND, 0, 10 * SECOND);
+        assertEquals(2_750, ramped.firstIndexFrom(10 * SECOND));
+        assertTrue(ramped.dueNanos(ramped.firstIndexFrom(3 * SECOND) - 1) < 3 * SECOND);
+        assertTrue(ramped.dueNanos(ramped.firstIndexFrom(3 * SECOND)) >= 3 * SECOND);
+    }
+
+    @Test
+    void aNegativeRampIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new OpenLoopSchedule(0, 10, SECOND, 0, -1));
+    }
 }

@@ -15,11 +15,13 @@ import org.openicr.ingestion.contract.ItemBatch;
 import org.openicr.ingestion.contract.ItemBatchAcknowledgement;
 import org.openicr.ingestion.contract.ItemWithdrawal;
 import org.openicr.ingestion.contract.ItemWithdrawalAcknowledgement;
+import org.openicr.ingestion.contract.PatientReference;
 import org.openicr.ingestion.control.InboxRows;
 import org.openicr.ingestion.control.MessageProcessor;
 import org.openicr.ingestion.control.Sources;
 import org.openicr.ingestion.control.SubmittingSource;
 import org.openicr.ingestion.entity.InboundMessage;
+import org.openicr.patient.entity.NhsNumber;
 import org.openicr.platform.Roles;
 
 /**
@@ -46,24 +48,27 @@ public class Ingestion {
 
     public DemographicsAcknowledgement submitDemographics(Received received, DemographicsSubmission body) {
         Processing processing = new Processing(received);
-        DemographicsAcknowledgement ack =
-                processor.demographics(processing.message, processing.source(body.getMessageId()), body, processing);
+        DemographicsAcknowledgement ack = processor.demographics(
+                processing.message, processing.source(body.getMessageId(), null), body, processing);
         processing.store();
         return ack;
     }
 
     public ItemBatchAcknowledgement submitItems(Received received, ItemBatch body) {
         Processing processing = new Processing(received);
-        ItemBatchAcknowledgement ack =
-                processor.items(processing.message, processing.source(body.getMessageId()), body, processing);
+        ItemBatchAcknowledgement ack = processor.items(
+                processing.message,
+                processing.source(body.getMessageId(), nhsNumberOf(body.getPatient())),
+                body,
+                processing);
         processing.store();
         return ack;
     }
 
     public ItemWithdrawalAcknowledgement withdrawItems(Received received, ItemWithdrawal body) {
         Processing processing = new Processing(received);
-        ItemWithdrawalAcknowledgement ack =
-                processor.withdrawals(processing.message, processing.source(body.getMessageId()), body, processing);
+        ItemWithdrawalAcknowledgement ack = processor.withdrawals(
+                processing.message, processing.source(body.getMessageId(), null), body, processing);
         processing.store();
         return ack;
     }
@@ -71,9 +76,14 @@ public class Ingestion {
     public Hl7Acknowledgement submitHl7(Received received, Hl7Message body) {
         Processing processing = new Processing(received);
         Hl7Acknowledgement ack =
-                processor.hl7(processing.message, processing.source(body.getMessageId()), body, processing);
+                processor.hl7(processing.message, processing.source(body.getMessageId(), null), body, processing);
         processing.store();
         return ack;
+    }
+
+    /** The NHS Number a batch is for, when it is a valid one (looked up with the source). */
+    private static NhsNumber nhsNumberOf(PatientReference patient) {
+        return patient == null ? null : NhsNumber.parse(patient.getNhsNumber()).orElse(null);
     }
 
     /** One message being processed: the row to write, and the audit event its processing produced. */
@@ -98,11 +108,11 @@ public class Ingestion {
         }
 
         /**
-         * The caller's source system; the same statement reserves the message's inbox id and looks up
-         * the first answer to the message id it gives.
+         * The caller's source system; the same statement reserves the message's inbox id, looks up
+         * the first answer to the message id it gives and the person {@code nhsNumber} (if any) leads to.
          */
-        SubmittingSource source(String messageId) {
-            return sources.permittedFor(session.getCallerPrincipal().getName(), message, messageId);
+        SubmittingSource source(String messageId, NhsNumber nhsNumber) {
+            return sources.permittedFor(session.getCallerPrincipal().getName(), message, messageId, nhsNumber);
         }
 
         void store() {

@@ -304,7 +304,8 @@ public class MessageProcessor {
             throw new IcrException(ErrorCode.INVALID_INPUT, "patient needs an nhsNumber or a localIdentifier.");
         }
         if (!blank(patient.getNhsNumber())) {
-            Optional<Long> byNhsNumber = persons.byNhsNumber(NhsNumber.of(patient.getNhsNumber()));
+            Optional<Long> byNhsNumber =
+                    source.personByNhsNumber(NhsNumber.of(patient.getNhsNumber()), persons::byNhsNumber);
             if (byNhsNumber.isPresent()) {
                 if (!blank(patient.getLocalIdentifier())) {
                     persons.link(source.id(), patient.getLocalIdentifier(), byNhsNumber.get());

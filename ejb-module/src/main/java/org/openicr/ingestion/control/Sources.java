@@ -14,6 +14,7 @@ import org.openicr.directory.entity.Organisation;
 import org.openicr.directory.entity.SharingMode;
 import org.openicr.directory.entity.SourceSystem;
 import org.openicr.ingestion.entity.InboundMessage;
+import org.openicr.patient.entity.NhsNumber;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
 
@@ -23,13 +24,16 @@ public class Sources {
 
     /**
      * The live path's first statement for a message: the source, and in the same statement the id
-     * reserved for the message's inbox row and the first answer to the message id it gives (see
-     * {@link FirstAnswers}), remembered on the message so processing does not ask again.
+     * reserved for the message's inbox row, the first answer to the message id it gives (see {@link
+     * FirstAnswers}), remembered on the message so processing does not ask again, and the person the
+     * message's NHS Number leads to (a merged person's survivor), for matching.
      */
     static final String FOR_MESSAGE = "select s.id, s.code, s.active, o.id, o.ods_code, o.name, o.org_type,"
-            + " o.sharing_mode, o.active, " + FirstAnswers.RESERVED_AND_FIRST_COLUMNS + " from source_system s"
-            + " join organisation o on o.id = s.organisation_id join user_account a on a.id = s.user_account_id"
-            + FirstAnswers.firstAnswerJoin("s.id") + " where a.username = ?";
+            + " o.sharing_mode, o.active, " + FirstAnswers.RESERVED_AND_FIRST_COLUMNS + ", pm.person_id"
+            + " from source_system s join organisation o on o.id = s.organisation_id"
+            + " join user_account a on a.id = s.user_account_id" + FirstAnswers.firstAnswerJoin("s.id")
+            + " left join lateral (select coalesce(p.merged_into_id, p.id) from person p where p.nhs_number = ?)"
+            + " pm(person_id) on true where a.username = ?";
 
     @PersistenceContext
     EntityManager em;
@@ -46,15 +50,18 @@ public class Sources {
 
     /**
      * The caller's source system, refused with UNKNOWN_SOURCE or SOURCE_NOT_PERMITTED; in the same
-     * statement, reserves the inbox id of the message (not yet stored) and looks up the first answer
-     * to {@code messageId} (as the message will be identified: stripped).
+     * statement, reserves the inbox id of the message (not yet stored), looks up the first answer to
+     * {@code messageId} (as the message will be identified: stripped) and, when {@code nhsNumber} is
+     * given, the person it leads to ({@link SubmittingSource#matched}).
      */
-    public SubmittingSource permittedFor(String username, InboundMessage message, String messageId) {
+    public SubmittingSource permittedFor(
+            String username, InboundMessage message, String messageId, NhsNumber nhsNumber) {
         String id = messageId == null || messageId.isBlank() ? null : messageId.strip();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(FOR_MESSAGE)) {
             ps.setString(1, id);
-            ps.setString(2, username);
+            ps.setString(2, nhsNumber == null ? null : nhsNumber.value());
+            ps.setString(3, username);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new IcrException(
@@ -68,7 +75,12 @@ public class Sources {
                 if (!rs.getBoolean(3) || !organisation.maySubmit()) {
                     throw notPermitted(code);
                 }
-                SubmittingSource source = new SubmittingSource(rs.getLong(1), code, rs.getLong(4), rs.getString(5));
+                long personId = rs.getLong(16);
+                SubmittingSource.NhsNumberMatch matched = nhsNumber == null
+                        ? null
+                        : new SubmittingSource.NhsNumberMatch(nhsNumber.value(), rs.wasNull() ? null : personId);
+                SubmittingSource source =
+                        new SubmittingSource(rs.getLong(1), code, rs.getLong(4), rs.getString(5), matched);
                 message.assignId(rs.getLong(10));
                 if (id != null) {
                     message.firstAnswerLookedUp(

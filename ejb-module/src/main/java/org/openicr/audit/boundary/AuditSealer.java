@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 import org.openicr.audit.control.AuditChainStore;
 
 /**
- * Seals new audit events into the hash chain every few seconds, in one place, so that the actions
+ * Seals new audit events into the hash chain every second (a small step each time, rather than a
+ * burst of five seconds of events that holds a core while requests wait), in one place, so that the actions
  * that write audit events never wait for each other on the chain.
  */
 @Singleton
@@ -25,7 +26,7 @@ public class AuditSealer {
     @Inject
     AuditChainStore chain;
 
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void sealRecentEvents() {
         if (!running.compareAndSet(false, true)) {
             return;

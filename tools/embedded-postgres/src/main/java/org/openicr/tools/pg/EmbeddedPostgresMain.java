@@ -49,6 +49,13 @@ public final class EmbeddedPostgresMain {
                 // flush was measured slower here (a flush costs about 0.1 ms on this disk, and commits
                 // arriving while one flushes share the next flush anyway): docs/benchmarks.md.
                 .setServerConfig("synchronous_commit", "on")
+                // Background work in small steady steps rather than bursts that take a core for
+                // seconds (on 2 cores a burst queues every request behind it): one autovacuum worker,
+                // throttled, and checkpoints every 15 minutes instead of 5 (fewer surges of full-page
+                // images in the WAL after each checkpoint starts): docs/decisions.md.
+                .setServerConfig("autovacuum_max_workers", "1")
+                .setServerConfig("autovacuum_vacuum_cost_delay", "10ms")
+                .setServerConfig("checkpoint_timeout", "15min")
                 .start();
         createRoleAndDatabase(postgres, database, user, password);
         System.out.println("PostgreSQL ready on port " + port + ", database " + database + ", data in " + data);

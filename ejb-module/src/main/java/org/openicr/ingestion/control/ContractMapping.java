@@ -2,9 +2,13 @@ package org.openicr.ingestion.control;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.XMLGregorianCalendar;
 import org.openicr.ingestion.contract.Address;
 import org.openicr.ingestion.contract.Code;
@@ -29,6 +33,8 @@ import org.openicr.record.entity.Sensitivity;
  * never cross the SOAP boundary; these are the only conversions.
  */
 public final class ContractMapping {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     /** An item with the document content that may come with it. */
     public record IncomingItem(ItemSubmission item, DocumentContent content) {}
@@ -148,14 +154,34 @@ public final class ContractMapping {
         if (value == null) {
             return null;
         }
-        if (value.getTimezone() == javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED) {
-            return value.toGregorianCalendar()
-                    .toZonedDateTime()
-                    .toLocalDateTime()
-                    .atZone(java.time.ZoneId.of("Europe/London"))
-                    .toInstant();
+        if (value.getEon() != null
+                || value.getHour() == 24
+                || value.getHour() == DatatypeConstants.FIELD_UNDEFINED
+                || value.getSecond() == DatatypeConstants.FIELD_UNDEFINED) {
+            // Years beyond a billion, 24:00:00 and partial values: the calendar's own rules.
+            return value.getTimezone() == DatatypeConstants.FIELD_UNDEFINED
+                    ? value.toGregorianCalendar()
+                            .toZonedDateTime()
+                            .toLocalDateTime()
+                            .atZone(UK)
+                            .toInstant()
+                    : value.toGregorianCalendar().toInstant();
         }
-        return value.toGregorianCalendar().toInstant();
+        // Straight from the fields: a GregorianCalendar per value cost a few per cent of the
+        // server's CPU for 50-item batches.
+        LocalDateTime local = LocalDateTime.of(
+                value.getYear(),
+                value.getMonth(),
+                value.getDay(),
+                value.getHour(),
+                value.getMinute(),
+                value.getSecond(),
+                value.getFractionalSecond() == null
+                        ? 0
+                        : value.getFractionalSecond().movePointRight(9).intValue());
+        return value.getTimezone() == DatatypeConstants.FIELD_UNDEFINED
+                ? local.atZone(UK).toInstant()
+                : local.toInstant(ZoneOffset.ofTotalSeconds(value.getTimezone() * 60));
     }
 
     private static String blankToNull(String value) {

@@ -1,7 +1,11 @@
 package org.openicr.record.entity;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Code systems the record accepts, with the URIs FHIR and the NHS use for them. */
 public enum CodeSystem {
@@ -13,6 +17,11 @@ public enum CodeSystem {
     READ_V2("http://read.info/readv2"),
     /** A code local to the source system; display text is then required. */
     LOCAL("urn:openicr:local");
+
+    /** Every name (upper case) and URI (lower case), looked up for each coded item received. */
+    private static final Map<String, CodeSystem> BY_NAME_OR_URI = Arrays.stream(values())
+            .flatMap(s -> Stream.of(Map.entry(s.name(), s), Map.entry(s.uri.toLowerCase(Locale.ROOT), s)))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
     private final String uri;
 
@@ -30,8 +39,7 @@ public enum CodeSystem {
             return Optional.empty();
         }
         String key = nameOrUri.strip();
-        return Arrays.stream(values())
-                .filter(s -> s.name().equalsIgnoreCase(key) || s.uri.equalsIgnoreCase(key))
-                .findFirst();
+        CodeSystem byName = BY_NAME_OR_URI.get(key.toUpperCase(Locale.ROOT));
+        return Optional.ofNullable(byName != null ? byName : BY_NAME_OR_URI.get(key.toLowerCase(Locale.ROOT)));
     }
 }

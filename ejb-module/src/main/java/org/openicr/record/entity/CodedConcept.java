@@ -1,11 +1,14 @@
 package org.openicr.record.entity;
 
 import java.io.Serializable;
+import java.util.regex.Pattern;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
 
 /** A coded clinical concept: code system, code and the display text the source gave. */
 public record CodedConcept(CodeSystem system, String code, String display) implements Serializable {
+
+    private static final Pattern SNOMED_CT_ID = Pattern.compile("[1-9][0-9]{5,17}");
 
     public CodedConcept {
         if (system == null) {
@@ -19,7 +22,7 @@ public record CodedConcept(CodeSystem system, String code, String display) imple
         if (system == CodeSystem.LOCAL && display == null) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "A local code needs its display text.");
         }
-        if (system == CodeSystem.SNOMED_CT && !code.matches("[1-9][0-9]{5,17}")) {
+        if (system == CodeSystem.SNOMED_CT && !SNOMED_CT_ID.matcher(code).matches()) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "A SNOMED CT concept id is 6 to 18 digits.");
         }
     }

@@ -1,7 +1,9 @@
 package org.openicr.record.entity;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Category-specific fields of an item, kept as name/value pairs so that one table holds every
@@ -47,6 +49,10 @@ public enum ItemDetail {
     TEAM("team"),
     RELATIONSHIP("relationship");
 
+    /** Looked up for every detail of every item received. */
+    private static final Map<String, ItemDetail> BY_KEY =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(d -> d.key, d -> d));
+
     private final String key;
 
     ItemDetail(String key) {
@@ -58,6 +64,6 @@ public enum ItemDetail {
     }
 
     public static Optional<ItemDetail> lookup(String key) {
-        return Arrays.stream(values()).filter(d -> d.key.equals(key)).findFirst();
+        return Optional.ofNullable(BY_KEY.get(key));
     }
 }

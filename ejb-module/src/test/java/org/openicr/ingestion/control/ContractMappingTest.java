@@ -212,4 +212,33 @@ class ContractMappingTest {
         item.setStatus("  ");
         assertNull(ContractMapping.item(item, 0).item().status());
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2026-01-06T10:15:00, 2026-01-06T10:15:00Z",
+        "2026-07-01T09:00:00, 2026-07-01T08:00:00Z",
+        "2026-07-01T09:00:00.123456789, 2026-07-01T08:00:00.123456789Z",
+        "2026-07-01T09:00:00.5+02:00, 2026-07-01T07:00:00.5Z",
+        "2026-01-06T10:15:00-05:30, 2026-01-06T15:45:00Z",
+        "2026-10-25T01:30:00, 2026-10-25T00:30:00Z",
+        "2026-03-29T01:30:00, 2026-03-29T01:30:00Z",
+        "2026-12-31T24:00:00Z, 2027-01-01T00:00:00Z",
+        "1899-12-31T23:59:59Z, 1899-12-31T23:59:59Z"
+    })
+    void dateTimesAreReadStraightFromTheirFieldsAsTheCalendarWould(String lexical, String expected) throws Exception {
+        javax.xml.datatype.XMLGregorianCalendar value =
+                DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(lexical);
+        Instant reference = value.getTimezone() == javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED
+                ? value.toGregorianCalendar()
+                        .toZonedDateTime()
+                        .toLocalDateTime()
+                        .atZone(java.time.ZoneId.of("Europe/London"))
+                        .toInstant()
+                : value.toGregorianCalendar().toInstant();
+
+        assertEquals(Instant.parse(expected), ContractMapping.instant(value), lexical);
+        if (value.getFractionalSecond() == null || value.getFractionalSecond().scale() <= 3) {
+            assertEquals(reference, ContractMapping.instant(value), "as the calendar reads " + lexical);
+        }
+    }
 }

@@ -44,7 +44,16 @@ create() {
   "$asadmin" create-domain --nopassword --portbase "$portbase" --domaindir "$domains" "$domain" >/dev/null
   cp "$here/target/lib/postgresql.jar" "$domains/$domain/lib/"
   "$asadmin" start-domain --domaindir "$domains" "$domain" >/dev/null
-  "$asadmin" --port "$admin_port" multimode --file "$here/domain.asadmin" >/dev/null
+  # multimode goes on after a command fails and still exits 0: a failed setting must stop here.
+  local settings
+  settings="$("$asadmin" --port "$admin_port" multimode --file "$here/domain.asadmin" 2>&1)"
+  if grep -qiE "remote failure|command .* failed" <<<"$settings"; then
+    echo "$settings" >&2
+    echo "A setting in $here/domain.asadmin failed (above); the domain is not usable." >&2
+    "$asadmin" stop-domain --domaindir "$domains" "$domain" >/dev/null || true
+    rm -rf "${domains:?}/$domain"
+    exit 1
+  fi
   "$asadmin" stop-domain --domaindir "$domains" "$domain" >/dev/null
 }
 

@@ -154,8 +154,8 @@ public final class LoadDriverMain {
             Duration drain = o.duration("drain", Duration.ofSeconds(10));
             Duration warmup = o.duration("warmup", Duration.ZERO);
             if (!warmup.isZero() && !open) {
-                LoadRun.Summary w =
-                        load.execute(new LoadRun.Plan("warm-up", false, clients, items, warmup, 0, rate, drain));
+                LoadRun.Summary w = load.execute(
+                        new LoadRun.Plan("warm-up", false, clients, items, warmup, 0, rate, drain, Duration.ZERO));
                 Report.table(out, w);
             }
             // Open loop: the warm-up leads into the measured part without a pause (LoadRun.Plan).

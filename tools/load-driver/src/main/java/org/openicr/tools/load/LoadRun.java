@@ -43,18 +43,6 @@ public final class LoadRun {
             Duration drain,
             Duration warmup) {
 
-        public Plan(
-                String phase,
-                boolean openLoop,
-                int clients,
-                int itemsPerMessage,
-                Duration duration,
-                long count,
-                double rate,
-                Duration drain) {
-            this(phase, openLoop, clients, itemsPerMessage, duration, count, rate, drain, Duration.ZERO);
-        }
-
         long warmupNanos() {
             return openLoop && warmup != null ? warmup.toNanos() : 0;
         }

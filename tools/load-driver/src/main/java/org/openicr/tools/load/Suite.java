@@ -423,7 +423,8 @@ public final class Suite {
             for (IngestPhase p : phases) {
                 out.println("Benchmark: " + p.name());
                 if (!warmup.isZero() && !p.open()) {
-                    load.execute(new LoadRun.Plan("warm-up", false, p.clients(), p.items(), warmup, 0, rate, drain));
+                    load.execute(new LoadRun.Plan(
+                            "warm-up", false, p.clients(), p.items(), warmup, 0, rate, drain, Duration.ZERO));
                 }
                 CpuWatch cpu = new CpuWatch(cpuGroups);
                 // Open loop: the warm-up leads into the measured part without a pause (LoadRun.Plan).

@@ -12,8 +12,8 @@ import org.openicr.audit.control.AuditChainStore;
 
 /**
  * Seals new audit events into the hash chain every second (a small step each time, rather than a
- * burst of five seconds of events that holds a core while requests wait), in one place, so that the actions
- * that write audit events never wait for each other on the chain.
+ * burst of five seconds of events that holds a core while requests wait), in one place, so that
+ * the actions that write audit events never wait for each other on the chain.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

@@ -2,6 +2,8 @@ package org.openicr.tools.load;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +169,7 @@ public final class LoadRun {
         /** Messages due from here on are measured (open loop: the warm-up is before it). */
         final long measuredFrom;
         /** The wall-clock time of {@link #measuredFrom}, to match slow seconds with server logs. */
-        final java.time.Instant measuredAt;
+        final Instant measuredAt;
 
         final long end;
         final OpenLoopSchedule schedule;
@@ -188,7 +190,7 @@ public final class LoadRun {
             long durationNanos = plan.duration() == null ? 0 : plan.duration().toNanos();
             long warmupNanos = plan.warmupNanos();
             this.measuredFrom = start + warmupNanos;
-            this.measuredAt = java.time.Instant.now().plusNanos(measuredFrom - System.nanoTime());
+            this.measuredAt = Instant.now().plusNanos(measuredFrom - System.nanoTime());
             this.end = durationNanos > 0 ? start + durationNanos : Long.MAX_VALUE;
             if (plan.openLoop()) {
                 if (warmupNanos > 0 && durationNanos <= 0) {
@@ -211,7 +213,7 @@ public final class LoadRun {
         void printSlowSeconds() {
             StringBuilder line = new StringBuilder("  [" + plan.phase() + "] acknowledgements over "
                     + SLOW_NANOS / 1_000_000 + " ms, by second of the measured part from "
-                    + measuredAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (second:count):");
+                    + measuredAt.truncatedTo(ChronoUnit.SECONDS) + " (second:count):");
             int seconds = 0;
             for (int i = 0; i < slowBySecond.length(); i++) {
                 long n = slowBySecond.get(i);

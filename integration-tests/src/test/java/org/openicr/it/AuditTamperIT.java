@@ -78,11 +78,15 @@ class AuditTamperIT {
         return process.waitFor() + " " + output;
     }
 
-    @Test
-    void aChangedAuditRowIsDetectedByThePageAndTheCommand() throws Exception {
-        String username = "it.tamper" + System.nanoTime();
+    /** An audit event written by an unknown account (a refused sign-in to the WSDL), once it is sealed. */
+    private static long sealedEventOfARefusedSignIn(String username) throws Exception {
         Soap.get(TestEnvironment.baseUrl().resolve("ws/ingestion?wsdl"), username, "wrong");
         long eventId = TestEnvironment.count("select id from audit_event where username = ?", username);
+        awaitSeal(eventId);
+        return eventId;
+    }
+
+    private static void awaitSeal(long eventId) throws Exception {
         for (int i = 0;
                 i < 60 && TestEnvironment.count("select count(*) from audit_seal where event_id = ?", eventId) == 0;
                 i++) {
@@ -91,7 +95,37 @@ class AuditTamperIT {
         assertEquals(
                 1,
                 TestEnvironment.count("select count(*) from audit_seal where event_id = ?", eventId),
-                "the sealer seals new events within seconds");
+                "the sealer seals event " + eventId + " within seconds");
+    }
+
+    /**
+     * Ids are taken at insert and events become visible at commit, so an event can commit after
+     * events with later ids were sealed: the sealer's look-back still finds and seals it, and the
+     * chain stays whole.
+     */
+    @Test
+    void anEventCommittedAfterLaterOnesWereSealedIsSealedToo() throws Exception {
+        long early = TestEnvironment.count("select nextval(pg_get_serial_sequence('audit_event', 'id'))");
+        long later = sealedEventOfARefusedSignIn("it.late" + System.nanoTime());
+        assertTrue(later > early, later + " > " + early);
+        String username = "it.early" + System.nanoTime();
+        TestEnvironment.execute(
+                "insert into audit_event (id, action, outcome, username, detail) overriding system value"
+                        + " values (?, 'LOGIN_FAILURE', 'DENIED', ?, 'committed late')",
+                early,
+                username);
+        awaitSeal(early);
+        assertTrue(
+                TestEnvironment.count("select seq from audit_seal where event_id = ?", early)
+                        > TestEnvironment.count("select seq from audit_seal where event_id = ?", later),
+                "sealed after the later id, in the order it became visible");
+        String command = verifyByCommand();
+        assertTrue(command.startsWith("0 ") && command.contains("intact"), command);
+    }
+
+    @Test
+    void aChangedAuditRowIsDetectedByThePageAndTheCommand() throws Exception {
+        long eventId = sealedEventOfARefusedSignIn("it.tamper" + System.nanoTime());
         String intact = verifyInBrowser();
         assertTrue(intact.startsWith("Intact"), intact);
 

@@ -25,6 +25,13 @@ public class AuditChainStore {
             "e.id, e.occurred_at, e.action, e.outcome, e.username, e.rbac_role_code,"
                     + " e.organisation_ods, e.person_id, e.purpose_of_use, e.detail";
 
+    /**
+     * How far behind the last sealed event the sealer looks for events not sealed yet: events commit
+     * out of id order (an id is taken at insert, the event is seen at commit), so one that committed
+     * after a later id was sealed is still found. 10,000 ids are 20 s at 500 messages/s.
+     */
+    static final long LOOK_BACK_IDS = 10_000;
+
     @Resource(lookup = "java:app/jdbc/openicr")
     DataSource dataSource;
 
@@ -53,13 +60,18 @@ public class AuditChainStore {
                 }
             }
             int sealed = 0;
+            // Both sides of the anti-join are bounded by the look-back: unbounded on the seals' side,
+            // PostgreSQL read every seal ever made (a parallel hash join over the whole table once the
+            // trail had grown), every second, and bursts of slow answers followed (docs/decisions.md).
             try (PreparedStatement pending = c.prepareStatement("select " + EVENT_COLUMNS + " from audit_event e"
-                            + " where e.id > ? and not exists (select 1 from audit_seal s where s.event_id = e.id)"
-                            + " order by e.id limit ?");
+                            + " where e.id > ? and not exists (select 1 from audit_seal s where s.event_id = e.id"
+                            + " and s.event_id > ?) order by e.id limit ?");
                     PreparedStatement insert = c.prepareStatement(
                             "insert into audit_seal (event_id, previous_hash, hash) values (?, ?, ?)")) {
-                pending.setLong(1, Math.max(0, lastSealedEvent - 10_000));
-                pending.setInt(2, max);
+                long lookBackFrom = Math.max(0, lastSealedEvent - LOOK_BACK_IDS);
+                pending.setLong(1, lookBackFrom);
+                pending.setLong(2, lookBackFrom);
+                pending.setInt(3, max);
                 try (ResultSet rs = pending.executeQuery()) {
                     while (rs.next()) {
                         AuditChain.Content content = content(rs);

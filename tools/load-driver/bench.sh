@@ -4,9 +4,12 @@
 #   ICR_PORTBASE=30000 ICR_PG_PORT=30432 tools/load-driver/bench.sh
 #
 #   1. single: one item per SubmitItems message, closed loop (throughput in messages/s)
-#   2. batch:  50 items per message, closed loop (throughput in items/s)
-#   3. open:   one item per message offered at RATE messages/s (p95 acknowledgement time)
-# Each is preceded by a warm-up. Results: one JSON line each in
+#   2. open:   one item per message offered at RATE messages/s (p95 acknowledgement time)
+#   3. batch:  50 items per message, closed loop (throughput in items/s)
+# Each is preceded by a warm-up. The open loop follows the single-item phase, whose workload it
+# shares: right after the batch phase the server needs about a minute to absorb it (autovacuum of
+# the rows just inserted, the JIT recompiling for single items), with room for only 420-480
+# single-item messages/s meanwhile (docs/benchmarks.md, "Results, session 6"). Results: one JSON line each in
 # tools/load-driver/target/bench-<time>/results.jsonl, full reports beside it. Environment:
 # DURATION (60, s), WARMUP (15, s), CLIENTS (16), RATE (500), PEOPLE (200); STACKS=1 samples the
 # server's request threads halfway through 1 and 2 (stack-sample.sh: each jcmd costs CPU, so keep
@@ -49,19 +52,19 @@ sample_halfway "$out/single-stacks.txt"
 java -jar "$jar" run "${common[@]}" --scenario single --clients "$clients" --warmup "${warmup}s" \
   --duration "${duration}s" --top --label "single closed $clients" >"$out/single.txt" 2>&1
 wait
-echo "2/3 batch of 50, closed loop, 8 clients, ${duration}s"
+# The open loop's warm-up climbs to the rate over its first half and leads straight into the
+# measured part (at least 30 s of it, so the climb is gentle enough for a cold start).
+open_warmup=$((warmup > 30 ? warmup : 30))
+echo "2/3 single, open loop at $rate messages/s, ${duration}s after ${open_warmup}s of warm-up"
+java -jar "$jar" run "${common[@]}" --scenario single --rate "$rate" --clients 64 \
+  --warmup "${open_warmup}s" --duration "${duration}s" --drain 10s --label "single open $rate/s" >"$out/open.txt" 2>&1
+
+echo "3/3 batch of 50, closed loop, 8 clients, ${duration}s"
 sample_halfway "$out/batch-stacks.txt"
 java -jar "$jar" run "${common[@]}" --scenario batch --clients 8 --warmup "${warmup}s" \
   --duration "${duration}s" --top --label "batch closed 8" >"$out/batch.txt" 2>&1
 wait
-# The open loop's warm-up climbs to the rate over its first half and leads straight into the
-# measured part (at least 30 s of it, so the climb is gentle enough for a cold start).
-open_warmup=$((warmup > 30 ? warmup : 30))
-echo "3/3 single, open loop at $rate messages/s, ${duration}s after ${open_warmup}s of warm-up"
-java -jar "$jar" run "${common[@]}" --scenario single --rate "$rate" --clients 64 \
-  --warmup "${open_warmup}s" --duration "${duration}s" --drain 10s --label "single open $rate/s" >"$out/open.txt" 2>&1
-
-for f in single batch open; do
+for f in single open batch; do
   sed -n '/^measured:/,/^RESULT/p' "$out/$f.txt" | grep -v '^RESULT'
   grep 'acknowledgements over' "$out/$f.txt" || true
   [ -f "$out/$f-stacks.txt" ] && sed 's/^/  /' "$out/$f-stacks.txt"

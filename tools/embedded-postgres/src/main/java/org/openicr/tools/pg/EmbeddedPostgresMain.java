@@ -51,10 +51,13 @@ public final class EmbeddedPostgresMain {
                 .setServerConfig("synchronous_commit", "on")
                 // Background work in small steady steps rather than bursts that take a core for
                 // seconds (on 2 cores a burst queues every request behind it): one autovacuum worker,
-                // throttled, and checkpoints every 15 minutes instead of 5 (fewer surges of full-page
+                // throttled to 50 cost units per 10 ms (about 40 MB/s of cached pages; at the
+                // default 200 a pass over a grown ingestion table took up to a third of a core while
+                // it ran), and checkpoints every 15 minutes instead of 5 (fewer surges of full-page
                 // images in the WAL after each checkpoint starts): docs/decisions.md.
                 .setServerConfig("autovacuum_max_workers", "1")
                 .setServerConfig("autovacuum_vacuum_cost_delay", "10ms")
+                .setServerConfig("autovacuum_vacuum_cost_limit", "50")
                 .setServerConfig("checkpoint_timeout", "15min")
                 .start();
         createRoleAndDatabase(postgres, database, user, password);

@@ -9,12 +9,12 @@
 # Each is preceded by a warm-up. The open loop follows the single-item phase, whose workload it
 # shares: right after the batch phase the server needs about a minute to absorb it (autovacuum of
 # the rows just inserted, the JIT recompiling for single items), with room for only 420-480
-# single-item messages/s meanwhile (docs/benchmarks.md, "Results, session 6"). Results: one JSON line each in
-# tools/load-driver/target/bench-<time>/results.jsonl, full reports beside it. Environment:
-# DURATION (60, s), WARMUP (15, s), CLIENTS (16), RATE (500), PEOPLE (200); STACKS=1 samples the
-# server's request threads halfway through 1 and 2 (stack-sample.sh: each jcmd costs CPU, so keep
-# it off for the figures you publish); ICR_DB_CHECK=1 verifies every acknowledged message in
-# PostgreSQL afterwards and prints the database size (needs ICR_PG_PORT).
+# single-item messages/s meanwhile (docs/benchmarks.md, "Results, session 6").
+# Results: one JSON line each in tools/load-driver/target/bench-<time>/results.jsonl, full reports
+# beside it. Environment: DURATION (60, s), WARMUP (15, s), CLIENTS (16), RATE (500), PEOPLE (200);
+# STACKS=1 samples the server's request threads halfway through 1 and 3 (stack-sample.sh: each
+# jcmd costs CPU, so keep it off for the figures you publish); ICR_DB_CHECK=1 verifies every
+# acknowledged message in PostgreSQL afterwards and prints the database size (needs ICR_PG_PORT).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -61,8 +61,8 @@ public class AuditChainStore {
             }
             int sealed = 0;
             // Both sides of the anti-join are bounded by the look-back: unbounded on the seals' side,
-            // PostgreSQL read every seal ever made (a parallel hash join over the whole table once the
-            // trail had grown), every second, and bursts of slow answers followed (docs/decisions.md).
+            // PostgreSQL read every seal ever made, every second (62-203 ms at 229,000 seals against
+            // 17.6 ms bounded: docs/decisions.md).
             try (PreparedStatement pending = c.prepareStatement("select " + EVENT_COLUMNS + " from audit_event e"
                             + " where e.id > ? and not exists (select 1 from audit_seal s where s.event_id = e.id"
                             + " and s.event_id > ?) order by e.id limit ?");

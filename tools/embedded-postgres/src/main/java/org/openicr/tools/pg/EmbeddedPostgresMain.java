@@ -59,6 +59,12 @@ public final class EmbeddedPostgresMain {
                 .setServerConfig("autovacuum_vacuum_cost_delay", "10ms")
                 .setServerConfig("autovacuum_vacuum_cost_limit", "50")
                 .setServerConfig("checkpoint_timeout", "15min")
+                // PostgreSQL's own log in files under <data>/log (the forwarding of its output to
+                // this process's log stops after the first minutes): checkpoints, and every
+                // autovacuum and autoanalyze with its duration, to match slow seconds under load.
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_checkpoints", "on")
+                .setServerConfig("log_autovacuum_min_duration", "0")
                 .start();
         createRoleAndDatabase(postgres, database, user, password);
         System.out.println("PostgreSQL ready on port " + port + ", database " + database + ", data in " + data);

@@ -10,8 +10,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
 import java.util.stream.Collectors;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
@@ -29,7 +29,8 @@ import org.openicr.platform.Roles;
  * source system's account. Five failures in a row lock the account until an administrator unlocks
  * it. People's sign-ins and every failure are audited; a source system's successful calls are not,
  * since its messages are audited one by one. A source system's verified credential is remembered
- * briefly ({@link VerifiedCredentials}) so that each SOAP call does not pay for PBKDF2 again.
+ * briefly ({@link VerifiedCredentials}) so that each SOAP call does not pay for PBKDF2 again, and
+ * checked again by one call at a time, never by every worker thread at once.
  */
 @Stateless
 @PermitAll
@@ -62,11 +63,30 @@ public class Authentication {
     }
 
     public AuthenticationOutcome authenticate(String username, char[] password) {
-        Optional<Set<String>> remembered = verifiedCredentials.groupsFor(username, password);
-        if (remembered.isPresent()) {
-            return new AuthenticationOutcome(username, remembered.get());
+        VerifiedCredentials.Verdict known = verifiedCredentials.verdict(username, password);
+        if (known.remembered() && !known.checkHash()) {
+            return new AuthenticationOutcome(username, known.groups());
         }
-        verifiedCredentials.forget(username);
+        if (known.remembered()) {
+            // This caller checks a credential in use again; the account's other calls go on with it.
+            return check(username, password);
+        }
+        Lock checking = verifiedCredentials.checking(username);
+        checking.lock();
+        try {
+            // Another caller with the same account may have checked it while this one waited.
+            known = verifiedCredentials.verdict(username, password);
+            if (known.remembered() && !known.checkHash()) {
+                return new AuthenticationOutcome(username, known.groups());
+            }
+            return check(username, password);
+        } finally {
+            checking.unlock();
+        }
+    }
+
+    /** The password against the directory's hash; a source system's success is remembered, a failure forgets. */
+    private AuthenticationOutcome check(String username, char[] password) {
         UserAccount account = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
                 .setParameter("username", username)
                 .getResultStream()
@@ -75,16 +95,19 @@ public class Authentication {
         if (account == null) {
             // Same work as for a real account, so timing does not tell which usernames exist.
             passwordHash.verify(password, decoyHash);
+            verifiedCredentials.forget(username);
             audit.record(failure(username, "unknown account"));
             return AuthenticationOutcome.invalid();
         }
         boolean passwordMatches = passwordHash.verify(password, account.getPasswordHash());
         Instant now = Instant.now();
         if (!account.maySignIn()) {
+            verifiedCredentials.forget(username);
             audit.record(failure(username, account.isLocked() ? "account locked" : "account disabled"));
             return AuthenticationOutcome.invalid();
         }
         if (!passwordMatches) {
+            verifiedCredentials.forget(username);
             boolean lockedNow = account.recordFailedLogin(now);
             audit.record(failure(username, "wrong password (" + account.getFailedLogins() + " in a row)"));
             if (lockedNow) {
@@ -96,6 +119,7 @@ public class Authentication {
             verifiedCredentials.remember(username, password, Set.of(Roles.SOURCE_SYSTEM_GROUP));
             return new AuthenticationOutcome(username, Set.of(Roles.SOURCE_SYSTEM_GROUP));
         }
+        verifiedCredentials.forget(username);
         account.recordSuccessfulLogin(now);
         Set<String> groups = account.activeRoleProfiles().stream()
                 .map(profile -> profile.getRole().getCode())

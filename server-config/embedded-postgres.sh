@@ -3,8 +3,13 @@
 #
 #   embedded-postgres.sh start|stop|status
 #
-# Environment: ICR_PG_PORT (default 28432), ICR_PG_DATA (default <repo>/.openicr/pgdata),
-# OPENICR_DB_USER / OPENICR_DB_PASSWORD (role created on first start).
+# Environment: ICR_PG_PORT (default 28432), ICR_PG_DATA (default <repo>/.openicr/pgdata). Every
+# connection authenticates with scram-sha-256. The passwords come from the environment when set, or
+# are generated once into the state directory (the folder above the data, .openicr/ for the demo),
+# mode 0600:
+#   ICR_PG_SUPERUSER_PASSWORD   superuser postgres            (postgres-superuser.password)
+#   OPENICR_DB_OWNER_USER/_PASSWORD  owner role, migrations   (openicr / db-owner.password)
+#   OPENICR_DB_USER/_PASSWORD        application role         (openicr_app / db-app.password)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,6 +20,8 @@ data="${ICR_PG_DATA:-$repo/.openicr/pgdata}"
 state="$(dirname "$data")"
 pidfile="$state/embedded-postgres-$port.pid"
 log="$state/embedded-postgres-$port.log"
+# shellcheck source=secrets.sh
+. "$here/secrets.sh"
 
 running() {
   [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
@@ -30,6 +37,11 @@ start() {
     exit 1
   fi
   mkdir -p "$state"
+  export ICR_PG_SUPERUSER_PASSWORD="${ICR_PG_SUPERUSER_PASSWORD:-$(icr_secret "$state/postgres-superuser.password")}"
+  export OPENICR_DB_OWNER_USER="${OPENICR_DB_OWNER_USER:-openicr}"
+  export OPENICR_DB_OWNER_PASSWORD="${OPENICR_DB_OWNER_PASSWORD:-$(icr_secret "$state/db-owner.password")}"
+  export OPENICR_DB_USER="${OPENICR_DB_USER:-openicr_app}"
+  export OPENICR_DB_PASSWORD="${OPENICR_DB_PASSWORD:-$(icr_secret "$state/db-app.password")}"
   # glibc gives freed memory back to the kernel once 128 KB is free at the top of the heap. A
   # PostgreSQL backend crosses that line in nearly every transaction here, so each ingested message
   # cost a brk() up and a brk() down, page faults and TLB flushes (measured: 15 % of PostgreSQL's
@@ -37,7 +49,7 @@ start() {
   # 8 MB (docs/decisions.md, "glibc's heap trimming in the PostgreSQL backends").
   export MALLOC_TRIM_THRESHOLD_=67108864 MALLOC_MMAP_THRESHOLD_=8388608
   nohup java -jar "$jar" --port "$port" --data "$data" \
-    --database openicr --user "${OPENICR_DB_USER:-openicr}" --password "${OPENICR_DB_PASSWORD:?OPENICR_DB_PASSWORD must be set}" \
+    --database openicr \
     >"$log" 2>&1 &
   echo $! >"$pidfile"
   for _ in $(seq 1 120); do

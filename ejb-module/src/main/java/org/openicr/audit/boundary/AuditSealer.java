@@ -4,6 +4,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -13,7 +15,10 @@ import org.openicr.audit.control.AuditChainStore;
 /**
  * Seals new audit events into the hash chain every second (a small step each time, rather than a
  * burst of five seconds of events that holds a core while requests wait), in one place, so that
- * the actions that write audit events never wait for each other on the chain.
+ * the actions that write audit events never wait for each other on the chain. The seals are made by
+ * the database function audit_seal_pending (owned by the owner role, db/V17): the application's
+ * role cannot write them itself. Each batch of 5,000 commits on its own (no container transaction
+ * around the loop), so a long backlog never holds one transaction open.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -27,6 +32,7 @@ public class AuditSealer {
     AuditChainStore chain;
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sealRecentEvents() {
         if (!running.compareAndSet(false, true)) {
             return;

@@ -25,13 +25,6 @@ public class AuditChainStore {
             "e.id, e.occurred_at, e.action, e.outcome, e.username, e.rbac_role_code,"
                     + " e.organisation_ods, e.person_id, e.purpose_of_use, e.detail";
 
-    /**
-     * How far behind the last sealed event the sealer looks for events not sealed yet: events commit
-     * out of id order (an id is taken at insert, the event is seen at commit), so one that committed
-     * after a later id was sealed is still found. 10,000 ids are 20 s at 500 messages/s.
-     */
-    static final long LOOK_BACK_IDS = 10_000;
-
     @Resource(lookup = "java:app/jdbc/openicr")
     DataSource dataSource;
 
@@ -44,51 +37,19 @@ public class AuditChainStore {
 
     /**
      * Seals, in id order, the events not sealed yet (looking back over the last 10,000 ids, which
-     * covers transactions that committed out of id order). Answers how many it sealed.
+     * covers transactions that committed out of id order). Answers how many it sealed. The seals are
+     * computed and written by the database function {@code audit_seal_pending} (db/V17), which runs
+     * with the owner role's rights: the application's role may not write to audit_seal itself. The
+     * function computes the same chain as {@link AuditChain}, which {@link #verify()} recomputes.
      */
     public int sealPending(int max) {
-        try (Connection c = dataSource.getConnection()) {
-            byte[] previous = null;
-            long lastSealedEvent = 0;
-            try (PreparedStatement ps = c.prepareStatement(
-                            "select hash, (select coalesce(max(event_id), 0) from audit_seal) from audit_seal"
-                                    + " order by seq desc limit 1");
-                    ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    previous = rs.getBytes(1);
-                    lastSealedEvent = rs.getLong(2);
-                }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select audit_seal_pending(?)")) {
+            ps.setInt(1, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
-            int sealed = 0;
-            // Both sides of the anti-join are bounded by the look-back: unbounded on the seals' side,
-            // PostgreSQL read every seal ever made, every second (62-203 ms at 229,000 seals against
-            // 17.6 ms bounded: docs/decisions.md).
-            try (PreparedStatement pending = c.prepareStatement("select " + EVENT_COLUMNS + " from audit_event e"
-                            + " where e.id > ? and not exists (select 1 from audit_seal s where s.event_id = e.id"
-                            + " and s.event_id > ?) order by e.id limit ?");
-                    PreparedStatement insert = c.prepareStatement(
-                            "insert into audit_seal (event_id, previous_hash, hash) values (?, ?, ?)")) {
-                long lookBackFrom = Math.max(0, lastSealedEvent - LOOK_BACK_IDS);
-                pending.setLong(1, lookBackFrom);
-                pending.setLong(2, lookBackFrom);
-                pending.setInt(3, max);
-                try (ResultSet rs = pending.executeQuery()) {
-                    while (rs.next()) {
-                        AuditChain.Content content = content(rs);
-                        byte[] hash = AuditChain.link(previous, content);
-                        insert.setLong(1, content.id());
-                        insert.setBytes(2, previous);
-                        insert.setBytes(3, hash);
-                        insert.addBatch();
-                        previous = hash;
-                        sealed++;
-                    }
-                }
-                if (sealed > 0) {
-                    insert.executeBatch();
-                }
-            }
-            return sealed;
         } catch (SQLException e) {
             throw new IllegalStateException("Sealing the audit trail failed", e);
         }
@@ -139,10 +100,6 @@ public class AuditChainStore {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static AuditChain.Content content(ResultSet rs) throws SQLException {
-        return content(rs, 1);
     }
 
     private static AuditChain.Content content(ResultSet rs, int from) throws SQLException {

@@ -15,10 +15,23 @@ import java.util.Map;
  * (SIGTERM stops PostgreSQL cleanly). It exists so that the demo and the test suite need nothing
  * installed; a real deployment points the server at its own PostgreSQL instead.
  *
- * <p>Arguments: {@code --port N --data DIR --database NAME --user NAME --password SECRET}. The data
- * directory is kept between runs; the application's role and database are created when missing.
+ * <p>Arguments: {@code --port N --data DIR --database NAME}. Credentials come from the environment
+ * (never the command line, which every local user can read): ICR_PG_SUPERUSER_PASSWORD for the
+ * superuser {@code postgres}; OPENICR_DB_OWNER_USER (default openicr) and OPENICR_DB_OWNER_PASSWORD
+ * for the owner role, which owns the database and runs the migrations; OPENICR_DB_USER (default
+ * openicr_app) and OPENICR_DB_PASSWORD for the application role the server connects as (issue 16).
+ *
+ * <p>Every connection authenticates with scram-sha-256, the superuser's included (pg_hba.conf is
+ * written by this launcher). A data directory made by initdb (zonky's initdb trusts every local
+ * connection) or by an older OpenICR is secured on its first start here: PostgreSQL is started once
+ * as it is, only to give the superuser its password, stopped, and started again with password
+ * authentication. The data directory is kept between runs; the roles and the database are created
+ * when missing and the roles' passwords set to the given ones at every start.
  */
 public final class EmbeddedPostgresMain {
+
+    /** The first line of the pg_hba.conf this launcher writes: its presence means "secured". */
+    static final String HBA_MARKER = "# OpenICR: every connection authenticates with scram-sha-256";
 
     private EmbeddedPostgresMain() {}
 
@@ -27,17 +40,59 @@ public final class EmbeddedPostgresMain {
         int port = Integer.parseInt(options.getOrDefault("port", "28432"));
         Path data = Path.of(options.getOrDefault("data", "target/pgdata"));
         String database = options.getOrDefault("database", "openicr");
-        String user = options.getOrDefault("user", "openicr");
-        String password = options.get("password");
-        if (password == null || password.isBlank()) {
-            throw new IllegalArgumentException("--password is required");
+        String superuserPassword = required("ICR_PG_SUPERUSER_PASSWORD");
+        String owner = env("OPENICR_DB_OWNER_USER", "openicr");
+        String ownerPassword = required("OPENICR_DB_OWNER_PASSWORD");
+        String app = env("OPENICR_DB_USER", "openicr_app");
+        String appPassword = required("OPENICR_DB_PASSWORD");
+        if (owner.equals(app)) {
+            throw new IllegalArgumentException(
+                    "OPENICR_DB_USER (the application role) must differ from the owner role " + owner);
         }
         Files.createDirectories(data);
 
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        if (!secured(data)) {
+            // Started as initdb left it (trust, localhost only) just long enough to set the
+            // superuser's password, then stopped and secured.
+            try (EmbeddedPostgres bootstrap = builder(port, data).start();
+                    Connection c = bootstrap.getPostgresDatabase().getConnection()) {
+                setPassword(c, "postgres", superuserPassword);
+            }
+            writeHba(data);
+            System.out.println("Secured the data directory: scram-sha-256 for every connection.");
+        }
+        EmbeddedPostgres postgres = builder(port, data)
+                .setConnectConfig("password", superuserPassword)
+                .start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            createRolesAndDatabase(c, database, owner, ownerPassword, app, appPassword);
+        }
+        System.out.println("PostgreSQL ready on port " + port + ", database " + database + ", data in " + data);
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    static boolean secured(Path data) throws IOException {
+        Path hba = data.resolve("pg_hba.conf");
+        return Files.exists(hba) && Files.readString(hba).startsWith(HBA_MARKER);
+    }
+
+    private static void writeHba(Path data) throws IOException {
+        Files.writeString(
+                data.resolve("pg_hba.conf"),
+                HBA_MARKER + " (tools/embedded-postgres, issue 16).\n"
+                        + "# TYPE  DATABASE  USER  ADDRESS       METHOD\n"
+                        + "local   all       all                 scram-sha-256\n"
+                        + "host    all       all   127.0.0.1/32  scram-sha-256\n"
+                        + "host    all       all   ::1/128       scram-sha-256\n");
+    }
+
+    private static EmbeddedPostgres.Builder builder(int port, Path data) {
+        return EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
+                .setServerConfig("password_encryption", "scram-sha-256")
                 // zonky starts PostgreSQL with -F (fsync off); the record must survive a crash.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("listen_addresses", "localhost")
@@ -64,28 +119,46 @@ public final class EmbeddedPostgresMain {
                 // autovacuum and autoanalyze with its duration, to match slow seconds under load.
                 .setServerConfig("logging_collector", "on")
                 .setServerConfig("log_checkpoints", "on")
-                .setServerConfig("log_autovacuum_min_duration", "0")
-                .start();
-        createRoleAndDatabase(postgres, database, user, password);
-        System.out.println("PostgreSQL ready on port " + port + ", database " + database + ", data in " + data);
-        System.out.flush();
-        Thread.currentThread().join();
+                .setServerConfig("log_autovacuum_min_duration", "0");
     }
 
-    private static void createRoleAndDatabase(EmbeddedPostgres postgres, String database, String user, String password)
-            throws SQLException, IOException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            if (!exists(c, "select 1 from pg_roles where rolname = ?", user)) {
-                c.createStatement()
-                        .execute("create role " + identifier(user) + " login password '" + password.replace("'", "''")
-                                + "'");
-            }
-            if (!exists(c, "select 1 from pg_database where datname = ?", database)) {
-                c.createStatement()
-                        .execute("create database " + identifier(database) + " owner " + identifier(user)
-                                + " encoding 'UTF8'");
+    private static void createRolesAndDatabase(
+            Connection c, String database, String owner, String ownerPassword, String app, String appPassword)
+            throws SQLException {
+        for (String role : new String[] {owner, app}) {
+            if (!exists(c, "select 1 from pg_roles where rolname = ?", role)) {
+                c.createStatement().execute("create role " + identifier(role) + " login");
             }
         }
+        // Neither may do more than its job: no superuser, no new roles or databases, no replication.
+        setPassword(c, owner, ownerPassword);
+        setPassword(c, app, appPassword);
+        if (!exists(c, "select 1 from pg_database where datname = ?", database)) {
+            c.createStatement()
+                    .execute("create database " + identifier(database) + " owner " + identifier(owner)
+                            + " encoding 'UTF8'");
+        }
+    }
+
+    private static void setPassword(Connection c, String role, String password) throws SQLException {
+        String attributes =
+                role.equals("postgres") ? "" : " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls";
+        c.createStatement()
+                .execute("alter role " + identifier(role) + attributes + " password '" + password.replace("'", "''")
+                        + "'");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must be set");
+        }
+        return value;
     }
 
     private static boolean exists(Connection c, String sql, String name) throws SQLException {

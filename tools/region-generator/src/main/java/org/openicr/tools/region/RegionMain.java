@@ -90,6 +90,8 @@ public final class RegionMain {
                 .dataSource(required(o, "db-url"), required(o, "db-user"), required(o, "db-password"))
                 .locations("filesystem:" + folder)
                 .outOfOrder(outOfOrder)
+                // The application role that db/V17 grants to (docs/operations.md).
+                .placeholders(Map.of("app_role", o.getOrDefault("app-role", "openicr_app")))
                 .load()
                 .migrate();
         log.println("Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted

@@ -45,6 +45,7 @@ class BulkLoaderTest {
         Flyway.configure()
                 .dataSource(url, "postgres", "postgres")
                 .locations("filesystem:" + Path.of("../../db").toAbsolutePath())
+                .placeholders(java.util.Map.of("app_role", "openicr_app"))
                 .load()
                 .migrate();
         List<String> schemaBefore;

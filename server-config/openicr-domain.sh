@@ -7,6 +7,12 @@
 #   ICR_DOMAINS_DIR  where domains live          (default: <repo>/.openicr/domains)
 #   ICR_DOMAIN       domain name                 (default: openicr)
 #   ICR_PORTBASE     Payara port base            (default: 28000: http 28080, admin 28048)
+#   ICR_LISTEN_ADDRESS  address of the HTTP, HTTPS and admin listeners (default: 127.0.0.1, this
+#                    machine only; 0.0.0.0 opens them to the network: enable secure admin first,
+#                    docs/operations.md). IIOP, JMX and the data grid stay on 127.0.0.1, JMS is off.
+#   ICR_ADMIN_PASSWORD  the Payara admin user's password (default: generated once into
+#                    <state>/payara-admin.password, mode 0600; <state> is the folder above the domains
+#                    folder, .openicr/ for the demo)
 #   OPENICR_DB_URL, OPENICR_DB_USER, OPENICR_DB_PASSWORD: read by the EAR's datasource; they must
 #   be in the environment of "start".
 set -euo pipefail
@@ -20,6 +26,13 @@ domain="${ICR_DOMAIN:-openicr}"
 portbase="${ICR_PORTBASE:-28000}"
 admin_port=$((portbase + 48))
 http_port=$((portbase + 80))
+listen="${ICR_LISTEN_ADDRESS:-127.0.0.1}"
+state="$(dirname "$domains")"
+# shellcheck source=secrets.sh
+. "$here/secrets.sh"
+admin_password_file="$state/payara-admin.password"
+# asadmin reads the password from a file of its own format (never from the command line).
+asadmin_passwords="$state/payara-admin.asadmin"
 
 export AS_JAVA="${AS_JAVA:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}"
 
@@ -34,27 +47,87 @@ running() {
   "$asadmin" list-domains --domaindir "$domains" 2>/dev/null | grep -q "^$domain running"
 }
 
+admin_password() {
+  if [ -n "${ICR_ADMIN_PASSWORD:-}" ]; then
+    printf '%s' "$ICR_ADMIN_PASSWORD"
+  else
+    icr_secret "$admin_password_file"
+  fi
+}
+
+# asadmin against this domain's admin listener, as the admin user with its password.
+remote() {
+  mkdir -p "$state"
+  (umask 077 && printf 'AS_ADMIN_PASSWORD=%s\n' "$(admin_password)" >"$asadmin_passwords")
+  "$asadmin" --host 127.0.0.1 --port "$admin_port" --user admin --passwordfile "$asadmin_passwords" "$@"
+}
+
+# The settings a domain was made with: the commands below, domain.asadmin, the listen address and
+# the admin password. A domain made with other settings (an older OpenICR's open admin included) is
+# made again, so that no setting is left behind.
+fingerprint() {
+  {
+    echo "settings-version 2 (issue 16: local listeners, admin password)"
+    echo "listen $listen"
+    admin_password | sha256sum
+    cat "$here/domain.asadmin"
+  } | sha256sum | cut -d' ' -f1
+}
+
+# Listeners: HTTP, HTTPS and admin on the listen address; what no client of OpenICR needs stays on
+# this machine (IIOP, JMX) or off (JMS); the data grid (Hazelcast) binds to the loopback only.
+listener_settings() {
+  local listeners=configs.config.server-config.network-config.network-listeners.network-listener
+  local iiop=configs.config.server-config.iiop-service.iiop-listener
+  cat <<SETTINGS
+set $listeners.http-listener-1.address=$listen
+set $listeners.http-listener-2.address=$listen
+set $listeners.admin-listener.address=$listen
+set $iiop.orb-listener-1.address=127.0.0.1
+set $iiop.SSL.address=127.0.0.1
+set $iiop.SSL_MUTUALAUTH.address=127.0.0.1
+set configs.config.server-config.admin-service.jmx-connector.system.address=127.0.0.1
+set configs.config.server-config.jms-service.type=DISABLED
+set-hazelcast-configuration --interfaces=127.0.0.1
+create-jvm-options -Dhazelcast.socket.bind.any=false
+SETTINGS
+}
+
 create() {
   need_payara
+  local wanted
+  wanted="$(fingerprint)"
   if [ -d "$domains/$domain" ]; then
-    return 0
+    if [ "$(cat "$domains/$domain/config/openicr-settings" 2>/dev/null)" = "$wanted" ]; then
+      return 0
+    fi
+    echo "Domain '$domain' was made with other settings (listeners, admin password or domain.asadmin): making it again."
+    if running; then
+      "$asadmin" stop-domain --domaindir "$domains" "$domain" >/dev/null || true
+    fi
+    rm -rf "${domains:?}/$domain"
   fi
-  echo "Creating Payara domain '$domain' in $domains (port base $portbase: http $http_port, admin $admin_port)"
+  echo "Creating Payara domain '$domain' in $domains (port base $portbase: http $http_port, admin $admin_port, on $listen)"
   mkdir -p "$domains"
-  "$asadmin" create-domain --nopassword --portbase "$portbase" --domaindir "$domains" "$domain" >/dev/null
+  (umask 077 && printf 'AS_ADMIN_PASSWORD=%s\n' "$(admin_password)" >"$state/payara-admin.create")
+  "$asadmin" --user admin --passwordfile "$state/payara-admin.create" create-domain --portbase "$portbase" \
+    --domaindir "$domains" "$domain" >/dev/null
+  rm -f "$state/payara-admin.create"
   cp "$here/target/lib/postgresql.jar" "$domains/$domain/lib/"
   "$asadmin" start-domain --domaindir "$domains" "$domain" >/dev/null
   # multimode goes on after a command fails and still exits 0: a failed setting must stop here.
   local settings
-  settings="$("$asadmin" --port "$admin_port" multimode --file "$here/domain.asadmin" 2>&1)"
-  if grep -qiE "remote failure|command .* failed" <<<"$settings"; then
+  { cat "$here/domain.asadmin"; listener_settings; } >"$state/domain-settings.asadmin"
+  settings="$(remote multimode --file "$state/domain-settings.asadmin" 2>&1)"
+  if grep -qiE "remote failure|command .* failed|invalid command" <<<"$settings"; then
     echo "$settings" >&2
-    echo "A setting in $here/domain.asadmin failed (above); the domain is not usable." >&2
+    echo "A setting in $here/domain.asadmin or of the listeners failed (above); the domain is not usable." >&2
     "$asadmin" stop-domain --domaindir "$domains" "$domain" >/dev/null || true
     rm -rf "${domains:?}/$domain"
     exit 1
   fi
   "$asadmin" stop-domain --domaindir "$domains" "$domain" >/dev/null
+  echo "$wanted" >"$domains/$domain/config/openicr-settings"
 }
 
 start() {
@@ -68,7 +141,7 @@ start() {
   : "${OPENICR_DB_USER:?OPENICR_DB_USER must be set for the server}"
   : "${OPENICR_DB_PASSWORD:?OPENICR_DB_PASSWORD must be set for the server}"
   "$asadmin" start-domain --domaindir "$domains" "$domain" >/dev/null
-  echo "Domain '$domain' started (http $http_port, admin $admin_port)."
+  echo "Domain '$domain' started (http $http_port, admin $admin_port, on $listen)."
 }
 
 stop() {
@@ -80,7 +153,7 @@ stop() {
 
 deploy() {
   local ear="$1"
-  "$asadmin" --port "$admin_port" deploy --force=true --name openicr "$ear" >/dev/null
+  remote deploy --force=true --name openicr "$ear" >/dev/null
   echo "Deployed $(basename "$ear") to domain '$domain'."
 }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
@@ -38,8 +37,7 @@ class AuditTamperIT {
 
     /** A superuser session that bypasses triggers: what an attacker with database access could do. */
     private static void asSuperuser(String sql, Object... values) throws SQLException {
-        String url = System.getProperty("icr.db.url", "jdbc:postgresql://localhost:29432/openicr");
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+        try (Connection c = TestEnvironment.superuserDatabase();
                 PreparedStatement replica = c.prepareStatement("set session_replication_role = replica");
                 PreparedStatement ps = c.prepareStatement(sql)) {
             replica.execute();
@@ -70,9 +68,10 @@ class AuditTamperIT {
                         "org.openicr.tools.directory.VerifyAuditTrail")
                 .redirectErrorStream(true);
         Map<String, String> env = command.environment();
-        env.put("OPENICR_DB_URL", System.getProperty("icr.db.url", "jdbc:postgresql://localhost:29432/openicr"));
-        env.put("OPENICR_DB_USER", System.getProperty("icr.db.user", "openicr"));
-        env.put("OPENICR_DB_PASSWORD", System.getProperty("icr.db.password", "openicr-test"));
+        // The verification needs nothing but reading: it runs as the application role.
+        env.put("OPENICR_DB_URL", TestEnvironment.databaseUrl());
+        env.put("OPENICR_DB_USER", TestEnvironment.applicationUser());
+        env.put("OPENICR_DB_PASSWORD", TestEnvironment.applicationPassword());
         Process process = command.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return process.waitFor() + " " + output;

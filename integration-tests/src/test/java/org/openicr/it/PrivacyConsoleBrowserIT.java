@@ -370,10 +370,9 @@ class PrivacyConsoleBrowserIT extends BrowserTest {
                         today,
                         file.toString())
                 .redirectErrorStream(true);
-        command.environment()
-                .put("OPENICR_DB_URL", System.getProperty("icr.db.url", "jdbc:postgresql://localhost:29432/openicr"));
-        command.environment().put("OPENICR_DB_USER", System.getProperty("icr.db.user", "openicr"));
-        command.environment().put("OPENICR_DB_PASSWORD", System.getProperty("icr.db.password", "openicr-test"));
+        command.environment().put("OPENICR_DB_URL", TestEnvironment.databaseUrl());
+        command.environment().put("OPENICR_DB_USER", TestEnvironment.applicationUser());
+        command.environment().put("OPENICR_DB_PASSWORD", TestEnvironment.applicationPassword());
         Process process = command.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), output);

@@ -38,11 +38,55 @@ final class TestEnvironment {
         return baseUrl().resolve("ws/ingestion");
     }
 
+    static String databaseUrl() {
+        return System.getProperty("icr.db.url", "jdbc:postgresql://localhost:29432/openicr");
+    }
+
+    /**
+     * The owner role (it owns the schema and runs the migrations): for fixtures that write test data
+     * and for reading what the server stored. The server itself never connects as this role.
+     */
     static Connection database() throws SQLException {
-        return DriverManager.getConnection(
-                System.getProperty("icr.db.url", "jdbc:postgresql://localhost:29432/openicr"),
-                System.getProperty("icr.db.user", "openicr"),
-                System.getProperty("icr.db.password", "openicr-test"));
+        return DriverManager.getConnection(databaseUrl(), ownerUser(), ownerPassword());
+    }
+
+    static String ownerUser() {
+        return System.getProperty("icr.db.user", "openicr");
+    }
+
+    static String ownerPassword() {
+        return System.getProperty("icr.db.password", "openicr-test-owner");
+    }
+
+    /** The application role: the account the server connects as, with only the grants of db/V17. */
+    static Connection applicationDatabase() throws SQLException {
+        return DriverManager.getConnection(databaseUrl(), applicationUser(), applicationPassword());
+    }
+
+    static String applicationUser() {
+        return System.getProperty("icr.db.app.user", "openicr_app");
+    }
+
+    static String applicationPassword() {
+        return System.getProperty("icr.db.app.password", "openicr-test-app");
+    }
+
+    /** The embedded PostgreSQL's superuser postgres: what an attacker with full database access could do. */
+    static Connection superuserDatabase() throws SQLException {
+        return DriverManager.getConnection(databaseUrl(), "postgres", superuserPassword());
+    }
+
+    static String superuserPassword() {
+        return System.getProperty("icr.db.superuser.password", "openicr-test-superuser");
+    }
+
+    /** The test domain's Payara admin password (user admin). */
+    static String adminPassword() {
+        return System.getProperty("icr.admin.password", "openicr-test-admin");
+    }
+
+    static int adminPort() {
+        return Integer.getInteger("icr.admin.port", 29048);
     }
 
     /** The demo directory (organisations, users, source systems); idempotent, once per test JVM. */

@@ -68,7 +68,10 @@ public class Inbox {
                         code == ErrorCode.INTERNAL_ERROR ? AuditOutcome.FAILURE : AuditOutcome.DENIED,
                         Actor.account(account),
                         null,
-                        operation + " " + messageId + " (inbox " + message.getId() + "): " + code));
+                        operation + " " + messageId + " (inbox " + message.getId() + "): " + code
+                                + (code == ErrorCode.MESSAGE_TOO_LARGE
+                                        ? " (" + received.sizeBytes() + " bytes, body not kept)"
+                                        : "")));
         return message.getId();
     }
 }

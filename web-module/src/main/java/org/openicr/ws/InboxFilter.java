@@ -106,9 +106,13 @@ public class InboxFilter extends HttpFilter {
             refuse(response, received, code, shape.reason());
             return;
         }
-        String invalid = validation.problem(body);
+        ContractValidation.Problem invalid = validation.problem(body);
         if (invalid != null) {
-            refuse(response, received, ErrorCode.SCHEMA_INVALID, CONTRACT_MISMATCH + cut(invalid));
+            if (invalid.tooLong()) {
+                refuse(response, received, ErrorCode.INVALID_INPUT, cut(invalid.reason()));
+            } else {
+                refuse(response, received, ErrorCode.SCHEMA_INVALID, CONTRACT_MISMATCH + cut(invalid.reason()));
+            }
             return;
         }
         request.setAttribute(RECEIVED, received);

@@ -122,4 +122,38 @@ class XmlShapeTest {
         assertTrue(t1 - t0 < 100_000_000L, "200,000 levels took " + (t1 - t0) / 1e6 + " ms");
         assertTrue(t2 - t1 < 100_000_000L, "10 MiB took " + (t2 - t1) / 1e6 + " ms");
     }
+
+    /** What the scan costs on messages that pass: printed for docs/benchmarks.md. */
+    @Test
+    void costOnMessagesThatPass() {
+        String item = "<icr:item><icr:category>MEDICATIONS</icr:category><icr:sourceKey>k-1</icr:sourceKey>"
+                + "<icr:version>1</icr:version><icr:status>active</icr:status><icr:code><icr:system>DMD</icr:system>"
+                + "<icr:code>39720311000001101</icr:code><icr:display>Amlodipine 5mg tablets</icr:display></icr:code>"
+                + "<icr:text>One daily</icr:text><icr:detail><icr:name>dose</icr:name><icr:value>5 mg</icr:value>"
+                + "</icr:detail></icr:item>";
+        byte[] batch = (ENVELOPE_OPEN + "<icr:ItemBatch xmlns:icr='urn:openicr:ingestion:v1'>" + item.repeat(50)
+                        + "</icr:ItemBatch>" + ENVELOPE_CLOSE)
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] document = (ENVELOPE_OPEN + "<d>" + "QUJD".repeat(2_600_000) + "</d>" + ENVELOPE_CLOSE)
+                .getBytes(StandardCharsets.UTF_8);
+        for (int warm = 0; warm < 2000; warm++) {
+            assertEquals(XmlShape.Verdict.OK, XmlShape.check(batch).verdict());
+        }
+        int runs = 5000;
+        long t0 = System.nanoTime();
+        for (int r = 0; r < runs; r++) {
+            XmlShape.check(batch);
+        }
+        long perBatch = (System.nanoTime() - t0) / runs;
+        for (int warm = 0; warm < 5; warm++) {
+            XmlShape.check(document);
+        }
+        long t1 = System.nanoTime();
+        assertEquals(XmlShape.Verdict.OK, XmlShape.check(document).verdict());
+        long perDocument = System.nanoTime() - t1;
+        System.out.printf(
+                "XmlShape: 50-item batch (%d bytes) %.1f us; %d-byte document message %.2f ms%n",
+                batch.length, perBatch / 1e3, document.length, perDocument / 1e6);
+        assertTrue(perBatch < 2_000_000L, "a batch took " + perBatch + " ns");
+    }
 }

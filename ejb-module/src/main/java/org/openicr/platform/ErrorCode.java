@@ -32,5 +32,10 @@ public enum ErrorCode {
     /** The thing asked for does not exist (or is not visible to the caller). */
     NOT_FOUND,
     /** An unexpected failure inside the system; the input was kept and can be replayed. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /**
+     * The XML is shaped to cost a parser far more than its size (elements nested deeper than the
+     * documented limit, too many attributes on one element, an overlong name); refused unread.
+     */
+    MESSAGE_TOO_COMPLEX
 }

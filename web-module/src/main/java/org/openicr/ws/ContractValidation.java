@@ -4,12 +4,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import org.openicr.platform.FieldLimit;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -45,18 +48,37 @@ final class ContractValidation {
         }
     }
 
+    /**
+     * What is wrong with a message: a value longer than its field's xs:maxLength ({@code tooLong},
+     * with the field's path and limit, never the value), or any other problem (the validator's text).
+     */
+    record Problem(boolean tooLong, String reason) {}
+
+    private static final Pattern MAX_LENGTH = Pattern.compile(
+            ".*with length = '(\\d+)' is not facet-valid with respect to maxLength '(\\d+)' for type '[^']*'\\.?$",
+            Pattern.DOTALL);
+
     /** Null when the message is a SOAP 1.1 envelope whose body is valid; otherwise what is wrong. */
-    String problem(byte[] message) {
+    Problem problem(byte[] message) {
         Validator validator = validators.get();
         try {
             validator.validate(new StreamSource(new ByteArrayInputStream(message)));
             return null;
         } catch (SAXParseException invalid) {
             validator.reset();
-            return invalid.getMessage();
+            String text = invalid.getMessage();
+            Matcher tooLong = text == null ? null : MAX_LENGTH.matcher(text);
+            if (tooLong != null && text.startsWith("cvc-maxLength-valid") && tooLong.matches()) {
+                String field = ElementPath.at(message, invalid.getLineNumber(), invalid.getColumnNumber());
+                return new Problem(
+                        true,
+                        FieldLimit.tooLong(
+                                field, Integer.parseInt(tooLong.group(2)), Integer.parseInt(tooLong.group(1))));
+            }
+            return new Problem(false, text);
         } catch (SAXException | IOException unreadable) {
             validator.reset();
-            return "the XML could not be read";
+            return new Problem(false, "the XML could not be read");
         }
     }
 

@@ -46,7 +46,7 @@ class ContractValidationTest {
     void anElementOutOfOrderIsNamed() {
         String swapped = "<icr:item><icr:sourceKey>k-1</icr:sourceKey><icr:category>PROBLEMS</icr:category>"
                 + "<icr:version>1</icr:version><icr:text>Asthma</icr:text></icr:item>";
-        String problem = VALIDATION.problem(bytes(batch(swapped)));
+        String problem = VALIDATION.problem(bytes(batch(swapped))).reason();
         assertNotNull(problem);
         assertTrue(problem.contains("sourceKey"), problem);
         assertNull(VALIDATION.problem(bytes(batch(ITEM))), "a refusal leaves the validator usable");

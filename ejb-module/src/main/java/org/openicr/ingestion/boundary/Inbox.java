@@ -18,6 +18,7 @@ import org.openicr.ingestion.control.InboxRows;
 import org.openicr.ingestion.control.Sources;
 import org.openicr.ingestion.entity.InboundMessage;
 import org.openicr.platform.ErrorCode;
+import org.openicr.platform.FieldLimit;
 import org.openicr.platform.Roles;
 
 /**
@@ -53,7 +54,11 @@ public class Inbox {
         InboundMessage message =
                 InboundMessage.received(account, received.raw(), received.sizeBytes(), received.receivedAt());
         Long sourceId = sources.ofAccount(account).map(SourceSystem::getId).orElse(null);
-        message.identify(operation, messageId, sourceId);
+        // A message id over its column's limit is not kept (the refusal names it; the raw body has it).
+        message.identify(
+                operation,
+                messageId == null || messageId.length() > FieldLimit.MESSAGE_ID.max() ? null : messageId,
+                sourceId);
         Optional<InboundMessage> first = firstAnswers.before(message);
         if (first.isPresent()) {
             message.duplicateOf(first.get());
@@ -68,7 +73,10 @@ public class Inbox {
                         code == ErrorCode.INTERNAL_ERROR ? AuditOutcome.FAILURE : AuditOutcome.DENIED,
                         Actor.account(account),
                         null,
-                        operation + " " + messageId + " (inbox " + message.getId() + "): " + code));
+                        operation + " " + messageId + " (inbox " + message.getId() + "): " + code
+                                + (code == ErrorCode.MESSAGE_TOO_LARGE
+                                        ? " (" + received.sizeBytes() + " bytes, body not kept)"
+                                        : "")));
         return message.getId();
     }
 }

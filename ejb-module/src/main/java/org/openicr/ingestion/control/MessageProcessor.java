@@ -39,6 +39,7 @@ import org.openicr.ingestion.entity.MessageStatus;
 import org.openicr.patient.entity.Demographics;
 import org.openicr.patient.entity.NhsNumber;
 import org.openicr.platform.ErrorCode;
+import org.openicr.platform.FieldLimit;
 import org.openicr.platform.IcrException;
 
 /**
@@ -76,6 +77,7 @@ public class MessageProcessor {
             Demographics demographics = ContractMapping.demographics(body.getPerson());
             PersonIndex.Upserted person = persons.upsert(demographics, source.id());
             if (body.getPerson().getLocalIdentifier() != null) {
+                FieldLimit.LOCAL_IDENTIFIER.check(body.getPerson().getLocalIdentifier(), "person/localIdentifier");
                 persons.link(source.id(), body.getPerson().getLocalIdentifier(), person.personId());
             }
             outcome = new StoredOutcome(
@@ -293,9 +295,11 @@ public class MessageProcessor {
 
     /** HL7 local identifiers are kept as "assigning authority:value", since one source may use several. */
     static String localKey(LocalIdentifier local) {
-        return local.assigningAuthority() == null || local.assigningAuthority().isBlank()
-                ? local.value()
-                : local.assigningAuthority() + ":" + local.value();
+        String key =
+                local.assigningAuthority() == null || local.assigningAuthority().isBlank()
+                        ? local.value()
+                        : local.assigningAuthority() + ":" + local.value();
+        return FieldLimit.LOCAL_IDENTIFIER.check(key, "PID-3 local identifier (CX-4:CX-1)");
     }
 
     /** NHS Number first, then the source's own identifier for the person. */
@@ -303,6 +307,7 @@ public class MessageProcessor {
         if (patient == null || (blank(patient.getNhsNumber()) && blank(patient.getLocalIdentifier()))) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "patient needs an nhsNumber or a localIdentifier.");
         }
+        FieldLimit.LOCAL_IDENTIFIER.check(patient.getLocalIdentifier(), "patient/localIdentifier");
         if (!blank(patient.getNhsNumber())) {
             Optional<Long> byNhsNumber =
                     source.personByNhsNumber(NhsNumber.of(patient.getNhsNumber()), persons::byNhsNumber);
@@ -322,6 +327,8 @@ public class MessageProcessor {
         if (blank(messageId)) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "messageId is required.");
         }
+        FieldLimit.MESSAGE_ID.check(
+                messageId.strip(), "SubmitHl7".equals(operation) ? "messageId (or MSH-10)" : "messageId");
         message.identify(operation, messageId.strip(), source.id());
         return messageId.strip();
     }

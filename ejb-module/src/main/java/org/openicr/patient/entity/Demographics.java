@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.openicr.platform.ErrorCode;
+import org.openicr.platform.FieldLimit;
 import org.openicr.platform.IcrException;
 
 /**
@@ -46,6 +47,13 @@ public record Demographics(
                         .toList();
         postcode =
                 postcode == null || postcode.isBlank() ? null : postcode.strip().toUpperCase();
+        FieldLimit.TITLE.check(title);
+        FieldLimit.GIVEN_NAMES.check(givenNames);
+        FieldLimit.FAMILY_NAME.check(familyName);
+        FieldLimit.ADDRESS_LINES.check(String.join("\n", addressLines));
+        FieldLimit.POSTCODE.check(postcode);
+        FieldLimit.PHONE.check(phone);
+        FieldLimit.GP_PRACTICE_ODS.check(gpPracticeOds);
     }
 
     private static String required(String value, String field) {

@@ -3,6 +3,7 @@ package org.openicr.record.entity;
 import java.io.Serializable;
 import java.util.regex.Pattern;
 import org.openicr.platform.ErrorCode;
+import org.openicr.platform.FieldLimit;
 import org.openicr.platform.IcrException;
 
 /** A coded clinical concept: code system, code and the display text the source gave. */
@@ -19,6 +20,8 @@ public record CodedConcept(CodeSystem system, String code, String display) imple
         }
         code = code.strip();
         display = display == null || display.isBlank() ? null : display.strip();
+        FieldLimit.CODE.check(code);
+        FieldLimit.DISPLAY.check(display);
         if (system == CodeSystem.LOCAL && display == null) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "A local code needs its display text.");
         }

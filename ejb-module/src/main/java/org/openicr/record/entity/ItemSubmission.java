@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.openicr.platform.ErrorCode;
+import org.openicr.platform.FieldLimit;
 import org.openicr.platform.IcrException;
 
 /**
@@ -33,9 +34,11 @@ public record ItemSubmission(
         if (!category.isItemCategory()) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "Demographics are sent as a person, not as items.");
         }
-        if (sourceKey == null || sourceKey.isBlank() || sourceKey.length() > 200) {
-            throw new IcrException(ErrorCode.INVALID_INPUT, "sourceKey is required (at most 200 characters).");
+        if (sourceKey == null || sourceKey.isBlank()) {
+            throw new IcrException(ErrorCode.INVALID_INPUT, "sourceKey is required.");
         }
+        FieldLimit.SOURCE_KEY.check(sourceKey.strip());
+        FieldLimit.STATUS.check(status);
         if (code == null && (text == null || text.isBlank())) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "An item needs a code or a text.");
         }

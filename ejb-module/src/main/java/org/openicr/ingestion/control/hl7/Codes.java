@@ -67,6 +67,8 @@ final class Codes {
     private static Optional<CodedConcept> create(CodeSystem system, String code, String display) {
         try {
             return Optional.of(new CodedConcept(system, code, display));
+        } catch (org.openicr.platform.FieldLimit.TooLong tooLong) {
+            throw tooLong;
         } catch (IcrException e) {
             return Optional.empty();
         }

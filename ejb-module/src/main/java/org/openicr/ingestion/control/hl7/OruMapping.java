@@ -321,6 +321,8 @@ final class OruMapping {
                         null,
                         details);
                 return Optional.of(new Hl7Command.UpsertItem(item, content));
+            } catch (org.openicr.platform.FieldLimit.TooLong tooLong) {
+                throw message.reject(label + " could not be recorded: " + tooLong.reason());
             } catch (IcrException e) {
                 message.note(label + " could not be recorded (" + e.reason() + "): skipped");
                 return Optional.empty();

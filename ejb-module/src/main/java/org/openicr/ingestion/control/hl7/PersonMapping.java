@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.openicr.patient.entity.Demographics;
 import org.openicr.patient.entity.Gender;
 import org.openicr.patient.entity.NhsNumber;
+import org.openicr.platform.FieldLimit;
 import org.openicr.platform.IcrException;
 
 /**
@@ -95,6 +96,20 @@ final class PersonMapping {
         PD1 pd1 = message.first(PD1.class).orElse(null);
         XPN name = preferredName(pid.getPatientName());
         XAD address = preferredAddress(pid.getPatientAddress());
+        if (name != null) {
+            limit(message, FieldLimit.TITLE, text(name.getPrefixEgDR()), "PID-5.5 title");
+            limit(
+                    message,
+                    FieldLimit.GIVEN_NAMES,
+                    joined(" ", text(name.getGivenName()), text(name.getSecondAndFurtherGivenNamesOrInitialsThereof())),
+                    "PID-5.2 and PID-5.3 given names");
+            limit(message, FieldLimit.FAMILY_NAME, text(name.getFamilyName()), "PID-5.1 family name");
+        }
+        if (address != null) {
+            limit(message, FieldLimit.ADDRESS_LINES, String.join("\n", addressLines(address)), "PID-11 address");
+            limit(message, FieldLimit.POSTCODE, text(address.getZipOrPostalCode()), "PID-11.5 postcode");
+        }
+        limit(message, FieldLimit.PHONE, phone(pid.getPhoneNumberHome()), "PID-13 phone");
         try {
             Demographics demographics = new Demographics(
                     identity.nhsNumber(),
@@ -122,6 +137,14 @@ final class PersonMapping {
             }
             message.note(reason + ": the patient index is not updated");
             return Optional.empty();
+        }
+    }
+
+    /** Rejects the message, naming the HL7 field, when a value is longer than its column. */
+    private static void limit(Hl7Message message, FieldLimit limit, String value, String field) {
+        if (value != null && value.strip().length() > limit.max()) {
+            throw message.reject(
+                    FieldLimit.tooLong(field, limit.max(), value.strip().length()));
         }
     }
 

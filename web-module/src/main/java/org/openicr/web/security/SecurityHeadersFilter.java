@@ -10,7 +10,7 @@ import java.io.IOException;
 /**
  * Headers on every answer of the application, error pages included (mapped in web.xml for the
  * REQUEST, FORWARD and ERROR dispatches, first of all filters): a Content-Security-Policy
- * ({@link SecurityHeaders}), nosniff, no referrer, no framing by another site, no Server or
+ * ({@link SecurityHeaders}), nosniff, no referrer outside this origin, no framing by another site, no Server or
  * X-Powered-By header, and HSTS when the request came over TLS.
  */
 public class SecurityHeadersFilter extends HttpFilter {
@@ -29,7 +29,8 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("X-Frame-Options", "DENY");
         }
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with its own posts.
+        response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
         if (request.isSecure()) {

@@ -196,9 +196,50 @@ class AuditCompletenessIT extends BrowserTest {
                         "REASON_DECLARED SUCCESS R8009 Y90001 P TREAT \\| reason ONGOING_CARE \\(declaration \\d+\\)",
                         "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories,"
                                 + " \\d+ item\\(s\\) shown in the summary; reason ONGOING_CARE",
+                        "RECORD_VIEW DENIED R8009 Y90001 P - \\| open RESULTS page: CATEGORY_NOT_PERMITTED",
                         "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories,"
                                 + " \\d+ item\\(s\\) shown in the alert strip of the RESULTS page; reason ONGOING_CARE"),
                 events(before, "reception.wu", person));
+    }
+
+    /**
+     * Issue 16: a scripted series of allowed and refused actions, counted row for row: every action
+     * has its row, every refusal is a denial naming what was asked for (a hidden category asked for by
+     * its address, pages outside the role), and nothing else is written.
+     */
+    @Test
+    void aScriptedSeriesOfAllowedAndRefusedActionsIsAuditedRowForRow() throws Exception {
+        long person = newPerson("SCRIPTED");
+        long before = baseline();
+        signInAs("reception.wu", "Reception-demo-1");
+        findAndOpen(nhsNumber(person), "Ongoing care relationship", null);
+        browser.waitForText(By.id("access-reason"), "Ongoing care relationship");
+        browser.open("record/view.xhtml?person=" + person + "&category=SAFEGUARDING");
+        browser.waitFor(By.id("category-title"));
+        browser.open("admin/users.xhtml");
+        browser.waitForText(By.id("error-title"), "Not available to your role");
+        browser.open("privacy/audit.xhtml");
+        browser.waitForText(By.id("error-title"), "Not available to your role");
+        browser.open("home.xhtml");
+        browser.waitFor(By.id("active-profile"));
+        signOut();
+        List<String> expected = List.of(
+                "LOGIN SUCCESS - - - - \\| groups \\[R8009\\]",
+                "PATIENT_SEARCH SUCCESS R8009 Y90001 P - \\| by NHS Number: 1 result",
+                "REASON_DECLARED SUCCESS R8009 Y90001 P TREAT \\| reason ONGOING_CARE \\(declaration \\d+\\)",
+                "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories,"
+                        + " \\d+ item\\(s\\) shown in the summary; reason ONGOING_CARE",
+                "RECORD_VIEW DENIED R8009 Y90001 P - \\| open SAFEGUARDING page: CATEGORY_NOT_PERMITTED",
+                "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories,"
+                        + " \\d+ item\\(s\\) shown in the alert strip of the SAFEGUARDING page; reason ONGOING_CARE",
+                "ACCESS_DENIED DENIED R8009 Y90001 - - \\| page /admin/users.xhtml refused to the role",
+                "ACCESS_DENIED DENIED R8009 Y90001 - - \\| page /privacy/audit.xhtml refused to the role",
+                "LOGOUT SUCCESS - - - - \\| null");
+        List<String> actual = events(before, "reception.wu", person);
+        assertLinesMatch(expected, actual);
+        org.junit.jupiter.api.Assertions.assertEquals(expected.size(), actual.size(), "every row, no more");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                3, actual.stream().filter(line -> line.contains(" DENIED ")).count(), "each refusal a denial");
     }
 
     @Test

@@ -29,5 +29,7 @@ public enum AuditAction {
     AUDIT_EXPORTED,
     ACCESS_REPORT_GENERATED,
     ALERT_SETTINGS_CHANGED,
-    PASSWORD_CHANGED
+    PASSWORD_CHANGED,
+    /** A page or answer refused at the web layer (a role's page, a cross-origin post): issue 16. */
+    ACCESS_DENIED
 }

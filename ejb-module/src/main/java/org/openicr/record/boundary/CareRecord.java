@@ -111,6 +111,11 @@ public class CareRecord {
                     RecordSummary.refused());
         }
         RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        if (shown != null && (permitted.refusalFor(shown).isPresent() || !shown.isItemCategory())) {
+            // A category hidden from the role, asked for by its address: a denial naming the category
+            // (issue 16), besides the opening of the banner and alert strip the page does show.
+            deny(reader, "open " + shown + " page: " + RefusalCode.CATEGORY_NOT_PERMITTED);
+        }
         Map<Category, Boolean> access = new EnumMap<>(Category.class);
         for (Category category : Category.values()) {
             access.put(category, permitted.accessTo(category) == CategoryAccess.PERMITTED);

@@ -11,13 +11,15 @@ import java.util.Optional;
 import org.openicr.platform.IcrException;
 import org.openicr.record.boundary.CareRecord;
 import org.openicr.record.boundary.DocumentView;
+import org.openicr.web.security.RefusalAuditFilter;
 import org.openicr.web.session.ActiveProfile;
 
 /**
  * Serves a document's content to the in-page viewer (an iframe on the documents view), through the
  * same boundary and access decision as every read: a document the reader may not see is answered
  * 403 and audited as a denial by the boundary. Under /record/*, so only signed-in record viewers
- * reach it. HTML documents are served sandboxed: a source's HTML never runs script in our origin.
+ * reach it. Every document is served sandboxed with nosniff (issue 16): a source's HTML never runs
+ * script, and a PDF is never sent at all: its pages are rendered to images on the server ({@link PdfPages}).
  */
 @WebServlet("/record/document")
 public class DocumentServlet extends HttpServlet {
@@ -46,25 +48,46 @@ public class DocumentServlet extends HttpServlet {
         try {
             document = careRecord.document(activeProfile.id(), person, item);
         } catch (IcrException refused) {
+            RefusalAuditFilter.markAudited(request);
             response.sendError(HttpServletResponse.SC_FORBIDDEN, refused.getMessage());
             return;
         }
         if (document.isEmpty()) {
+            RefusalAuditFilter.markAudited(request);
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "This document is not available to you.");
             return;
         }
         String type = document.get().content().contentType();
         byte[] data = document.get().content().data();
+        if ("application/pdf".equals(type)) {
+            // Never the PDF itself: its pages as images, so no viewer ever runs a script it carries.
+            data = PdfPages.html(data);
+            type = "text/html";
+        }
         response.setContentType(type.startsWith("text/") ? type + ";charset=UTF-8" : type);
         response.setContentLength(data.length);
-        response.setHeader("Content-Disposition", "inline");
+        response.setHeader("Content-Disposition", "inline; filename=\"document-" + item + extension(type) + "\"");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Frame-Options", "SAMEORIGIN");
-        if ("text/html".equals(type)) {
-            response.setHeader("Content-Security-Policy", "sandbox");
-        }
+        response.setHeader("Content-Security-Policy", POLICY);
         response.getOutputStream().write(data);
+    }
+
+    /**
+     * Every stored document's answer, whatever its type: a sandbox (no script, no plugin, no form,
+     * an origin of its own), nothing loaded but inline styles and data: images, framed only by our
+     * own pages (the in-page viewer).
+     */
+    static final String POLICY = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline';"
+            + " base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    private static String extension(String type) {
+        return switch (type) {
+            case "text/html" -> ".html";
+            case "text/plain" -> ".txt";
+            default -> "";
+        };
     }
 
     private static Long number(String text) {

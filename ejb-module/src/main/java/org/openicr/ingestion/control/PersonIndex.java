@@ -79,6 +79,14 @@ public class PersonIndex {
                     current = rs.getBoolean(3);
                 }
             }
+            if (!created) {
+                // A person written before demographics were kept per source (or bulk-loaded by the
+                // region generator) keeps what it shows as the version of the source that wrote it.
+                try (PreparedStatement ps = c.prepareStatement(ADOPT_SHOWN)) {
+                    ps.setLong(1, ownId);
+                    ps.executeUpdate();
+                }
+            }
             boolean applied;
             try (PreparedStatement ps = c.prepareStatement("insert into person_demographics (person_id,"
                     + " source_system_id, title, given_names, family_name, date_of_birth, date_of_death, gender,"
@@ -125,6 +133,14 @@ public class PersonIndex {
             throw new IllegalStateException("Person upsert failed", e);
         }
     }
+
+    static final String ADOPT_SHOWN = "insert into person_demographics (person_id, source_system_id, title,"
+            + " given_names, family_name, date_of_birth, date_of_death, gender, address_lines, postcode, phone,"
+            + " gp_practice_ods, restricted, source_updated_at, received_at) select p.id, p.updated_by_source_id,"
+            + " p.title, p.given_names, p.family_name, p.date_of_birth, p.date_of_death, p.gender, p.address_lines,"
+            + " p.postcode, p.phone, p.gp_practice_ods, p.restricted, p.updated_at, p.updated_at from person p"
+            + " where p.id = ? and p.updated_by_source_id is not null"
+            + " and not exists (select 1 from person_demographics d where d.person_id = p.id)";
 
     /** Every source's version of the person, with what the precedence needs to know of the source. */
     public List<DemographicsPrecedence.SourceVersion> versions(long personId) {

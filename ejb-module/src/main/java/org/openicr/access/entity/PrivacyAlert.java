@@ -14,5 +14,7 @@ public enum PrivacyAlert {
     /** One user opened more distinct records in an hour than the configured threshold. */
     MANY_RECORDS_IN_AN_HOUR,
     /** A record was opened outside the configured working hours. */
-    OUT_OF_HOURS_ACCESS
+    OUT_OF_HOURS_ACCESS,
+    /** A source authoritative for demographics cleared a person's restricted flag (issue 16). */
+    RESTRICTION_CLEARED
 }

@@ -31,5 +31,8 @@ public enum AuditAction {
     ALERT_SETTINGS_CHANGED,
     PASSWORD_CHANGED,
     /** A page or answer refused at the web layer (a role's page, a cross-origin post): issue 16. */
-    ACCESS_DENIED
+    ACCESS_DENIED,
+    PERSON_MERGED,
+    RESTRICTION_CLEARED,
+    DEMOGRAPHICS_SOURCES_VIEWED
 }

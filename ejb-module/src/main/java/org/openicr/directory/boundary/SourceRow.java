@@ -12,7 +12,9 @@ public record SourceRow(
         String organisationName,
         String accountUsername,
         boolean active,
-        boolean maySubmit)
+        boolean maySubmit,
+        boolean authoritativeDemographics,
+        boolean authoritativePatientIndex)
         implements Serializable {
 
     static SourceRow of(SourceSystem s) {
@@ -24,6 +26,8 @@ public record SourceRow(
                 s.getOrganisation().getName(),
                 s.getAccount().getUsername(),
                 s.isActive(),
-                s.maySubmit() && s.getAccount().isEnabled());
+                s.maySubmit() && s.getAccount().isEnabled(),
+                s.isAuthoritativeDemographics(),
+                s.isAuthoritativePatientIndex());
     }
 }

@@ -93,12 +93,29 @@ public class SourceSystemAdministration {
         changed(source, before);
     }
 
+    /**
+     * Marks the source authoritative (or not) for demographics and for the patient index (issue 16),
+     * audited with the state before and after.
+     */
+    public void setAuthority(String code, boolean demographics, boolean patientIndex) {
+        SourceSystem source = em.createNamedQuery(SourceSystem.BY_CODE, SourceSystem.class)
+                .setParameter("code", code)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new IcrException(ErrorCode.NOT_FOUND, "No such source system."));
+        String before = describe(source);
+        source.authorise(demographics, patientIndex);
+        changed(source, before);
+    }
+
     private static String describe(SourceSystem source) {
         return "code=" + source.getCode() + ", name=" + source.getName() + ", organisation="
                 + source.getOrganisation().getOdsCode() + ", account="
                 + source.getAccount().getUsername()
                 + ", active=" + source.isActive() + ", accountEnabled="
-                + source.getAccount().isEnabled();
+                + source.getAccount().isEnabled() + ", authoritativeDemographics="
+                + source.isAuthoritativeDemographics() + ", authoritativePatientIndex="
+                + source.isAuthoritativePatientIndex();
     }
 
     private void changed(SourceSystem source, String before) {

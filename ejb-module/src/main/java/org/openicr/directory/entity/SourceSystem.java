@@ -1,5 +1,6 @@
 package org.openicr.directory.entity;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -47,6 +48,14 @@ public class SourceSystem {
 
     private boolean active;
 
+    /** Its version of a person is shown first, and only it may clear the restricted flag (issue 16). */
+    @Column(name = "authoritative_demographics")
+    private boolean authoritativeDemographics;
+
+    /** It may merge any two records (ADT^A40), not only people it holds (issue 16). */
+    @Column(name = "authoritative_patient_index")
+    private boolean authoritativePatientIndex;
+
     protected SourceSystem() {}
 
     public SourceSystem(String code, String name, Organisation organisation, UserAccount account) {
@@ -59,6 +68,19 @@ public class SourceSystem {
 
     public void activate(boolean active) {
         this.active = active;
+    }
+
+    public void authorise(boolean demographics, boolean patientIndex) {
+        this.authoritativeDemographics = demographics;
+        this.authoritativePatientIndex = patientIndex;
+    }
+
+    public boolean isAuthoritativeDemographics() {
+        return authoritativeDemographics;
+    }
+
+    public boolean isAuthoritativePatientIndex() {
+        return authoritativePatientIndex;
     }
 
     public UserAccount getAccount() {

@@ -35,7 +35,7 @@ import org.openicr.platform.Roles;
 public class MergeAdministration {
 
     private static final String SELECT = "select m.id, m.merged_at, s.nhs_number, s.id, r.nhs_number, r.id,"
-            + " coalesce(a.username, ''), coalesce(im.message_id, ''), m.items_moved, m.reversed_at,"
+            + " coalesce(ss.code || ' (' || a.username || ')', ''), coalesce(im.message_id, ''), m.items_moved, m.reversed_at,"
             + " m.reversed_by, m.reversal_note, m.items_moved_back"
             + " from person_merge m join person s on s.id = m.surviving_person_id"
             + " join person r on r.id = m.retired_person_id"

@@ -60,7 +60,7 @@ public final class ContractMapping {
                 address == null ? null : address.getPostcode(),
                 person.getPhone(),
                 person.getGpPracticeOds(),
-                Boolean.TRUE.equals(person.isRestricted()));
+                person.isRestricted());
     }
 
     public static IncomingItem item(Item item, int index) {

@@ -2,6 +2,7 @@ package org.openicr.ingestion.control;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
@@ -38,6 +40,7 @@ import org.openicr.ingestion.entity.InboundMessage;
 import org.openicr.ingestion.entity.MessageStatus;
 import org.openicr.patient.entity.Demographics;
 import org.openicr.patient.entity.NhsNumber;
+import org.openicr.patient.entity.RestrictionRule;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.FieldLimit;
 import org.openicr.platform.IcrException;
@@ -66,6 +69,9 @@ public class MessageProcessor {
     @Inject
     FirstAnswers firstAnswers;
 
+    @Inject
+    AuditTrail auditTrail;
+
     public DemographicsAcknowledgement demographics(
             InboundMessage message, SubmittingSource source, DemographicsSubmission body, Consumer<AuditEvent> audit) {
         String messageId = identify(message, source, "SubmitDemographics", body.getMessageId());
@@ -75,13 +81,17 @@ public class MessageProcessor {
             outcome = earlier.get();
         } else {
             Demographics demographics = ContractMapping.demographics(body.getPerson());
-            PersonIndex.Upserted person = persons.upsert(demographics, source.id());
+            Instant asOf = body.getPerson().getLastUpdated() == null
+                    ? message.getReceivedAt()
+                    : ContractMapping.instant(body.getPerson().getLastUpdated());
+            List<String> warnings = new ArrayList<>();
+            PersonIndex.Upserted person = upsertPerson(message, source, demographics, asOf, warnings);
             if (body.getPerson().getLocalIdentifier() != null) {
                 FieldLimit.LOCAL_IDENTIFIER.check(body.getPerson().getLocalIdentifier(), "person/localIdentifier");
                 persons.link(source.id(), body.getPerson().getLocalIdentifier(), person.personId());
             }
-            outcome = new StoredOutcome(
-                    person.created() ? "CREATED" : "UPDATED", person.personId(), List.of(), List.of());
+            String result = person.created() ? "CREATED" : person.applied() ? "UPDATED" : "SUPERSEDED";
+            outcome = new StoredOutcome(result, person.personId(), List.of(), warnings);
             complete(
                     audit,
                     message,
@@ -89,13 +99,46 @@ public class MessageProcessor {
                     MessageStatus.ACCEPTED,
                     outcome,
                     0,
-                    "person " + outcome.outcome().toLowerCase());
+                    "person " + outcome.outcome().toLowerCase()
+                            + (warnings.isEmpty() ? "" : "; " + String.join("; ", warnings)));
         }
         DemographicsAcknowledgement ack = new DemographicsAcknowledgement();
         ack.setMessageId(messageId);
         ack.setOutcome(Outcome.valueOf(outcome.outcome()));
         ack.setPersonReference(outcome.personReference());
+        ack.getWarning().addAll(outcome.reasons() == null ? List.of() : outcome.reasons());
         return ack;
+    }
+
+    /**
+     * Applies a source's version of a person ({@link PersonIndex#upsert}); says in {@code warnings}
+     * what was not applied, and audits a cleared restriction as its own event with a privacy
+     * officer alert (both in the message's transaction).
+     */
+    private PersonIndex.Upserted upsertPerson(
+            InboundMessage message, SubmittingSource source, Demographics d, Instant asOf, List<String> warnings) {
+        PersonIndex.Upserted person = persons.upsert(d, asOf, source.id(), message.getId());
+        if (!person.applied()) {
+            warnings.add("superseded: this source already sent a newer version of the person (lastUpdated/MSH-7);"
+                    + " this one is stored and changes nothing");
+        }
+        switch (person.restriction()) {
+            case CLEAR_IGNORED -> warnings.add(RestrictionRule.CLEAR_IGNORED_WARNING);
+            case CLEARED -> {
+                String detail = "restriction cleared by source " + source.code() + " (authoritative for"
+                        + " demographics), message " + message.getMessageId() + " (inbox " + message.getId() + ")";
+                auditTrail.record(new AuditEvent(
+                        AuditAction.RESTRICTION_CLEARED,
+                        AuditOutcome.SUCCESS,
+                        new Actor(message.getAccountUsername(), null, source.organisationOds()),
+                        person.ownPersonId(),
+                        detail));
+                persons.restrictionClearedAlert(
+                        message.getAccountUsername(), source.organisationOds(), person.ownPersonId(), detail);
+            }
+            default -> {}
+        }
+        return person;
     }
 
     public ItemBatchAcknowledgement items(
@@ -216,7 +259,9 @@ public class MessageProcessor {
         List<String> reasons = new ArrayList<>(mapping.reasons());
         Long personId = null;
         for (Hl7Command.UpsertPerson upsert : mapping.commands(Hl7Command.UpsertPerson.class)) {
-            personId = persons.upsert(upsert.demographics(), source.id()).personId();
+            Instant asOf = upsert.asOf() == null ? message.getReceivedAt() : upsert.asOf();
+            personId = upsertPerson(message, source, upsert.demographics(), asOf, reasons)
+                    .personId();
         }
         if (personId == null && mapping.identity() != null) {
             personId = resolve(source, mapping.identity()).orElse(null);
@@ -273,7 +318,24 @@ public class MessageProcessor {
                     .forEach(local -> persons.link(source.id(), localKey(local), retired.get()));
             return "merge: the surviving identifiers now lead to the existing record";
         }
+        if (!survivor.get().equals(retired.get()) && !persons.mayMerge(source.id(), survivor.get(), retired.get())) {
+            throw new IcrException(
+                    ErrorCode.SOURCE_NOT_PERMITTED,
+                    "Source " + source.code() + " may not merge these records: it holds no local identifier or"
+                            + " items for both people and is not authoritative for the patient index;"
+                            + " nothing was changed.");
+        }
         int moved = persons.merge(survivor.get(), retired.get(), source.id(), message.getId());
+        if (!survivor.get().equals(retired.get())) {
+            auditTrail.record(new AuditEvent(
+                    AuditAction.PERSON_MERGED,
+                    AuditOutcome.SUCCESS,
+                    new Actor(message.getAccountUsername(), null, source.organisationOds()),
+                    survivor.get(),
+                    "person " + retired.get() + " merged into person " + survivor.get() + " by source "
+                            + source.code() + ", message " + message.getMessageId() + " (inbox " + message.getId()
+                            + "): " + moved + " item(s) moved"));
+        }
         return "merge: " + moved + " item(s) moved to the surviving record";
     }
 

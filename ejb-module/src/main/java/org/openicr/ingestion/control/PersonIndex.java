@@ -7,11 +7,19 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.openicr.access.entity.PrivacyAlert;
 import org.openicr.patient.entity.Demographics;
+import org.openicr.patient.entity.DemographicsPrecedence;
+import org.openicr.patient.entity.Gender;
 import org.openicr.patient.entity.NhsNumber;
+import org.openicr.patient.entity.RestrictionRule;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
 
@@ -23,50 +31,238 @@ import org.openicr.platform.IcrException;
 @Dependent
 public class PersonIndex {
 
-    /** A person created or updated by a submission. */
-    public record Upserted(long personId, boolean created) {}
+    /**
+     * What a source's demographics did: the person they lead to ({@code personId}, a merged person's
+     * survivor), the person row that holds the NHS Number ({@code ownPersonId}), whether it was
+     * created, whether the source's version was applied (false: older than the version the source
+     * had already sent, so kept in the inbox and changing nothing), and what became of the
+     * restricted flag.
+     */
+    public record Upserted(
+            long personId, long ownPersonId, boolean created, boolean applied, RestrictionRule.Change restriction) {}
 
     @Resource(lookup = "java:app/jdbc/openicr")
     DataSource dataSource;
 
-    public Upserted upsert(Demographics d, long sourceSystemId) {
-        String sql = "insert into person (nhs_number, title, given_names, family_name, date_of_birth, date_of_death,"
-                + " gender, address_lines, postcode, phone, gp_practice_ods, restricted, updated_by_source_id)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict (nhs_number) do update set title = excluded.title, given_names = excluded.given_names,"
-                + " family_name = excluded.family_name, date_of_birth = excluded.date_of_birth,"
-                + " date_of_death = excluded.date_of_death, gender = excluded.gender,"
-                + " address_lines = excluded.address_lines, postcode = excluded.postcode, phone = excluded.phone,"
-                + " gp_practice_ods = excluded.gp_practice_ods, restricted = excluded.restricted,"
-                + " updated_by_source_id = excluded.updated_by_source_id, updated_at = now(),"
-                + " version = person.version + 1"
-                + " returning coalesce(merged_into_id, id), (xmax = 0)";
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, d.nhsNumber().value());
-            ps.setString(2, d.title());
-            ps.setString(3, d.givenNames());
-            ps.setString(4, d.familyName());
-            ps.setDate(5, Date.valueOf(d.dateOfBirth()));
-            if (d.dateOfDeath() == null) {
-                ps.setNull(6, Types.DATE);
-            } else {
-                ps.setDate(6, Date.valueOf(d.dateOfDeath()));
+    /**
+     * Keeps the source's own version of the person (when it is not older than the one it sent before,
+     * by {@code asOf}: the source's lastUpdated or HL7 MSH-7, else the time received), then shows the
+     * person from every source's version by {@link DemographicsPrecedence}, with the restricted flag
+     * decided by {@link RestrictionRule}. The person's row is locked for the whole change, so two
+     * sources' messages about one person are applied one after the other.
+     */
+    public Upserted upsert(Demographics d, Instant asOf, long sourceSystemId, Long inboundMessageId) {
+        try (Connection c = dataSource.getConnection()) {
+            long ownId;
+            long personId;
+            boolean current;
+            boolean created;
+            try (PreparedStatement ps = c.prepareStatement("insert into person (nhs_number, title, given_names,"
+                    + " family_name, date_of_birth, date_of_death, gender, address_lines, postcode, phone,"
+                    + " gp_practice_ods, restricted, updated_by_source_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " false, ?) on conflict (nhs_number) do nothing returning id")) {
+                ps.setString(1, d.nhsNumber().value());
+                int i = bindShown(ps, 2, d);
+                ps.setLong(i, sourceSystemId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    created = rs.next();
+                    ownId = created ? rs.getLong(1) : 0;
+                }
             }
-            ps.setString(7, d.gender().name());
-            ps.setString(8, d.addressLines().isEmpty() ? null : String.join("\n", d.addressLines()));
-            ps.setString(9, d.postcode());
-            ps.setString(10, d.phone());
-            ps.setString(11, d.gpPracticeOds());
-            ps.setBoolean(12, d.restricted());
-            ps.setLong(13, sourceSystemId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Upserted(rs.getLong(1), rs.getBoolean(2));
+            try (PreparedStatement ps = c.prepareStatement("select id, coalesce(merged_into_id, id), restricted"
+                    + " from person where nhs_number = ? for update")) {
+                ps.setString(1, d.nhsNumber().value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    ownId = rs.getLong(1);
+                    personId = rs.getLong(2);
+                    current = rs.getBoolean(3);
+                }
             }
+            if (!created) {
+                // A person written before demographics were kept per source (or bulk-loaded by the
+                // region generator) keeps what it shows as the version of the source that wrote it.
+                try (PreparedStatement ps = c.prepareStatement(ADOPT_SHOWN)) {
+                    ps.setLong(1, ownId);
+                    ps.executeUpdate();
+                }
+            }
+            boolean applied;
+            try (PreparedStatement ps = c.prepareStatement("insert into person_demographics (person_id,"
+                    + " source_system_id, title, given_names, family_name, date_of_birth, date_of_death, gender,"
+                    + " address_lines, postcode, phone, gp_practice_ods, restricted, source_updated_at,"
+                    + " inbound_message_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict (person_id, source_system_id) do update set title = excluded.title,"
+                    + " given_names = excluded.given_names, family_name = excluded.family_name,"
+                    + " date_of_birth = excluded.date_of_birth, date_of_death = excluded.date_of_death,"
+                    + " gender = excluded.gender, address_lines = excluded.address_lines,"
+                    + " postcode = excluded.postcode, phone = excluded.phone,"
+                    + " gp_practice_ods = excluded.gp_practice_ods,"
+                    + " restricted = coalesce(excluded.restricted, person_demographics.restricted),"
+                    + " source_updated_at = excluded.source_updated_at, received_at = now(),"
+                    + " inbound_message_id = excluded.inbound_message_id"
+                    + " where person_demographics.source_updated_at <= excluded.source_updated_at returning 1")) {
+                ps.setLong(1, ownId);
+                ps.setLong(2, sourceSystemId);
+                int i = bindShown(ps, 3, d);
+                ps.setObject(i, d.restricted(), Types.BOOLEAN);
+                ps.setTimestamp(i + 1, Timestamp.from(asOf));
+                ps.setObject(i + 2, inboundMessageId, Types.BIGINT);
+                try (ResultSet rs = ps.executeQuery()) {
+                    applied = rs.next();
+                }
+            }
+            if (!applied) {
+                return new Upserted(personId, ownId, created, false, RestrictionRule.Change.UNCHANGED);
+            }
+            DemographicsPrecedence.Shown shown = DemographicsPrecedence.shown(versions(c, ownId, d.nhsNumber()));
+            RestrictionRule.Decision restriction =
+                    RestrictionRule.decide(current, d.restricted(), authoritative(c, sourceSystemId));
+            try (PreparedStatement ps = c.prepareStatement("update person set title = ?, given_names = ?,"
+                    + " family_name = ?, date_of_birth = ?, date_of_death = ?, gender = ?, address_lines = ?,"
+                    + " postcode = ?, phone = ?, gp_practice_ods = ?, restricted = ?, updated_by_source_id = ?,"
+                    + " updated_at = now(), version = version + 1 where id = ?")) {
+                int i = bindShown(ps, 1, shown.demographics());
+                ps.setBoolean(i, restriction.restricted());
+                ps.setLong(i + 1, shown.suppliedBy().get(DemographicsPrecedence.Field.NAME));
+                ps.setLong(i + 2, ownId);
+                ps.executeUpdate();
+            }
+            return new Upserted(personId, ownId, created, true, restriction.change());
         } catch (SQLException e) {
             throw new IllegalStateException("Person upsert failed", e);
         }
+    }
+
+    static final String ADOPT_SHOWN = "insert into person_demographics (person_id, source_system_id, title,"
+            + " given_names, family_name, date_of_birth, date_of_death, gender, address_lines, postcode, phone,"
+            + " gp_practice_ods, restricted, source_updated_at, received_at) select p.id, p.updated_by_source_id,"
+            + " p.title, p.given_names, p.family_name, p.date_of_birth, p.date_of_death, p.gender, p.address_lines,"
+            + " p.postcode, p.phone, p.gp_practice_ods, p.restricted, p.updated_at, p.updated_at from person p"
+            + " where p.id = ? and p.updated_by_source_id is not null"
+            + " and not exists (select 1 from person_demographics d where d.person_id = p.id)";
+
+    /** Every source's version of the person, with what the precedence needs to know of the source. */
+    public List<DemographicsPrecedence.SourceVersion> versions(long personId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select nhs_number from person where id = ?")) {
+            ps.setLong(1, personId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return List.of();
+                }
+                return versions(c, personId, NhsNumber.of(rs.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the sources' demographics failed", e);
+        }
+    }
+
+    private static List<DemographicsPrecedence.SourceVersion> versions(Connection c, long personId, NhsNumber nhs)
+            throws SQLException {
+        List<DemographicsPrecedence.SourceVersion> versions = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select d.source_system_id, s.code, o.ods_code,"
+                + " o.org_type = 'GP_PRACTICE', s.authoritative_demographics, d.source_updated_at, d.received_at,"
+                + " d.title, d.given_names, d.family_name, d.date_of_birth, d.date_of_death, d.gender,"
+                + " d.address_lines, d.postcode, d.phone, d.gp_practice_ods, d.restricted"
+                + " from person_demographics d join source_system s on s.id = d.source_system_id"
+                + " join organisation o on o.id = s.organisation_id where d.person_id = ?")) {
+            ps.setLong(1, personId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String lines = rs.getString(14);
+                    Date death = rs.getDate(12);
+                    Demographics d = new Demographics(
+                            nhs,
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getDate(11).toLocalDate(),
+                            death == null ? null : death.toLocalDate(),
+                            Gender.valueOf(rs.getString(13)),
+                            lines == null || lines.isEmpty() ? List.of() : List.of(lines.split("\n")),
+                            rs.getString(15),
+                            rs.getString(16),
+                            rs.getString(17),
+                            (Boolean) rs.getObject(18));
+                    versions.add(new DemographicsPrecedence.SourceVersion(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getBoolean(4),
+                            rs.getBoolean(5),
+                            rs.getTimestamp(6).toInstant(),
+                            rs.getTimestamp(7).toInstant(),
+                            d));
+                }
+            }
+        }
+        return versions;
+    }
+
+    private static boolean authoritative(Connection c, long sourceSystemId) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("select authoritative_demographics from source_system where id = ?")) {
+            ps.setLong(1, sourceSystemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Binds title to GP practice (10 values, no NHS Number) from {@code first}; answers the next index. */
+    private static int bindShown(PreparedStatement ps, int first, Demographics d) throws SQLException {
+        int i = first;
+        ps.setString(i++, d.title());
+        ps.setString(i++, d.givenNames());
+        ps.setString(i++, d.familyName());
+        ps.setDate(i++, Date.valueOf(d.dateOfBirth()));
+        if (d.dateOfDeath() == null) {
+            ps.setNull(i++, Types.DATE);
+        } else {
+            ps.setDate(i++, Date.valueOf(d.dateOfDeath()));
+        }
+        ps.setString(i++, d.gender().name());
+        ps.setString(i++, d.addressLines().isEmpty() ? null : String.join("\n", d.addressLines()));
+        ps.setString(i++, d.postcode());
+        ps.setString(i++, d.phone());
+        ps.setString(i++, d.gpPracticeOds());
+        return i;
+    }
+
+    /**
+     * May this source merge these two records? Only a source marked authoritative for the patient
+     * index, or one that holds a local identifier or items for both people (a person merged into
+     * one of them counts as that one).
+     */
+    public boolean mayMerge(long sourceSystemId, long survivingPersonId, long retiredPersonId) {
+        String holds = "(exists (select 1 from person_identifier i join person p on p.id = i.person_id"
+                + " where i.source_system_id = ? and coalesce(p.merged_into_id, p.id) = ?)"
+                + " or exists (select 1 from record_item r where r.person_id = ? and r.source_system_id = ?))";
+        return single(
+                        "select 1 from source_system s where s.id = ? and (s.authoritative_patient_index or (" + holds
+                                + " and " + holds + "))",
+                        sourceSystemId,
+                        sourceSystemId,
+                        survivingPersonId,
+                        survivingPersonId,
+                        sourceSystemId,
+                        sourceSystemId,
+                        retiredPersonId,
+                        retiredPersonId,
+                        sourceSystemId)
+                .isPresent();
+    }
+
+    /** A privacy officer alert: an authoritative source cleared a person's restriction (no patient data). */
+    public void restrictionClearedAlert(String sourceAccount, String organisationOds, long personId, String detail) {
+        update(
+                "insert into privacy_alert (kind, username, organisation_ods, person_id, detail) values (?, ?, ?, ?, ?)",
+                PrivacyAlert.RESTRICTION_CLEARED.name(),
+                sourceAccount,
+                organisationOds,
+                personId,
+                detail);
     }
 
     /** Records that the source knows this person by this local identifier (re-pointing an old link). */

@@ -9,7 +9,8 @@ import org.openicr.platform.IcrException;
 
 /**
  * A person's demographics as one source sends them. Validated on construction, so a boundary that
- * holds one knows every required field is there.
+ * holds one knows every required field is there. {@code restricted} is what the source said about
+ * the restricted (PDS "sensitive") flag: null when it said nothing, which changes nothing.
  */
 public record Demographics(
         NhsNumber nhsNumber,
@@ -23,7 +24,7 @@ public record Demographics(
         String postcode,
         String phone,
         String gpPracticeOds,
-        boolean restricted) {
+        Boolean restricted) {
 
     public Demographics {
         Objects.requireNonNull(nhsNumber, "An NHS Number is required.");

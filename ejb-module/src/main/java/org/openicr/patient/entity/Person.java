@@ -113,7 +113,7 @@ public class Person {
         this.postcode = demographics.postcode();
         this.phone = demographics.phone();
         this.gpPracticeOds = demographics.gpPracticeOds();
-        this.restricted = demographics.restricted();
+        this.restricted = Boolean.TRUE.equals(demographics.restricted());
         this.updatedBySourceId = sourceSystemId;
         this.updatedAt = Instant.now();
     }

@@ -67,6 +67,18 @@ public class SourcesBacking implements Serializable {
         load();
     }
 
+    public void setAuthority(String source, boolean demographics, boolean patientIndex) {
+        try {
+            administration.setAuthority(source, demographics, patientIndex);
+            Messages.addGlobalInfo("Source " + source + ": authoritative for demographics "
+                    + (demographics ? "yes" : "no") + ", for the patient index " + (patientIndex ? "yes" : "no")
+                    + ".");
+        } catch (IcrException refused) {
+            Messages.addGlobalError(refused.reason());
+        }
+        load();
+    }
+
     public List<SourceRow> getSources() {
         return sources;
     }

@@ -1,5 +1,6 @@
 package org.openicr.ingestion.control.hl7;
 
+import java.time.Instant;
 import java.util.Objects;
 import org.openicr.patient.entity.Demographics;
 import org.openicr.record.entity.Category;
@@ -12,8 +13,12 @@ import org.openicr.record.entity.ItemSubmission;
  */
 public sealed interface Hl7Command {
 
-    /** Create or update the person in the patient index (the message carried a valid NHS Number). */
-    record UpsertPerson(Demographics demographics) implements Hl7Command {
+    /**
+     * Create or update the person in the patient index (the message carried a valid NHS Number), as
+     * the source's version of {@code asOf} (MSH-7): an older version than the source sent before
+     * changes nothing.
+     */
+    record UpsertPerson(Demographics demographics, Instant asOf) implements Hl7Command {
         public UpsertPerson {
             Objects.requireNonNull(demographics, "Demographics are required.");
         }

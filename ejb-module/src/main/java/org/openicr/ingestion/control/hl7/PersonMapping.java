@@ -129,7 +129,7 @@ final class PersonMapping {
                     phone(pid.getPhoneNumberHome()),
                     pd1 == null ? null : gpPractice(message, pd1),
                     restricted(message, pd1));
-            return Optional.of(new Hl7Command.UpsertPerson(demographics));
+            return Optional.of(new Hl7Command.UpsertPerson(demographics, message.messageTime()));
         } catch (IcrException e) {
             String reason = "the person's demographics are incomplete (" + e.reason() + ")";
             if (required) {
@@ -236,26 +236,33 @@ final class PersonMapping {
     }
 
     /**
-     * Restricted (PDS "sensitive") when PD1-12 protection indicator is Y, or when a patient-level
-     * ARV segment (before PV1, HL7 v2.6 and later) restricts all data or all demographics and is not
-     * a deletion of that restriction.
+     * What the message says of the restricted (PDS "sensitive") flag: true when PD1-12 protection
+     * indicator is Y, or a patient-level ARV segment (before PV1, HL7 v2.6 and later) restricts all
+     * data or all demographics; false when PD1-12 is N or such an ARV deletes that restriction (D);
+     * null when it says nothing (PD1-12 empty, no such ARV), which leaves the flag as it is.
      */
-    static boolean restricted(Hl7Message message, PD1 pd1) {
+    static Boolean restricted(Hl7Message message, PD1 pd1) {
         if (pd1 != null && Values.isYes(pd1.getProtectionIndicator())) {
             return true;
         }
+        Boolean stated = null;
+        if (pd1 != null && "N".equalsIgnoreCase(text(pd1.getProtectionIndicator()))) {
+            stated = false;
+        }
         for (Segment segment : message.segments()) {
             if (segment instanceof PV1) {
-                return false;
+                break;
             }
             if (segment instanceof ARV arv
-                    && !"D".equalsIgnoreCase(text(arv.getAccessRestrictionActionCode()))
                     && PERSON_RESTRICTIONS.contains(
                             Objects.requireNonNullElse(text(arv.getAccessRestrictionValue()), "")
                                     .toUpperCase(Locale.ROOT))) {
-                return true;
+                if (!"D".equalsIgnoreCase(text(arv.getAccessRestrictionActionCode()))) {
+                    return true;
+                }
+                stated = false;
             }
         }
-        return false;
+        return stated;
     }
 }

@@ -82,7 +82,7 @@ class AdtMappingTest {
         assertEquals("LS1 1AA", person.postcode());
         assertEquals("0113 496 0000", person.phone(), "the telephone, not the e-mail address");
         assertEquals("B86001", person.gpPracticeOds());
-        assertFalse(person.restricted());
+        assertNull(person.restricted(), "PD1-12 empty: the message says nothing of the restriction");
 
         ItemSubmission encounter = mapping.commands(UpsertItem.class).get(0).item();
         assertEquals(Category.ENCOUNTERS, encounter.category());
@@ -331,8 +331,25 @@ class AdtMappingTest {
     void removedOrVisitLevelAccessRestrictionsDoNotRestrictThePerson() {
         String removed = segment("ARV", 1, "1", 2, "D", 3, "DEM");
         String visitLevel = segment("ARV", 1, "1", 2, "A", 3, "ALL");
-        assertFalse(person(map("ADT^A01", PID_UK, removed, PV1)).restricted());
-        assertFalse(person(map("ADT^A01", PID_UK, PV1, visitLevel)).restricted());
+        assertEquals(Boolean.FALSE, person(map("ADT^A01", PID_UK, removed, PV1)).restricted(), "a deletion clears");
+        assertNull(person(map("ADT^A01", PID_UK, PV1, visitLevel)).restricted(), "a visit's ARV says nothing");
+    }
+
+    @Test
+    void protectionIndicatorNClearsAndEmptySaysNothing() {
+        String no = segment("PD1", 3, "LEEDS PRACTICE^^^^^^^^^B86001", 12, "N");
+        String empty = segment("PD1", 3, "LEEDS PRACTICE^^^^^^^^^B86001");
+        assertEquals(Boolean.FALSE, person(map("ADT^A31", PID_UK, no)).restricted());
+        assertNull(person(map("ADT^A31", PID_UK, empty)).restricted());
+        assertNull(person(map("ADT^A31", PID_UK)).restricted(), "no PD1 at all");
+    }
+
+    @Test
+    void theVersionOfThePersonIsTheMessageTime() {
+        Hl7Mapping mapping = map("ADT^A31", PID_UK);
+        assertEquals(
+                mapping.messageTime(),
+                mapping.commands(UpsertPerson.class).get(0).asOf());
     }
 
     @Test

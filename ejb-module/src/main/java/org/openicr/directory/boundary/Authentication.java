@@ -96,7 +96,10 @@ public class Authentication {
      */
     public AuthenticationOutcome authenticate(
             String username, char[] password, String clientAddress, SignInChannel channel) {
-        VerifiedCredentials.Verdict known = verifiedCredentials.verdict(username, password);
+        // Only source systems' credentials are remembered, and they may not be used on the sign-in page.
+        VerifiedCredentials.Verdict known = channel == SignInChannel.PAGE
+                ? VerifiedCredentials.Verdict.UNKNOWN
+                : verifiedCredentials.verdict(username, password);
         if (known.remembered() && !known.checkHash()) {
             return new AuthenticationOutcome(username, known.groups());
         }
@@ -115,7 +118,9 @@ public class Authentication {
         checking.lock();
         try {
             // Another caller with the same account may have checked it while this one waited.
-            known = verifiedCredentials.verdict(username, password);
+            known = channel == SignInChannel.PAGE
+                    ? VerifiedCredentials.Verdict.UNKNOWN
+                    : verifiedCredentials.verdict(username, password);
             if (known.remembered() && !known.checkHash()) {
                 return new AuthenticationOutcome(username, known.groups());
             }

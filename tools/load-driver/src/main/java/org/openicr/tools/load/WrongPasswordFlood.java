@@ -87,7 +87,9 @@ public final class WrongPasswordFlood {
                     long s = System.nanoTime();
                     int status = send(http, url, user, wrong, floodAddress, timeout);
                     mine.add(System.nanoTime() - s);
-                    concurrentStatuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                    concurrentStatuses
+                            .computeIfAbsent(status, k -> new AtomicLong())
+                            .incrementAndGet();
                 }
                 return null;
             }));
@@ -116,19 +118,37 @@ public final class WrongPasswordFlood {
 
         long[] refusals = Latencies.merge(refusalLatencies).sorted();
         long[] feedSorted = feedLatencies.sorted();
-        out.printf(Locale.ROOT, "%d wrong passwords (%s) in %.1f s by %d clients%s: %.0f per second%n",
-                count, distinct ? "all different" : "the same one", seconds, clients,
-                floodAddress == null ? "" : " as " + floodAddress, count / seconds);
+        out.printf(
+                Locale.ROOT,
+                "%d wrong passwords (%s) in %.1f s by %d clients%s: %.0f per second%n",
+                count,
+                distinct ? "all different" : "the same one",
+                seconds,
+                clients,
+                floodAddress == null ? "" : " as " + floodAddress,
+                count / seconds);
         out.println("  answers: " + statuses);
-        out.printf(Locale.ROOT, "  refusal latency p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
-                Latencies.percentile(refusals, 50) / 1e6, Latencies.percentile(refusals, 95) / 1e6,
+        out.printf(
+                Locale.ROOT,
+                "  refusal latency p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                Latencies.percentile(refusals, 50) / 1e6,
+                Latencies.percentile(refusals, 95) / 1e6,
                 refusals.length == 0 ? 0 : refusals[refusals.length - 1] / 1e6);
-        out.printf(Locale.ROOT, "  feed meanwhile%s: %d of %d calls answered 200, p95 %.1f ms%n",
-                feedAddress == null ? "" : " (from " + feedAddress + ")", feedOk.get(), feedCalls.get(),
+        out.printf(
+                Locale.ROOT,
+                "  feed meanwhile%s: %d of %d calls answered 200, p95 %.1f ms%n",
+                feedAddress == null ? "" : " (from " + feedAddress + ")",
+                feedOk.get(),
+                feedCalls.get(),
                 feedSorted.length == 0 ? 0 : Latencies.percentile(feedSorted, 95) / 1e6);
         for (CpuWatch.Usage u : usage) {
-            out.printf(Locale.ROOT, "  CPU %s: %.2f s (%.2f ms per refusal, %d processes)%n",
-                    u.name(), u.cpuSeconds(), u.cpuSeconds() * 1000 / count, u.processes());
+            out.printf(
+                    Locale.ROOT,
+                    "  CPU %s: %.2f s (%.2f ms per refusal, %d processes)%n",
+                    u.name(),
+                    u.cpuSeconds(),
+                    u.cpuSeconds() * 1000 / count,
+                    u.processes());
         }
         out.printf(Locale.ROOT, "  machine busy: %.0f %%%n", cpu.machineBusyShare() * 100);
         return 0;
@@ -142,12 +162,14 @@ public final class WrongPasswordFlood {
                 .timeout(timeout)
                 .header(
                         "Authorization",
-                        "Basic " + Base64.getEncoder()
-                                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .GET();
         if (forwardedFor != null) {
             request.header("X-Forwarded-For", forwardedFor);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -2,6 +2,7 @@ package org.openicr.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -123,5 +124,100 @@ class OptOutBrowserIT extends BrowserTest {
                         "select count(*) from audit_event a join person p on p.id = a.person_id"
                                 + " where p.nhs_number = ? and a.action = 'OPT_OUT_CHANGED' and a.detail like 'before {optedOut=%'",
                         nhsNumber));
+    }
+
+    /** A clinician's search by each route; answers the page once the result is there. */
+    private String searchByEveryRoute(String route, String nhsNumber, String family, String postcode) {
+        browser.open("record/search.xhtml");
+        switch (route) {
+            case "nhs" -> {
+                browser.waitFor(By.id("search:nhsNumber")).sendKeys(nhsNumber);
+                browser.driver.findElement(By.id("search:find")).click();
+                browser.waitFor(By.cssSelector("#no-result, #not-available, #patient-name"));
+            }
+            case "name" -> {
+                browser.waitFor(By.id("byName:familyName")).sendKeys(family);
+                browser.driver.findElement(By.id("byName:dateOfBirth_input")).sendKeys("08/08/1958");
+                browser.driver.findElement(By.id("byName:find")).click();
+                browser.waitFor(By.id("list"));
+            }
+            default -> {
+                browser.waitFor(By.id("byPostcode:namePrefix")).sendKeys(family.substring(0, 4));
+                browser.driver.findElement(By.id("byPostcode:postcode")).sendKeys(postcode);
+                browser.driver.findElement(By.id("byPostcode:find")).click();
+                browser.waitFor(By.id("list"));
+            }
+        }
+        return browser.page();
+    }
+
+    @Test
+    void anOptOutRecordedByTheAdministratorHidesThePersonOnEverySearchRoute() throws Exception {
+        String nhsNumber = TestEnvironment.freshNhsNumber();
+        String family = "OPTROUTE" + (System.nanoTime() % 100000);
+        String postcode = "BA2 8RR";
+        long id = TestEnvironment.postPerson(new DemoPerson(
+                nhsNumber,
+                "Ms",
+                "Ottilie",
+                family,
+                LocalDate.of(1958, 8, 8),
+                "female",
+                "8 Route Road",
+                "Bath",
+                postcode,
+                null,
+                "Y90001",
+                false));
+        String[] routes = {"nhs", "name", "postcode"};
+
+        // Before the opt-out every route shows the person (so the test can fail).
+        signInAs("gp.hart", "Clinician-demo-1");
+        for (String route : routes) {
+            String page = searchByEveryRoute(route, nhsNumber, family, postcode);
+            assertTrue(page.contains(family), route + ": " + page);
+        }
+
+        browser.driver.manage().deleteAllCookies();
+        record(nhsNumber, "optOut");
+        browser.waitForText(By.id("current-state"), "opted out");
+
+        // A clinician (gp.hart is also his practice's safeguarding lead) and a nurse, by every route:
+        // nothing of the person but "not available for viewing", and no way into the record but the
+        // safeguarding reason step for safeguarding staff.
+        for (String[] reader : new String[][] {{"gp.hart", "Clinician-demo-1"}, {"nurse.okafor", "Nurse-demo-1"}}) {
+            signInAs(reader[0], reader[1]);
+            for (String route : routes) {
+                String page = searchByEveryRoute(route, nhsNumber, family, postcode);
+                assertFalse(page.contains(family), reader[0] + " " + route + ": " + page);
+                assertFalse(page.contains("Ottilie"), reader[0] + " " + route + ": " + page);
+                assertFalse(page.contains("8 Route Road"), reader[0] + " " + route + ": " + page);
+                assertFalse(page.contains("Open the care record"), reader[0] + " " + route + ": " + page);
+                assertFalse(page.contains("view.xhtml?person=" + id), reader[0] + " " + route + ": " + page);
+                assertTrue(page.contains("not available for viewing"), reader[0] + " " + route + ": " + page);
+                assertEquals(
+                        reader[0].equals("gp.hart"),
+                        page.contains("reason.xhtml?person=" + id),
+                        reader[0] + " " + route + ": " + page);
+            }
+        }
+
+        // Safeguarding staff with a safeguarding reason see the person again, by every route.
+        signInAs("gp.hart", "Clinician-demo-1");
+        searchByEveryRoute("nhs", nhsNumber, family, postcode);
+        browser.driver.findElement(By.id("search:safeguarding-reason")).click();
+        browser.waitFor(By.id("reason:choice"));
+        browser.driver
+                .findElement(By.xpath("//label[text()='Safeguarding concern']"))
+                .click();
+        browser.driver
+                .findElement(By.id("reason:justification"))
+                .sendKeys("Section 47 enquiry: concern raised by the school nurse today.");
+        browser.driver.findElement(By.id("reason:open")).click();
+        browser.waitForText(By.id("patient-name"), family);
+        for (String route : routes) {
+            String page = searchByEveryRoute(route, nhsNumber, family, postcode);
+            assertTrue(page.contains(family), "safeguarding " + route + ": " + page);
+        }
     }
 }

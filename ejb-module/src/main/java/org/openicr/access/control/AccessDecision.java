@@ -2,12 +2,14 @@ package org.openicr.access.control;
 
 import jakarta.enterprise.context.Dependent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.openicr.access.entity.AccessDefaults;
 import org.openicr.access.entity.AccessProfile;
 import org.openicr.access.entity.CategoryAccess;
 import org.openicr.access.entity.ExplicitConsent;
@@ -162,12 +164,36 @@ public class AccessDecision {
         return new SearchDecision.Permitted(new SearchScope(profile.safeguardingDesignated()));
     }
 
-    /** How one person found by a permitted search is listed. */
+    /** How one person found by a permitted search is listed when the reader holds no reason for them. */
     public PersonListing listing(SearchScope scope, PersonAccessFacts person) {
-        if (person.optedOut() && !scope.showsOptedOutPeople()) {
+        return listing(scope, person, Optional.empty(), AccessDefaults.REASON_POLICY, Instant.now());
+    }
+
+    /**
+     * How one person found by a permitted search is listed. An opted-out person is "not available
+     * for viewing" to everyone, except to staff designated for safeguarding whose latest reason for
+     * this person is a safeguarding one, justified and still within the override validity: the
+     * same reason that opens the record to them. Without it they are offered the reason step, never
+     * the person's details.
+     */
+    public PersonListing listing(
+            SearchScope scope,
+            PersonAccessFacts person,
+            Optional<ReasonDeclaration> declared,
+            ReasonPolicy policy,
+            Instant now) {
+        if (person.optedOut() && !(scope.safeguardingDesignated() && safeguardingReasonHolds(declared, policy, now))) {
             return PersonListing.NOT_AVAILABLE_FOR_VIEWING;
         }
         return person.restricted() ? PersonListing.DETAILS_WITHOUT_CONTACT : PersonListing.DETAILS;
+    }
+
+    private static boolean safeguardingReasonHolds(
+            Optional<ReasonDeclaration> declared, ReasonPolicy policy, Instant now) {
+        return declared.filter(d -> d.reason() == LegitimateReason.SAFEGUARDING)
+                .filter(d -> ReasonPolicy.holds(d.declaredAt(), policy.overrideValidity(), now))
+                .filter(d -> policy.isSufficient(d.justification()))
+                .isPresent();
     }
 
     /**

@@ -34,5 +34,7 @@ public enum AuditAction {
     ACCESS_DENIED,
     PERSON_MERGED,
     RESTRICTION_CLEARED,
-    DEMOGRAPHICS_SOURCES_VIEWED
+    DEMOGRAPHICS_SOURCES_VIEWED,
+    /** Sign-in attempts answered without a password check (delayed, wrong channel, a wrong password repeated), tallied. */
+    SIGN_IN_REFUSED
 }

@@ -16,9 +16,11 @@ import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.directory.control.Directory;
+import org.openicr.directory.control.SignInThrottle;
 import org.openicr.directory.control.VerifiedCredentials;
 import org.openicr.directory.entity.AccountKind;
 import org.openicr.directory.entity.UserAccount;
+import org.openicr.platform.LikePattern;
 import org.openicr.platform.Roles;
 
 /**
@@ -44,9 +46,13 @@ public class AccountAdministration {
     @Inject
     Directory directory;
 
+    @Inject
+    SignInThrottle throttle;
+
     public List<LockedAccount> lockedAccounts() {
         return em.createNamedQuery(UserAccount.LOCKED, UserAccount.class)
                 .getResultStream()
+                .filter(UserAccount::isLocked) // a lock ends by itself after UserAccount.LOCK_DURATION
                 .map(u -> new LockedAccount(
                         u.getUsername(), u.getDisplayName(), u.getKind().name(), u.getLockedAt(), u.getFailedLogins()))
                 .toList();
@@ -54,7 +60,7 @@ public class AccountAdministration {
 
     /** People's accounts whose username or name contains the text (all of them for none), at most 200. */
     public List<UserRow> users(String text) {
-        String pattern = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
+        String pattern = LikePattern.containing(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
         return em.createNamedQuery(UserAccount.PEOPLE_MATCHING, UserAccount.class)
                 .setParameter("text", pattern)
                 .setMaxResults(200)
@@ -108,6 +114,7 @@ public class AccountAdministration {
         String before = describe(account);
         account.setPasswordByAdministrator(directory.hash(account.getUsername(), password));
         verifiedCredentials.forget(account.getUsername());
+        throttle.forgetAccount(account.getUsername());
         audit.record(new AuditEvent(
                 AuditAction.PASSWORD_RESET,
                 AuditOutcome.SUCCESS,
@@ -122,6 +129,7 @@ public class AccountAdministration {
         String before = "locked=" + account.isLocked() + ", failedLogins=" + account.getFailedLogins();
         account.unlock();
         verifiedCredentials.forget(username);
+        throttle.forgetAccount(username);
         audit.record(new AuditEvent(
                 AuditAction.ACCOUNT_UNLOCKED,
                 AuditOutcome.SUCCESS,

@@ -92,10 +92,11 @@ public class OwnPassword {
             audit.record(Authentication.locked(username, "wrong current passwords"));
             return PasswordChangeOutcome.ended("That is not your current password. After "
                     + UserAccount.MAX_FAILED_LOGINS
-                    + " failed attempts your account is locked: ask your local administrator to unlock it.");
+                    + " failed attempts your account is locked for 15 minutes: your local administrator can"
+                    + " unlock it sooner.");
         }
         return PasswordChangeOutcome.refused("That is not your current password. After " + UserAccount.MAX_FAILED_LOGINS
-                + " failed attempts in a row the account is locked.");
+                + " failed attempts in a row the account is locked for 15 minutes.");
     }
 
     private void denied(String username, String why) {

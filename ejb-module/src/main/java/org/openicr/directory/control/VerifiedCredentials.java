@@ -49,7 +49,7 @@ public class VerifiedCredentials {
      */
     public record Verdict(Set<String> groups, boolean checkHash) {
 
-        static final Verdict UNKNOWN = new Verdict(null, true);
+        public static final Verdict UNKNOWN = new Verdict(null, true);
 
         /** Whether the caller may go on with the remembered groups (it may also have to check again). */
         public boolean remembered() {

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A sign-in account. It locks itself after {@link #MAX_FAILED_LOGINS} failed attempts in a row;
- * only an administrator unlocks it.
+ * A sign-in account. A person's account locks itself after {@link #MAX_FAILED_LOGINS} failed
+ * attempts in a row, for {@link #LOCK_DURATION}: the lock ends by itself (issue 16, item 7), and an
+ * administrator may end it sooner. Source systems' accounts are never locked by failures.
  */
 @Entity
 @Table(name = "user_account")
@@ -26,7 +27,8 @@ import java.util.Objects;
 @NamedQuery(
         name = UserAccount.PEOPLE_MATCHING,
         query = "select u from UserAccount u where u.kind = org.openicr.directory.entity.AccountKind.PERSON"
-                + " and (lower(u.username) like :text or lower(u.displayName) like :text) order by u.username")
+                + " and (lower(u.username) like :text escape '\\'"
+                + " or lower(u.displayName) like :text escape '\\') order by u.username")
 @NamedQuery(
         name = UserAccount.LOCKED,
         query = "select u from UserAccount u where u.lockedAt is not null order by u.username")
@@ -36,6 +38,9 @@ public class UserAccount {
     public static final String LOCKED = "UserAccount.locked";
     public static final String PEOPLE_MATCHING = "UserAccount.peopleMatching";
     public static final int MAX_FAILED_LOGINS = 5;
+
+    /** How long a lock lasts; it then ends by itself, with the count of failures. */
+    public static final java.time.Duration LOCK_DURATION = java.time.Duration.ofMinutes(15);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -81,16 +86,30 @@ public class UserAccount {
     }
 
     public boolean isLocked() {
-        return lockedAt != null;
+        return isLocked(Instant.now());
+    }
+
+    /** Locked now: locked less than {@link #LOCK_DURATION} ago. */
+    public boolean isLocked(Instant now) {
+        return lockedAt != null && now.isBefore(lockedAt.plus(LOCK_DURATION));
     }
 
     /** Whether the account may sign in at all, before its password is looked at. */
     public boolean maySignIn() {
-        return enabled && !isLocked();
+        return maySignIn(Instant.now());
+    }
+
+    public boolean maySignIn(Instant now) {
+        return enabled && !isLocked(now);
     }
 
     /** Counts a failed attempt; answers true when this attempt locked the account. */
     public boolean recordFailedLogin(Instant now) {
+        if (lockedAt != null && !isLocked(now)) {
+            // The lock ended by itself: counting starts again.
+            lockedAt = null;
+            failedLogins = 0;
+        }
         failedLogins++;
         if (failedLogins >= MAX_FAILED_LOGINS && lockedAt == null) {
             lockedAt = now;
@@ -101,6 +120,7 @@ public class UserAccount {
 
     public void recordSuccessfulLogin(Instant now) {
         failedLogins = 0;
+        lockedAt = null;
         lastLoginAt = now;
     }
 

@@ -8,13 +8,16 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.openicr.access.control.AccessDecision;
 import org.openicr.access.control.AccessFacts;
+import org.openicr.access.entity.AccessDefaults;
 import org.openicr.access.entity.PersonAccessFacts;
+import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.SearchDecision;
 import org.openicr.access.entity.SearchScope;
 import org.openicr.audit.control.AuditGate;
@@ -30,6 +33,7 @@ import org.openicr.patient.entity.NhsNumber;
 import org.openicr.patient.entity.Person;
 import org.openicr.platform.ErrorCode;
 import org.openicr.platform.IcrException;
+import org.openicr.platform.LikePattern;
 import org.openicr.platform.Roles;
 
 /**
@@ -74,7 +78,7 @@ public class PatientFinder {
                 .getResultStream()
                 .findFirst();
         SearchScope scope = scope(roleProfileId, profile, actor, "by NHS Number");
-        Optional<PatientSummary> result = found.map(p -> listing(scope, p));
+        Optional<PatientSummary> result = found.map(p -> listing(roleProfileId, scope, p));
         // written while the results are rendered; the answer is released once it has committed
         gate.hold(readAudit.read(new AuditEvent(
                 AuditAction.PATIENT_SEARCH,
@@ -115,7 +119,7 @@ public class PatientFinder {
                     "Enter at least the first two letters of the family name and a full postcode.");
         }
         List<Person> people = em.createNamedQuery(Person.BY_NAME_PREFIX_AND_POSTCODE, Person.class)
-                .setParameter("prefix", prefix.replace("%", "").replace("_", "") + "%")
+                .setParameter("prefix", LikePattern.startingWith(prefix))
                 .setParameter("postcode", compactPostcode)
                 .setMaxResults(MAX_RESULTS + 1)
                 .getResultList();
@@ -134,7 +138,7 @@ public class PatientFinder {
         List<PatientSummary> results = people.stream()
                 .filter(p -> !(byPostcode && p.isRestricted()))
                 .limit(MAX_RESULTS)
-                .map(p -> listing(scope, p))
+                .map(p -> listing(roleProfileId, scope, p))
                 .toList();
         // written while the results are rendered; the answer is released once it has committed
         gate.hold(readAudit.read(new AuditEvent(
@@ -172,11 +176,22 @@ public class PatientFinder {
         return ((SearchDecision.Permitted) decision).scope();
     }
 
-    private static PatientSummary listing(SearchScope scope, Person p) {
-        return switch (DECISION.listing(scope, new PersonAccessFacts(p.isOptedOut(), p.isRestricted(), Set.of()))) {
+    /**
+     * One person as the decision lists them. The opt-out is the person row just read from the
+     * database in this search's transaction (the persistence unit keeps no shared cache), so an
+     * opt-out committed on any instance applies to the next search everywhere. For an opted-out
+     * person and a safeguarding-designated reader, the reader's latest reason for that person is
+     * read too: only a safeguarding reason that still holds shows the details.
+     */
+    private PatientSummary listing(long roleProfileId, SearchScope scope, Person p) {
+        PersonAccessFacts person = new PersonAccessFacts(p.isOptedOut(), p.isRestricted(), Set.of());
+        Optional<ReasonDeclaration> declared = p.isOptedOut() && scope.safeguardingDesignated()
+                ? facts.latestDeclaration(roleProfileId, p.getId()).map(AccessFacts.Declared::declaration)
+                : Optional.empty();
+        return switch (DECISION.listing(scope, person, declared, AccessDefaults.REASON_POLICY, Instant.now())) {
             case DETAILS -> summary(p, false);
             case DETAILS_WITHOUT_CONTACT -> summary(p, true);
-            case NOT_AVAILABLE_FOR_VIEWING -> PatientSummary.notAvailable(p.getId());
+            case NOT_AVAILABLE_FOR_VIEWING -> PatientSummary.notAvailable(p.getId(), scope.safeguardingDesignated());
         };
     }
 
@@ -196,6 +211,7 @@ public class PatientFinder {
                 hide ? null : p.getPhone(),
                 hide ? null : p.getGpPracticeOds(),
                 hide,
-                true);
+                true,
+                false);
     }
 }

@@ -22,13 +22,32 @@ public record PatientSummary(
         String phone,
         String gpPracticeOds,
         boolean restricted,
-        boolean availableForViewing)
+        boolean availableForViewing,
+        boolean safeguardingReasonMayOpen)
         implements Serializable {
 
-    /** An opted-out person as anyone but safeguarding staff finds them: nothing but that fact. */
-    public static PatientSummary notAvailable(long personId) {
+    /**
+     * An opted-out person as a search lists them: nothing but that fact. {@code safeguardingReasonMayOpen}
+     * when the reader is designated for safeguarding and may go to the reason step to declare a
+     * safeguarding reason (the only one that opens an opted-out person's record).
+     */
+    public static PatientSummary notAvailable(long personId, boolean safeguardingReasonMayOpen) {
         return new PatientSummary(
-                personId, null, null, null, null, null, 0, null, List.of(), null, null, null, false, false);
+                personId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                false,
+                false,
+                safeguardingReasonMayOpen);
     }
 
     /** Address lines and postcode on one line, as the banner shows them. */

@@ -26,7 +26,7 @@ import java.util.List;
                 + " and p.mergedIntoId is null order by p.givenNames, p.id")
 @NamedQuery(
         name = Person.BY_NAME_PREFIX_AND_POSTCODE,
-        query = "select p from Person p where lower(p.familyName) like :prefix"
+        query = "select p from Person p where lower(p.familyName) like :prefix escape '\\'"
                 + " and function('replace', upper(p.postcode), ' ', '') = :postcode and p.mergedIntoId is null"
                 + " order by p.familyName, p.givenNames, p.id")
 public class Person {

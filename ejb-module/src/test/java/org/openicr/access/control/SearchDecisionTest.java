@@ -65,7 +65,7 @@ class SearchDecisionTest {
                 outcome(decision.decideSearch(reader(AccessDefaults.NURSE).profile(), matrix)));
     }
 
-    @ParameterizedTest(name = "{0} designated {1}: shows opted-out people {2}")
+    @ParameterizedTest(name = "{0} designated {1}: safeguarding scope {2}")
     @CsvSource({
         "R8000, false, false",
         "R8000, true,  true",
@@ -73,7 +73,7 @@ class SearchDecisionTest {
         "R0243, false, false",
         "R8009, false, false",
     })
-    void onlySafeguardingStaffSearchesShowOptedOutPeople(String role, boolean designated, boolean shows) {
+    void onlySafeguardingStaffSearchWithASafeguardingScope(String role, boolean designated, boolean shows) {
         SearchDecision.Permitted permit = assertInstanceOf(
                 SearchDecision.Permitted.class,
                 decision.decideSearch(
@@ -81,27 +81,66 @@ class SearchDecisionTest {
         assertEquals(new SearchScope(shows), permit.scope());
     }
 
-    @ParameterizedTest(name = "opted out {0}, restricted {1}, safeguarding search {2}: {3}")
+    @ParameterizedTest(name = "opted out {0}, restricted {1}, designated {2}, reason {3} {4} min ago: {5}")
     @CsvSource({
-        "false, false, false, DETAILS",
-        "false, false, true,  DETAILS",
-        "false, true,  false, DETAILS_WITHOUT_CONTACT",
-        "false, true,  true,  DETAILS_WITHOUT_CONTACT",
+        "false, false, false, NONE,              0,   DETAILS",
+        "false, false, true,  NONE,              0,   DETAILS",
+        "false, true,  false, NONE,              0,   DETAILS_WITHOUT_CONTACT",
+        "false, true,  true,  NONE,              0,   DETAILS_WITHOUT_CONTACT",
         // An opted-out person exists in results only as "record not available for viewing"...
-        "true,  false, false, NOT_AVAILABLE_FOR_VIEWING",
-        "true,  true,  false, NOT_AVAILABLE_FOR_VIEWING",
-        // ...except to safeguarding staff, who still never see a restricted person's contact details.
-        "true,  false, true,  DETAILS",
-        "true,  true,  true,  DETAILS_WITHOUT_CONTACT",
+        "true,  false, false, NONE,              0,   NOT_AVAILABLE_FOR_VIEWING",
+        "true,  true,  false, NONE,              0,   NOT_AVAILABLE_FOR_VIEWING",
+        "true,  false, false, ONGOING_CARE,      1,   NOT_AVAILABLE_FOR_VIEWING",
+        // ...to safeguarding staff too, until they give a safeguarding reason (issue 16, item 14)...
+        "true,  false, true,  NONE,              0,   NOT_AVAILABLE_FOR_VIEWING",
+        "true,  false, true,  ONGOING_CARE,      1,   NOT_AVAILABLE_FOR_VIEWING",
+        "true,  false, true,  VITAL_INTERESTS,   1,   NOT_AVAILABLE_FOR_VIEWING",
+        // ...a safeguarding reason from someone not designated opens nothing...
+        "true,  false, false, SAFEGUARDING,      1,   NOT_AVAILABLE_FOR_VIEWING",
+        // ...and it lapses with the override validity (4 hours).
+        "true,  false, true,  SAFEGUARDING,    241,   NOT_AVAILABLE_FOR_VIEWING",
+        "true,  false, true,  SAFEGUARDING,      1,   DETAILS",
+        "true,  false, true,  SAFEGUARDING,    239,   DETAILS",
+        // Safeguarding staff still never see a restricted person's contact details.
+        "true,  true,  true,  SAFEGUARDING,      1,   DETAILS_WITHOUT_CONTACT",
     })
-    void eachPersonFoundIsListedAccordingToOptOutAndRestriction(
-            boolean optedOut, boolean restricted, boolean safeguardingSearch, PersonListing expected) {
+    void eachPersonFoundIsListedAccordingToOptOutRestrictionAndReason(
+            boolean optedOut,
+            boolean restricted,
+            boolean designated,
+            String reason,
+            long minutesAgo,
+            PersonListing expected) {
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T12:00:00Z");
         PersonAccessFacts person = new PersonAccessFacts(optedOut, restricted, Set.of());
-        assertEquals(expected, decision.listing(new SearchScope(safeguardingSearch), person));
+        java.util.Optional<org.openicr.access.entity.ReasonDeclaration> declared = reason.equals("NONE")
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new org.openicr.access.entity.ReasonDeclaration(
+                        org.openicr.access.entity.LegitimateReason.valueOf(reason),
+                        "Section 42 enquiry: concern reported today.",
+                        now.minus(java.time.Duration.ofMinutes(minutesAgo)),
+                        org.openicr.access.entity.ExplicitConsent.NOT_RECORDED));
+        assertEquals(
+                expected,
+                decision.listing(new SearchScope(designated), person, declared, AccessDefaults.REASON_POLICY, now));
     }
 
     @Test
-    void theSameReaderSeesAnOptedOutPersonDifferentlyOnceDesignatedForSafeguarding() {
+    void aSafeguardingReasonWithoutAJustificationShowsNothing() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T12:00:00Z");
+        PersonAccessFacts optedOut = new PersonAccessFacts(true, false, Set.of());
+        var declared = java.util.Optional.of(new org.openicr.access.entity.ReasonDeclaration(
+                org.openicr.access.entity.LegitimateReason.SAFEGUARDING,
+                "x",
+                now.minusSeconds(60),
+                org.openicr.access.entity.ExplicitConsent.NOT_RECORDED));
+        assertEquals(
+                PersonListing.NOT_AVAILABLE_FOR_VIEWING,
+                decision.listing(new SearchScope(true), optedOut, declared, AccessDefaults.REASON_POLICY, now));
+    }
+
+    @Test
+    void theSameReaderSeesAnOptedOutPersonOnlyAsNotAvailableWithoutAReasonDesignatedOrNot() {
         PersonAccessFacts optedOut = new PersonAccessFacts(true, false, Set.of());
         SearchScope ordinary = decision.decideSearch(
                         reader(AccessDefaults.NURSE).profile(), AccessDefaults.MATRIX)
@@ -112,6 +151,6 @@ class SearchDecisionTest {
                 .orElseThrow()
                 .scope();
         assertEquals(PersonListing.NOT_AVAILABLE_FOR_VIEWING, decision.listing(ordinary, optedOut));
-        assertEquals(PersonListing.DETAILS, decision.listing(safeguarding, optedOut));
+        assertEquals(PersonListing.NOT_AVAILABLE_FOR_VIEWING, decision.listing(safeguarding, optedOut));
     }
 }

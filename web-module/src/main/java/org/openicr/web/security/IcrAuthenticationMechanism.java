@@ -7,23 +7,25 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import org.openicr.directory.boundary.AuthenticationOutcome;
+import org.openicr.directory.entity.SignInChannel;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one per application).
  *
  * <ul>
- *   <li>{@code /ws/*}: HTTP Basic on every call, for source systems' accounts. No session is ever
- *       created for them; a missing or wrong credential gets 401 with a Basic challenge.
- *   <li>Everything else: form sign-in. The login page calls {@code SecurityContext.authenticate}
+ *   <li>{@code /ws/*}: HTTP Basic on every call, for source systems' accounts only. No session is
+ *       ever created for them; a missing or wrong credential, or a person's, gets 401 with a Basic
+ *       challenge; a caller who failed too often gets 429 with Retry-After, unchecked.
+ *   <li>Everything else: form sign-in, for people only. The login page calls {@code SecurityContext.authenticate}
  *       with the credential; on success the identity is kept in the HTTP session (which the sign-in
  *       renews, against session fixation) and re-established on each request; an anonymous request
  *       for a protected page is redirected to the login page.
@@ -35,8 +37,13 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
     static final String SESSION_IDENTITY = "org.openicr.identity";
     private static final String LOGIN_PAGE = "/login.xhtml";
 
+    /** Set on a sign-in page's request when the attempt was delayed: the seconds to wait. */
+    static final String RETRY_AFTER = "org.openicr.signin.retryAfter";
+
     @Inject
-    IdentityStoreHandler identityStores;
+    DirectoryIdentityStore identityStore;
+
+    private final Set<String> trustedProxies = ClientAddress.trusted(System.getenv(ClientAddress.TRUSTED_PROXIES));
 
     /** What the session remembers of a signed-in person: their name and RBAC groups. */
     record SessionIdentity(String username, Set<String> groups) implements Serializable {}
@@ -59,28 +66,40 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (credential == null) {
             return challenge(context);
         }
-        CredentialValidationResult result = identityStores.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        AuthenticationOutcome outcome =
+                identityStore.check(credential, clientAddress(request), SignInChannel.WEB_SERVICE);
+        if (outcome.isDelayed()) {
+            return tooManyAttempts(context.getResponse(), outcome.retryAfterSeconds());
+        }
+        if (!outcome.isValid()) {
             return challenge(context);
         }
-        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+        return context.notifyContainerAboutLogin(outcome.username(), outcome.groups());
     }
 
     private AuthenticationStatus form(HttpServletRequest request, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
-            CredentialValidationResult result = identityStores.validate(credential);
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            if (!(credential instanceof UsernamePasswordCredential usernamePassword)) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            AuthenticationOutcome outcome =
+                    identityStore.check(usernamePassword, clientAddress(request), SignInChannel.PAGE);
+            if (outcome.isDelayed()) {
+                request.setAttribute(RETRY_AFTER, outcome.retryAfterSeconds());
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            if (!outcome.isValid()) {
                 return AuthenticationStatus.SEND_FAILURE;
             }
             HttpSession old = request.getSession(false);
             if (old != null) {
                 old.invalidate();
             }
-            String name = result.getCallerPrincipal().getName();
+            String name = outcome.username();
             request.getSession(true)
-                    .setAttribute(SESSION_IDENTITY, new SessionIdentity(name, Set.copyOf(result.getCallerGroups())));
-            return context.notifyContainerAboutLogin(name, result.getCallerGroups());
+                    .setAttribute(SESSION_IDENTITY, new SessionIdentity(name, Set.copyOf(outcome.groups())));
+            return context.notifyContainerAboutLogin(name, outcome.groups());
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_IDENTITY) instanceof SessionIdentity identity) {
@@ -90,6 +109,28 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
+    }
+
+    private String clientAddress(HttpServletRequest request) {
+        return ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trustedProxies);
+    }
+
+    /**
+     * 429 with Retry-After, answered at once without the password being checked: the caller failed
+     * too often (issue 16, item 7). The answer is complete here; nothing else is written to it.
+     */
+    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, long retryAfterSeconds) {
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter()
+                    .write("Too many failed sign-in attempts: try again in " + retryAfterSeconds + " seconds.\n");
+            response.flushBuffer();
+        } catch (IOException e) {
+            // The caller has gone; nothing to answer.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus challenge(HttpMessageContext context) {

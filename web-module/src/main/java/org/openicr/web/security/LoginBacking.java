@@ -62,15 +62,36 @@ public class LoginBacking {
             external.redirect(external.getRequestContextPath() + "/home.xhtml");
             faces.responseComplete();
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {
+            Object retryAfter = external.getRequestMap().get(IcrAuthenticationMechanism.RETRY_AFTER);
+            if (retryAfter instanceof Long seconds) {
+                // Too many failed attempts: the password was not checked (issue 16, item 7).
+                faces.addMessage(
+                        null,
+                        new FacesMessage(
+                                FacesMessage.SEVERITY_ERROR,
+                                "Sign-in failed.",
+                                "There have been too many failed sign-in attempts. Wait " + waitText(seconds)
+                                        + " and try again."));
+                return;
+            }
             // Deliberately the same message for every failure: it must not tell which usernames exist.
             faces.addMessage(
                     null,
                     new FacesMessage(
                             FacesMessage.SEVERITY_ERROR,
                             "Sign-in failed.",
-                            "Check your username and password. After 5 failed attempts the account is locked"
-                                    + " and your local administrator must unlock it."));
+                            "Check your username and password. After 5 failed attempts in a row the account is"
+                                    + " locked for 15 minutes (your local administrator can unlock it sooner)."));
         }
+    }
+
+    /** "1 minute", "45 seconds", "15 minutes": how long to wait, in plain English. */
+    static String waitText(long seconds) {
+        if (seconds < 60) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + (minutes == 1 ? " minute" : " minutes");
     }
 
     public String getUsername() {

@@ -31,6 +31,9 @@ public final class LoadDriverMain {
                    java -jar load-driver.jar verify --ack-log FILE --db-url JDBC_URL --db-user U --db-password P
                    java -jar load-driver.jar pbkdf2-cost   (CPU of one HTTP Basic password check here)
                    java -jar load-driver.jar suite --db-url JDBC_URL ...   (every benchmark; suite --help)
+                   java -jar load-driver.jar flood --url URL [--user U --password P] [--count N] [--clients N]
+                        [--distinct] [--flood-from ADDR] [--feed-from ADDR] [--cpu NAME=REGEX]
+                        (wrong HTTP Basic passwords for one account while its feed posts: answers, CPU per refusal)
 
             run options (defaults in brackets):
               --url URL               the ingestion endpoint, e.g. http://localhost:30080/openicr/ws/ingestion
@@ -79,6 +82,7 @@ public final class LoadDriverMain {
                 case "run" -> run(o);
                 case "verify" -> verify(o);
                 case "pbkdf2-cost" -> passwordCheckCost();
+                case "flood" -> WrongPasswordFlood.main(o);
                 case "suite" -> Suite.main(o);
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             };

@@ -71,5 +71,5 @@ for f in single open batch; do
 done
 if [ "${ICR_DB_CHECK:-0}" = "1" ]; then
   java -jar "$jar" verify --ack-log "$out/acks.tsv" --db-url "jdbc:postgresql://localhost:${ICR_PG_PORT:?}/openicr" \
-    --db-user "${OPENICR_DB_USER:-openicr}" --db-password "${OPENICR_DB_PASSWORD:-openicr-demo}"
+    --db-user "${OPENICR_DB_USER:-openicr}" --db-password "${OPENICR_DB_PASSWORD:-$(cat "$repo/.openicr/db-owner.password")}"
 fi

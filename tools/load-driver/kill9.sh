@@ -31,8 +31,9 @@ if [ -z "${OPENICR_DB_URL:-}" ]; then
   export ICR_PG_PORT="${ICR_PG_PORT:?set ICR_PG_PORT (the embedded PostgreSQL port) or OPENICR_DB_URL}"
   export OPENICR_DB_URL="jdbc:postgresql://localhost:$ICR_PG_PORT/openicr"
 fi
-export OPENICR_DB_USER="${OPENICR_DB_USER:-openicr}"
-export OPENICR_DB_PASSWORD="${OPENICR_DB_PASSWORD:-openicr-demo}"
+# The server's account, the application role (issue 16), with the demo's generated password.
+export OPENICR_DB_USER="${OPENICR_DB_USER:-openicr_app}"
+export OPENICR_DB_PASSWORD="${OPENICR_DB_PASSWORD:-$(cat "$repo/.openicr/db-app.password")}"
 
 scenario="${SCENARIO:-single}"
 clients="${CLIENTS:-8}"

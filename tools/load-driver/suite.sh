@@ -8,7 +8,7 @@
 #     ICR_PG_DATA=/work/bench-1m/pgdata tools/load-driver/suite.sh --targets-file /path/to/people.txt
 #
 # Environment: ICR_PORTBASE (28000; http = +80), ICR_PG_PORT (28432) or OPENICR_DB_URL,
-# OPENICR_DB_USER (openicr), OPENICR_DB_PASSWORD (openicr-demo), ICR_DOMAINS_DIR / ICR_DOMAIN and
+# OPENICR_DB_USER (openicr), OPENICR_DB_PASSWORD (.openicr/db-owner.password), ICR_DOMAINS_DIR / ICR_DOMAIN and
 # ICR_PG_DATA (for the CPU figures: the Payara JVM and the postmaster are found by their command
 # lines). Any option of `java -jar target/load-driver.jar suite --help` may follow and wins over
 # these defaults (e.g. --rate 50 --duration 60s --targets 5 --skip-ingestion --no-docs).
@@ -28,6 +28,6 @@ fi
 cd "$here"
 exec java -jar "$jar" suite \
   --app "http://127.0.0.1:$((portbase + 80))/openicr/" \
-  --db-url "$db_url" --db-user "${OPENICR_DB_USER:-openicr}" --db-password "${OPENICR_DB_PASSWORD:-openicr-demo}" \
+  --db-url "$db_url" --db-user "${OPENICR_DB_USER:-openicr}" --db-password "${OPENICR_DB_PASSWORD:-$(cat "$repo/.openicr/db-owner.password")}" \
   --cpu "payara=ASMain.*-domaindir $domains( |\$)" --cpu "postgres=postgres -D $pg_data" \
   --docs "$repo/docs/benchmarks.md" "$@"

@@ -115,6 +115,38 @@ class DatabaseRolesIT {
         assertEquals(List.of(), allowed, "statements not refused by the application role's privileges");
     }
 
+    /** The triggers stay as a second line, for the owner: it too cannot change the trail by mistake. */
+    @Test
+    void theTriggersStillRefuseTheOwner() throws Exception {
+        TestEnvironment.seedDirectory();
+        long eventId = newAuditEvent();
+        List<String> messages = new ArrayList<>();
+        for (String sql : List.of(
+                "update audit_event set detail = 'rewritten' where id = " + eventId,
+                "delete from audit_event where id = " + eventId,
+                "delete from source_system where id = (select min(id) from source_system)",
+                "delete from organisation where id = (select min(id) from organisation)")) {
+            try (Connection c = TestEnvironment.database();
+                    Statement s = c.createStatement()) {
+                s.execute(sql);
+                messages.add(sql + ": ALLOWED");
+            } catch (SQLException refused) {
+                messages.add(
+                        refused.getMessage().contains("append-only")
+                                        || refused.getMessage().contains("never deleted")
+                                ? "refused by the trigger"
+                                : sql + ": " + refused.getMessage());
+            }
+        }
+        assertEquals(
+                List.of(
+                        "refused by the trigger",
+                        "refused by the trigger",
+                        "refused by the trigger",
+                        "refused by the trigger"),
+                messages);
+    }
+
     @Test
     void theApplicationRoleIsTheServersAccountAndOwnsNothing() throws Exception {
         try (Connection c = TestEnvironment.database()) {

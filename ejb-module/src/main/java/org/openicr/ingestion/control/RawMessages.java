@@ -25,6 +25,14 @@ public final class RawMessages {
 
     /** The body's payload: a DemographicsSubmission, ItemBatch or ItemWithdrawal. */
     public static Object payload(byte[] raw) {
+        XmlShape.Result shape = XmlShape.check(raw);
+        if (shape.verdict() != XmlShape.Verdict.OK) {
+            // Refused unread, as the inbox refused it when it arrived (a depth bomb must not reach the parser).
+            throw new IcrException(XmlShape.code(shape.verdict()), shape.reason());
+        }
+        if (raw.length == 0) {
+            throw new IcrException(ErrorCode.MESSAGE_TOO_LARGE, "The message was too large; its body was not kept.");
+        }
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

@@ -19,7 +19,10 @@ import org.openicr.platform.IcrException;
 public final class RawMessages {
 
     private static final String SOAP_11 = "http://schemas.xmlsoap.org/soap/envelope/";
-    private static final JAXBContext CONTRACT = contract();
+    /** The contract's JAXB context, built when a stored message is first read (not for one refused unread). */
+    private static final class Contract {
+        static final JAXBContext CONTEXT = contract();
+    }
 
     private RawMessages() {}
 
@@ -42,7 +45,7 @@ public final class RawMessages {
             while (reader.hasNext()) {
                 if (reader.next() == XMLStreamConstants.START_ELEMENT) {
                     if (inBody) {
-                        Object payload = CONTRACT.createUnmarshaller().unmarshal(reader);
+                        Object payload = Contract.CONTEXT.createUnmarshaller().unmarshal(reader);
                         return payload instanceof JAXBElement<?> element ? element.getValue() : payload;
                     }
                     inBody = SOAP_11.equals(reader.getNamespaceURI()) && "Body".equals(reader.getLocalName());

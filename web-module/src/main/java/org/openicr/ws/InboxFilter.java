@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openicr.ingestion.boundary.Inbox;
 import org.openicr.ingestion.boundary.Received;
+import org.openicr.ingestion.control.XmlShape;
 import org.openicr.platform.ErrorCode;
 
 /**
@@ -97,13 +98,7 @@ public class InboxFilter extends HttpFilter {
         Received received = new Received(body, body.length, receivedAt);
         XmlShape.Result shape = XmlShape.check(body);
         if (shape.verdict() != XmlShape.Verdict.OK) {
-            ErrorCode code =
-                    switch (shape.verdict()) {
-                        case DECLARATION -> ErrorCode.XML_NOT_ALLOWED;
-                        case TOO_COMPLEX -> ErrorCode.MESSAGE_TOO_COMPLEX;
-                        default -> ErrorCode.SCHEMA_INVALID;
-                    };
-            refuse(response, received, code, shape.reason());
+            refuse(response, received, XmlShape.code(shape.verdict()), shape.reason());
             return;
         }
         ContractValidation.Problem invalid = validation.problem(body);

@@ -19,12 +19,23 @@ import org.openicr.platform.IcrException;
 public final class RawMessages {
 
     private static final String SOAP_11 = "http://schemas.xmlsoap.org/soap/envelope/";
-    private static final JAXBContext CONTRACT = contract();
+    /** The contract's JAXB context, built when a stored message is first read (not for one refused unread). */
+    private static final class Contract {
+        static final JAXBContext CONTEXT = contract();
+    }
 
     private RawMessages() {}
 
     /** The body's payload: a DemographicsSubmission, ItemBatch or ItemWithdrawal. */
     public static Object payload(byte[] raw) {
+        XmlShape.Result shape = XmlShape.check(raw);
+        if (shape.verdict() != XmlShape.Verdict.OK) {
+            // Refused unread, as the inbox refused it when it arrived (a depth bomb must not reach the parser).
+            throw new IcrException(XmlShape.code(shape.verdict()), shape.reason());
+        }
+        if (raw.length == 0) {
+            throw new IcrException(ErrorCode.MESSAGE_TOO_LARGE, "The message was too large; its body was not kept.");
+        }
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -34,7 +45,7 @@ public final class RawMessages {
             while (reader.hasNext()) {
                 if (reader.next() == XMLStreamConstants.START_ELEMENT) {
                     if (inBody) {
-                        Object payload = CONTRACT.createUnmarshaller().unmarshal(reader);
+                        Object payload = Contract.CONTEXT.createUnmarshaller().unmarshal(reader);
                         return payload instanceof JAXBElement<?> element ? element.getValue() : payload;
                     }
                     inBody = SOAP_11.equals(reader.getNamespaceURI()) && "Body".equals(reader.getLocalName());

@@ -1,4 +1,4 @@
-package org.openicr.ws;
+package org.openicr.ingestion.control;
 
 import java.nio.charset.StandardCharsets;
 
@@ -13,21 +13,32 @@ import java.nio.charset.StandardCharsets;
  * so one byte per character finds it in UTF-8; a UTF-16 message is turned into UTF-8 first. A
  * message that names any other encoding (or whose first character is not {@code <}) is refused,
  * because its markup could then hide from this scan. A valid message of the contract nests 7 deep at
- * most (Envelope, Body, ItemBatch, item, code, system).
+ * most (Envelope, Body, ItemBatch, item, code, system). Used by the SOAP inbox before it validates a
+ * message, and by {@link RawMessages} before an administrator's replay parses a stored one.
  */
-final class XmlShape {
+public final class XmlShape {
 
     /** Deepest element nesting accepted (a valid message of the contract reaches 7). */
-    static final int MAX_DEPTH = 64;
+    public static final int MAX_DEPTH = 64;
 
     /** Most attributes (namespace declarations included) on one element. */
-    static final int MAX_ATTRIBUTES = 64;
+    public static final int MAX_ATTRIBUTES = 64;
 
     /** Longest element or attribute name (with its prefix). */
-    static final int MAX_NAME = 256;
+    public static final int MAX_NAME = 256;
+
+    /** The error code of a refusal (null when the message passes). */
+    public static org.openicr.platform.ErrorCode code(Verdict verdict) {
+        return switch (verdict) {
+            case OK -> null;
+            case DECLARATION -> org.openicr.platform.ErrorCode.XML_NOT_ALLOWED;
+            case TOO_COMPLEX -> org.openicr.platform.ErrorCode.MESSAGE_TOO_COMPLEX;
+            case ENCODING -> org.openicr.platform.ErrorCode.SCHEMA_INVALID;
+        };
+    }
 
     /** What the scan found: nothing wrong ({@link #OK}), or a refusal with its reason. */
-    enum Verdict {
+    public enum Verdict {
         OK,
         DECLARATION,
         ENCODING,
@@ -35,13 +46,14 @@ final class XmlShape {
     }
 
     /** A verdict with a readable reason (null when OK). */
-    record Result(Verdict verdict, String reason) {
+    public record Result(Verdict verdict, String reason) {
         static final Result PASS = new Result(Verdict.OK, null);
     }
 
     private XmlShape() {}
 
-    static Result check(byte[] body) {
+    /** The scan's verdict on a message, with a readable reason when it is refused. */
+    public static Result check(byte[] body) {
         byte[] text = body;
         int start = 0;
         if (body.length > 1) {
@@ -104,7 +116,7 @@ final class XmlShape {
                 i = end + 2;
             } else if (next == '/') {
                 depth--;
-                i = indexOf(b, i + 2, ">") + 1;
+                i = indexOf(b, i + 2, (byte) '>') + 1;
             } else {
                 // A start tag: its name, then attributes (quoted values may hold '>'), then > or />.
                 int j = i + 1;

@@ -51,6 +51,7 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        SecurityHeaders.apply(request, response); // issue 16: also on redirects and challenges made here
         if (isWebService(request)) {
             return basic(request, context);
         }

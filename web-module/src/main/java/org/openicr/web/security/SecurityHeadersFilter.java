@@ -20,24 +20,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = SecurityHeaders.path(request);
-        if (SecurityHeaders.isPage(path)) {
-            response.setHeader("Content-Security-Policy", SecurityHeaders.PAGE);
-            response.setHeader("X-Frame-Options", "DENY");
-        } else if (!SecurityHeaders.isDocument(path)) {
-            response.setHeader("Content-Security-Policy", SecurityHeaders.NOT_A_PAGE);
-            response.setHeader("X-Frame-Options", "DENY");
-        }
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with its own posts.
-        response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-        response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-        if (request.isSecure()) {
-            response.setHeader("Strict-Transport-Security", SecurityHeaders.HSTS);
-        }
-        response.setHeader("X-Powered-By", null);
-        response.setHeader("Server", null);
+        SecurityHeaders.apply(request, response);
         chain.doFilter(request, response);
     }
 }

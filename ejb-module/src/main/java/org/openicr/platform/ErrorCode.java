@@ -25,7 +25,10 @@ public enum ErrorCode {
     INVALID_INPUT,
     /** The calling account is not a registered, active source system. */
     UNKNOWN_SOURCE,
-    /** The source's organisation is inactive or view-only and may not submit. */
+    /**
+     * The source's organisation is inactive or view-only and may not submit; or the source asked for
+     * a merge of people it does not hold and is not authoritative for the patient index (issue 16).
+     */
     SOURCE_NOT_PERMITTED,
     /** The caller may not do this (role profile, organisation or policy). */
     NOT_PERMITTED,

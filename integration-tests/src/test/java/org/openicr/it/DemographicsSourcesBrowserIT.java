@@ -73,8 +73,8 @@ class DemographicsSourcesBrowserIT extends BrowserTest {
                         "select count(*) from audit_event where action = 'SOURCE_SYSTEM_CHANGED'"
                                 + " and username = ? and detail like ?",
                         ADMIN,
-                        "source northavon-lcs: before {%authoritativePatientIndex=false}"
-                                + " after {%authoritativePatientIndex=true}")
+                        "source northavon-lcs: before {%authoritativePatientIndex=false, active=%}"
+                                + " after {%authoritativePatientIndex=true, active=%}")
                 >= 1);
     }
 

@@ -112,10 +112,10 @@ public class SourceSystemAdministration {
         return "code=" + source.getCode() + ", name=" + source.getName() + ", organisation="
                 + source.getOrganisation().getOdsCode() + ", account="
                 + source.getAccount().getUsername()
+                + ", authoritativeDemographics=" + source.isAuthoritativeDemographics()
+                + ", authoritativePatientIndex=" + source.isAuthoritativePatientIndex()
                 + ", active=" + source.isActive() + ", accountEnabled="
-                + source.getAccount().isEnabled() + ", authoritativeDemographics="
-                + source.isAuthoritativeDemographics() + ", authoritativePatientIndex="
-                + source.isAuthoritativePatientIndex();
+                + source.getAccount().isEnabled();
     }
 
     private void changed(SourceSystem source, String before) {

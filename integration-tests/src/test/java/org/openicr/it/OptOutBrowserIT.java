@@ -128,6 +128,14 @@ class OptOutBrowserIT extends BrowserTest {
 
     /** A clinician's search by each route; answers the page once the result is there. */
     private String searchByEveryRoute(String route, String nhsNumber, String family, String postcode) {
+        try {
+            return searchBy(route, nhsNumber, family, postcode);
+        } catch (org.openqa.selenium.TimeoutException slow) {
+            throw new AssertionError(route + ": no result shown; page: " + browser.page(), slow);
+        }
+    }
+
+    private String searchBy(String route, String nhsNumber, String family, String postcode) {
         browser.open("record/search.xhtml");
         switch (route) {
             case "nhs" -> {

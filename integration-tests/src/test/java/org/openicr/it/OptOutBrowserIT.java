@@ -142,6 +142,7 @@ class OptOutBrowserIT extends BrowserTest {
                 browser.waitFor(By.id("search:nhsNumber")).sendKeys(nhsNumber);
                 browser.driver.findElement(By.id("search:find")).click();
                 browser.waitFor(By.cssSelector("#no-result, #not-available, #patient-name"));
+                return browser.driver.findElement(By.id("search")).getAttribute("innerHTML");
             }
             case "name" -> {
                 browser.waitFor(By.id("byName:familyName")).sendKeys(family);
@@ -156,7 +157,8 @@ class OptOutBrowserIT extends BrowserTest {
                 browser.waitFor(By.id("list"));
             }
         }
-        return browser.page();
+        // The results only: the search fields still hold what was typed (the family name).
+        return browser.driver.findElement(By.id("results")).getAttribute("innerHTML");
     }
 
     @Test

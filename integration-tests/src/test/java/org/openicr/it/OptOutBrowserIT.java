@@ -128,12 +128,21 @@ class OptOutBrowserIT extends BrowserTest {
 
     /** A clinician's search by each route; answers the page once the result is there. */
     private String searchByEveryRoute(String route, String nhsNumber, String family, String postcode) {
+        try {
+            return searchBy(route, nhsNumber, family, postcode);
+        } catch (org.openqa.selenium.TimeoutException slow) {
+            throw new AssertionError(route + ": no result shown; page: " + browser.page(), slow);
+        }
+    }
+
+    private String searchBy(String route, String nhsNumber, String family, String postcode) {
         browser.open("record/search.xhtml");
         switch (route) {
             case "nhs" -> {
                 browser.waitFor(By.id("search:nhsNumber")).sendKeys(nhsNumber);
                 browser.driver.findElement(By.id("search:find")).click();
                 browser.waitFor(By.cssSelector("#no-result, #not-available, #patient-name"));
+                return browser.driver.findElement(By.id("search")).getAttribute("innerHTML");
             }
             case "name" -> {
                 browser.waitFor(By.id("byName:familyName")).sendKeys(family);
@@ -148,7 +157,8 @@ class OptOutBrowserIT extends BrowserTest {
                 browser.waitFor(By.id("list"));
             }
         }
-        return browser.page();
+        // The results only: the search fields still hold what was typed (the family name).
+        return browser.driver.findElement(By.id("results")).getAttribute("innerHTML");
     }
 
     @Test

@@ -167,11 +167,14 @@ public class SignInThrottle {
         count(pairs, pair(name, address), policy.freePerPair(), now);
     }
 
-    /** The account signed in from this address: the address becomes its known client. */
+    /**
+     * The account signed in from this address: the address becomes its known client and its own
+     * failures are forgotten. The account's count of strangers' failures is kept (it decays by
+     * itself): a source's feed signing in must not reset the delay of someone flooding its account.
+     */
     public synchronized void succeeded(String account, String address) {
         long now = nanoTime.getAsLong();
         String name = normal(account);
-        accounts.remove(name);
         String pair = pair(name, address);
         pairs.remove(pair);
         knownClients.remove(pair);

@@ -82,6 +82,15 @@ class SignInThrottleTest {
     }
 
     @Test
+    void theKnownClientSigningInDoesNotResetTheStrangersDelay() {
+        throttle.succeeded("sys.gp", "198.51.100.20");
+        fail("sys.gp", "203.0.113.9", 6);
+        throttle.succeeded("sys.gp", "198.51.100.20");
+        assertEquals(5, waitSeconds("sys.gp", "192.0.2.50"));
+        assertEquals(5, waitSeconds("sys.gp", "203.0.113.9"));
+    }
+
+    @Test
     void aKnownClientIsDelayedByItsOwnFailures() {
         throttle.succeeded("sys.gp", "198.51.100.20");
         fail("sys.gp", "198.51.100.20", 6);

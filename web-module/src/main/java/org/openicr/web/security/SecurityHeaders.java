@@ -42,11 +42,11 @@ public final class SecurityHeaders {
         String path = path(request);
         if (isPage(path)) {
             response.setHeader("Content-Security-Policy", PAGE);
-            response.setHeader("X-Frame-Options", "DENY");
-        } else if (!isDocument(path)) {
+        } else {
+            // the document servlet replaces it with its sandboxing policy on the documents it serves
             response.setHeader("Content-Security-Policy", NOT_A_PAGE);
-            response.setHeader("X-Frame-Options", "DENY");
         }
+        response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with its own posts.
         response.setHeader("Referrer-Policy", "same-origin");

@@ -130,7 +130,10 @@ public class Authentication {
         }
     }
 
-    /** The password against the directory's hash; a source system's success is remembered, a failure forgets. */
+    /**
+     * The password against the directory's hash; a source system's success is remembered; an
+     * unknown, locked or disabled account is forgotten, a wrong password for a source is not.
+     */
     private AuthenticationOutcome check(String username, char[] password, String clientAddress, SignInChannel channel) {
         UserAccount account = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
                 .setParameter("username", username)
@@ -172,9 +175,11 @@ public class Authentication {
             return AuthenticationOutcome.invalid();
         }
         if (!passwordMatches) {
-            verifiedCredentials.forget(username);
             failed(username, clientAddress, channel);
             if (system) {
+                // Someone else's wrong password says nothing against the credential the source's feed
+                // uses: it stays remembered (a password change or a disable forgets it), so a flood
+                // does not send the feed back to PBKDF2.
                 // A source's feed must never stop because someone else guessed: slowed, never locked.
                 if (channel == SignInChannel.WEB_SERVICE) {
                     refusedPasswords.remember(username, password, account.getPasswordHash());
@@ -182,6 +187,7 @@ public class Authentication {
                 audit.record(failure(username, "wrong password"));
                 return AuthenticationOutcome.invalid();
             }
+            verifiedCredentials.forget(username);
             boolean lockedNow = account.recordFailedLogin(now);
             audit.record(failure(username, "wrong password (" + account.getFailedLogins() + " in a row)"));
             if (lockedNow) {

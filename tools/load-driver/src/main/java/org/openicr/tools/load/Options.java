@@ -11,7 +11,7 @@ import java.util.Set;
 public final class Options {
 
     private static final Set<String> FLAGS =
-            Set.of("skip-setup", "top", "allow-remote", "help", "skip-ingestion", "skip-web", "no-docs");
+            Set.of("skip-setup", "top", "allow-remote", "help", "skip-ingestion", "skip-web", "no-docs", "distinct");
 
     private final Map<String, List<String>> values = new HashMap<>();
     private final List<String> raw;

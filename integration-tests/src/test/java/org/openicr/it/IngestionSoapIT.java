@@ -71,9 +71,11 @@ class IngestionSoapIT {
 
     @Test
     void aClinicianMayNotPostData() throws Exception {
+        // Issue 16, item 7: people do not authenticate on /ws/* at all (401, never counted toward them).
         Soap.Response response =
                 submit(person(TestEnvironment.freshNhsNumber(), "CLIN"), "gp.hart", "Clinician-demo-1");
-        assertEquals(403, response.status(), response::toString);
+        assertEquals(401, response.status(), response::toString);
+        assertTrue(response.challenge() != null && response.challenge().startsWith("Basic"), response::toString);
     }
 
     @Test

@@ -44,7 +44,12 @@ class PrivacyConsoleBrowserIT extends BrowserTest {
 
     /** Types a UK date and closes the date picker's calendar, which would cover the buttons below. */
     private void typeDate(WebElement input, String text) {
-        type(input, text);
+        // Under load a keystroke can reach the date picker's handlers out of turn: type again until the
+        // field holds the date, so that the search below is the one this test means.
+        for (int attempt = 0; attempt < 3 && !text.equals(input.getAttribute("value")); attempt++) {
+            type(input, text);
+        }
+        assertEquals(text, input.getAttribute("value"), "the date typed into " + input.getAttribute("id"));
         // The calendar stays open after typing in headless Chromium; hide it so it cannot take clicks.
         ((org.openqa.selenium.JavascriptExecutor) browser.driver)
                 .executeScript("document.querySelectorAll('.ui-datepicker').forEach(e => e.style.display = 'none');");

@@ -76,6 +76,7 @@ class IngestionSoapIT {
                 submit(person(TestEnvironment.freshNhsNumber(), "CLIN"), "gp.hart", "Clinician-demo-1");
         assertEquals(401, response.status(), response::toString);
         assertTrue(response.challenge() != null && response.challenge().startsWith("Basic"), response::toString);
+        assertTrue(response.body().contains("Sign in needed"), response::toString);
     }
 
     @Test

@@ -126,6 +126,7 @@ class SignInFloodIT extends BrowserTest {
         // password, once verified, is remembered and never waits: only guessing is slowed down)...
         HttpResponse<String> delayed = post(source, "Another-guess", "192.0.2.50");
         assertEquals(429, delayed.statusCode(), delayed::body);
+        assertTrue(delayed.body().startsWith("Too many failed sign-in attempts: try again in "), delayed::body);
         assertFalse(delayed.body().contains("Exception"), delayed::body);
         // ...and is checked again once the delay has passed: the delay ends by itself, nothing is locked.
         Thread.sleep(Long.parseLong(delayed.headers().firstValue("Retry-After").orElseThrow()) * 1000 + 500);

@@ -140,7 +140,24 @@ start() {
   : "${OPENICR_DB_URL:?OPENICR_DB_URL must be set for the server}"
   : "${OPENICR_DB_USER:?OPENICR_DB_USER must be set for the server}"
   : "${OPENICR_DB_PASSWORD:?OPENICR_DB_PASSWORD must be set for the server}"
+  local log="$domains/$domain/logs/server.log" seen=0
+  [ -f "$log" ] && seen="$(wc -l <"$log")"
   "$asadmin" start-domain --domaindir "$domains" "$domain" >/dev/null
+  # An application deployed before is loaded again after start-domain has returned; a deploy while
+  # it loads removes its files from under it and both fail (measured: a second ./icr run failed
+  # with NoClassDefFoundError or "zero ejb"). Wait for that load to end, one way or the other.
+  if grep -q '<application [^>]*name="openicr"' "$domains/$domain/config/domain.xml" 2>/dev/null; then
+    local waited=0
+    until awk -v from="$((seen + 1))" 'NR >= from && /Loading application \[openicr#web\.war\]|deploying the app \[openicr\]|Application deployment failed/ { found = 1 }
+        END { exit !found }' "$log" 2>/dev/null; do
+      if [ "$waited" -ge 180 ]; then
+        echo "The application deployed before did not finish loading in 180 s; going on." >&2
+        break
+      fi
+      sleep 1
+      waited=$((waited + 1))
+    done
+  fi
   echo "Domain '$domain' started (http $http_port, admin $admin_port, on $listen)."
 }
 

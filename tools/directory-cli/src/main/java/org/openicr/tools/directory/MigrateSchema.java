@@ -33,14 +33,16 @@ public final class MigrateSchema {
             System.err.println("The application role's name must be a plain lower-case identifier: " + appRole);
             System.exit(2);
         }
-        MigrateResult result = Flyway.configure(MigrateSchema.class.getClassLoader())
+        Flyway flyway = Flyway.configure(MigrateSchema.class.getClassLoader())
                 .dataSource(required("OPENICR_DB_URL"), owner, required("OPENICR_DB_OWNER_PASSWORD"))
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("app_role", appRole))
-                .load()
-                .migrate();
-        System.out.println("Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now, as " + owner + "; application role " + appRole + ").");
+                .load();
+        MigrateResult result = flyway.migrate();
+        // targetSchemaVersion is null when nothing was applied: say the version the schema is at.
+        System.out.println(
+                "Schema at version " + flyway.info().current().getVersion() + " (" + result.migrationsExecuted
+                        + " migrations applied now, as " + owner + "; application role " + appRole + ").");
     }
 
     private static String env(String name, String fallback) {

@@ -112,8 +112,8 @@ class DemographicsSourcesBrowserIT extends BrowserTest {
 
         signInAs(ADMIN, ADMIN_PASSWORD);
         browser.open("admin/merges.xhtml");
-        String row = "//tr[td[contains(., '"
-                + org.openicr.patient.entity.NhsNumber.of(b).formatted() + "')]]";
+        String row =
+                "//tr[td[contains(., '" + org.openicr.vocabulary.NhsNumber.of(b).formatted() + "')]]";
         browser.waitForText(By.xpath(row), "avonvale-pas (sys.avonvale-pas)");
     }
 }

@@ -28,12 +28,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openicr.directory.boundary.AccountAdministration;
 import org.openicr.directory.boundary.Authentication;
 import org.openicr.directory.boundary.AuthenticationOutcome;
+import org.openicr.directory.control.Directory;
 import org.openicr.ingestion.boundary.Inbox;
 import org.openicr.ingestion.boundary.Ingestion;
 import org.openicr.ingestion.boundary.Received;
 import org.openicr.ingestion.contract.ItemBatch;
 import org.openicr.patient.boundary.PatientFinder;
-import org.openicr.platform.ErrorCode;
+import org.openicr.vocabulary.ErrorCode;
 
 /**
  * Inside the real server against the real PostgreSQL: the schema came from the migrations, the
@@ -104,7 +105,7 @@ class DirectoryIT {
 
     private String newAccount(String kind, String password, String... rbacRoles) throws Exception {
         String username = "it." + kind.toLowerCase() + System.nanoTime();
-        passwordHash.initialize(Authentication.HASH_PARAMETERS);
+        passwordHash.initialize(Directory.HASH_PARAMETERS);
         update(
                 "insert into user_account (username, display_name, kind, password_hash) values (?, ?, ?, ?)",
                 username,

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.openicr.patient.entity.NhsNumber;
+import org.openicr.vocabulary.NhsNumber;
 import org.openqa.selenium.By;
 
 /**

@@ -12,7 +12,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
-import org.openicr.platform.FieldLimit;
+import org.openicr.vocabulary.FieldLimit;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 

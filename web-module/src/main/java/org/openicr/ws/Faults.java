@@ -1,6 +1,6 @@
 package org.openicr.ws;
 
-import org.openicr.platform.ErrorCode;
+import org.openicr.vocabulary.ErrorCode;
 
 /** The contract's fault as XML, for refusals made before Metro reads a message. */
 final class Faults {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 import org.openicr.ingestion.boundary.Inbox;
 import org.openicr.ingestion.boundary.Received;
 import org.openicr.ingestion.control.XmlShape;
-import org.openicr.platform.ErrorCode;
+import org.openicr.vocabulary.ErrorCode;
 
 /**
  * Reads every SOAP message whole before anything parses it, and refuses, before any XML parser sees

@@ -24,8 +24,8 @@ import org.openicr.ingestion.contract.ItemBatch;
 import org.openicr.ingestion.contract.ItemBatchAcknowledgement;
 import org.openicr.ingestion.contract.ItemWithdrawal;
 import org.openicr.ingestion.contract.ItemWithdrawalAcknowledgement;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * The ingestion service that source systems post to (contract: WEB-INF/wsdl/ingestion-v1.wsdl).

@@ -18,7 +18,7 @@ import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.platform.Roles;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
 
 /**
  * The role-to-category matrix as administrators edit it: one row per RBAC role, one column per

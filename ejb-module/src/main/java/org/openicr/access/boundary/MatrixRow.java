@@ -3,7 +3,7 @@ package org.openicr.access.boundary;
 import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.Set;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
 
 /** One RBAC role's row of the role-to-category matrix, editable in the admin grid. */
 public class MatrixRow implements Serializable {

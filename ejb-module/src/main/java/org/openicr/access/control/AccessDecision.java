@@ -15,10 +15,8 @@ import org.openicr.access.entity.CategoryAccess;
 import org.openicr.access.entity.ExplicitConsent;
 import org.openicr.access.entity.ItemFacts;
 import org.openicr.access.entity.ItemVisibility;
-import org.openicr.access.entity.LegitimateReason;
 import org.openicr.access.entity.PersonAccessFacts;
 import org.openicr.access.entity.PersonListing;
-import org.openicr.access.entity.PrivacyAlert;
 import org.openicr.access.entity.ReadScope;
 import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.ReasonPolicy;
@@ -29,8 +27,10 @@ import org.openicr.access.entity.RefusalCode;
 import org.openicr.access.entity.RoleCategoryMatrix;
 import org.openicr.access.entity.SearchDecision;
 import org.openicr.access.entity.SearchScope;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.audit.entity.PrivacyAlert;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.LegitimateReason;
+import org.openicr.vocabulary.Sensitivity;
 
 /**
  * The one access decision: who may read what of a person's record, and why not. It exists so that

@@ -17,15 +17,15 @@ import javax.sql.DataSource;
 import org.openicr.access.entity.AccessProfile;
 import org.openicr.access.entity.ExplicitConsent;
 import org.openicr.access.entity.ItemFacts;
-import org.openicr.access.entity.LegitimateReason;
 import org.openicr.access.entity.OrganisationFacts;
 import org.openicr.access.entity.PersonAccessFacts;
 import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RoleCategoryMatrix;
 import org.openicr.access.entity.SealBreak;
-import org.openicr.directory.entity.SharingMode;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.LegitimateReason;
+import org.openicr.vocabulary.Sensitivity;
+import org.openicr.vocabulary.SharingMode;
 
 /**
  * Reads, in a few small queries, everything the access decision needs about a reader and a person:

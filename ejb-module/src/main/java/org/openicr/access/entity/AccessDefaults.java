@@ -1,20 +1,20 @@
 package org.openicr.access.entity;
 
-import static org.openicr.record.entity.Category.APPOINTMENTS;
-import static org.openicr.record.entity.Category.CONTACTS;
-import static org.openicr.record.entity.Category.DEMOGRAPHICS;
-import static org.openicr.record.entity.Category.DOCUMENTS;
-import static org.openicr.record.entity.Category.ENCOUNTERS;
-import static org.openicr.record.entity.Category.REFERRALS;
-import static org.openicr.record.entity.Category.SAFEGUARDING;
-import static org.openicr.record.entity.Category.SOCIAL_CARE;
+import static org.openicr.vocabulary.Category.APPOINTMENTS;
+import static org.openicr.vocabulary.Category.CONTACTS;
+import static org.openicr.vocabulary.Category.DEMOGRAPHICS;
+import static org.openicr.vocabulary.Category.DOCUMENTS;
+import static org.openicr.vocabulary.Category.ENCOUNTERS;
+import static org.openicr.vocabulary.Category.REFERRALS;
+import static org.openicr.vocabulary.Category.SAFEGUARDING;
+import static org.openicr.vocabulary.Category.SOCIAL_CARE;
 
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
 
 /**
  * The region's starting access settings, which a Flyway seed copies into the directory; from then

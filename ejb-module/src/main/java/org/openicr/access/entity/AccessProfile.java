@@ -1,7 +1,7 @@
 package org.openicr.access.entity;
 
 import java.util.Objects;
-import org.openicr.directory.entity.SharingMode;
+import org.openicr.vocabulary.SharingMode;
 
 /**
  * The role profile a user acts in, as the access decision needs it: the NHS RBAC job role, the

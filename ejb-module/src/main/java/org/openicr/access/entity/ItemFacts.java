@@ -1,8 +1,8 @@
 package org.openicr.access.entity;
 
 import java.util.Objects;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.Sensitivity;
 
 /** The facts about one record item that decide whether a scope shows it: its id only for broken seals. */
 public record ItemFacts(long itemId, Category category, long sourceOrganisationId, Sensitivity sensitivity) {

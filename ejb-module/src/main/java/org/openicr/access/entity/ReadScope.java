@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
 
 /**
  * What one reader may read of one person's record, in a form a repository turns into its query, so

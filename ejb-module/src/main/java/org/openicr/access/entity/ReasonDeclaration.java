@@ -2,6 +2,7 @@ package org.openicr.access.entity;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.openicr.vocabulary.LegitimateReason;
 
 /**
  * A legitimate reason a user declared for one person, as the consent capability holds it: the

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.openicr.record.entity.Category;
+import org.openicr.audit.entity.PrivacyAlert;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.LegitimateReason;
+import org.openicr.vocabulary.PurposeOfUse;
 
 /** The answer for one person's record: permitted with a read scope, or refused with a reason. */
 public sealed interface RecordDecision permits RecordDecision.Permitted, RecordDecision.Refused {

@@ -1,8 +1,8 @@
 package org.openicr.access.entity;
 
 import java.util.Objects;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
 
 /** A refusal: a stable code for the audit and the page, and a sentence for the user. */
 public record Refusal(RefusalCode code, String reason) {

@@ -19,9 +19,9 @@ import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditCriteria;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * The person's access report for a subject access request: every successful read of their record

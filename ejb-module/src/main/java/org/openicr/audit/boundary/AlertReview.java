@@ -15,9 +15,9 @@ import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * The privacy officer's alert queue: break glass, safeguarding access to opted-out people, seal

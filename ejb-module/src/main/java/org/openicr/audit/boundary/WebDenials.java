@@ -15,7 +15,7 @@ import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.directory.control.ActingProfile;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * Refusals made by the web layer, before any boundary is reached: a page outside the caller's role

@@ -17,10 +17,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.openicr.access.entity.PrivacyAlert;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AlertSettings;
 import org.openicr.audit.entity.AuditEvent;
+import org.openicr.audit.entity.PrivacyAlert;
 
 /**
  * Audits the opening of a record and raises the access-pattern alerts at that moment, in the

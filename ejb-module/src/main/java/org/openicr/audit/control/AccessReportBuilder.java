@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.openicr.access.entity.LegitimateReason;
+import org.openicr.vocabulary.LegitimateReason;
 
 /**
  * Turns one person's successful record reads (audit events in time order) into the lines of a

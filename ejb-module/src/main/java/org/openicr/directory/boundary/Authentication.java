@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Collectors;
@@ -18,6 +17,7 @@ import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
+import org.openicr.directory.control.Directory;
 import org.openicr.directory.control.RefusalTally;
 import org.openicr.directory.control.RefusedPasswords;
 import org.openicr.directory.control.SignInThrottle;
@@ -40,12 +40,6 @@ import org.openicr.platform.Roles;
 @Stateless
 @PermitAll
 public class Authentication {
-
-    public static final Map<String, String> HASH_PARAMETERS = Map.of(
-            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-            "Pbkdf2PasswordHash.Iterations", "210000",
-            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-            "Pbkdf2PasswordHash.KeySizeBytes", "32");
 
     @PersistenceContext
     EntityManager em;
@@ -72,7 +66,7 @@ public class Authentication {
 
     @PostConstruct
     void init() {
-        passwordHash.initialize(HASH_PARAMETERS);
+        passwordHash.initialize(Directory.HASH_PARAMETERS);
         decoyHash = passwordHash.generate("decoy".toCharArray());
     }
 

@@ -17,11 +17,11 @@ import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.directory.control.Directory;
 import org.openicr.directory.entity.Organisation;
-import org.openicr.directory.entity.SharingMode;
 import org.openicr.directory.entity.Usernames;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.SharingMode;
 
 /**
  * The partner organisations: created, edited, made view-only or inactive, never deleted. The

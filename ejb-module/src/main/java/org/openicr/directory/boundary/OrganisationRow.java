@@ -2,7 +2,7 @@ package org.openicr.directory.boundary;
 
 import java.io.Serializable;
 import org.openicr.directory.entity.Organisation;
-import org.openicr.directory.entity.SharingMode;
+import org.openicr.vocabulary.SharingMode;
 
 /** A partner organisation as the administrator's list shows it. */
 public record OrganisationRow(

@@ -20,9 +20,9 @@ import org.openicr.directory.entity.Organisation;
 import org.openicr.directory.entity.RbacRole;
 import org.openicr.directory.entity.RoleProfile;
 import org.openicr.directory.entity.UserAccount;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * The role profiles of a person: an NHS RBAC job role at an organisation, with the organisation's

@@ -20,9 +20,9 @@ import org.openicr.directory.entity.AccountKind;
 import org.openicr.directory.entity.Organisation;
 import org.openicr.directory.entity.SourceSystem;
 import org.openicr.directory.entity.UserAccount;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * Source systems and their system accounts. Disabling a source disables its account too and

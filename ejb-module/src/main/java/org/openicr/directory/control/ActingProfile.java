@@ -6,8 +6,8 @@ import jakarta.persistence.PersistenceContext;
 import java.security.Principal;
 import org.openicr.audit.entity.Actor;
 import org.openicr.directory.entity.RoleProfile;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * Resolves the role profile a caller says they act in, refusing one that is not theirs or no

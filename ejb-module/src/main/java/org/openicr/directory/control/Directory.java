@@ -6,14 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import org.openicr.directory.boundary.Authentication;
+import java.util.Map;
 import org.openicr.directory.entity.Organisation;
 import org.openicr.directory.entity.PasswordRules;
 import org.openicr.directory.entity.RbacRole;
 import org.openicr.directory.entity.UserAccount;
 import org.openicr.directory.entity.Usernames;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * The administration boundaries' shared look-ups (each refused with a message an administrator
@@ -21,6 +21,13 @@ import org.openicr.platform.IcrException;
  */
 @Dependent
 public class Directory {
+
+    /** The PBKDF2 parameters of every password hash (sign-in, accounts, tools/directory-cli). */
+    public static final Map<String, String> HASH_PARAMETERS = Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+            "Pbkdf2PasswordHash.Iterations", "210000",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+            "Pbkdf2PasswordHash.KeySizeBytes", "32");
 
     @PersistenceContext
     EntityManager em;
@@ -30,7 +37,7 @@ public class Directory {
 
     @PostConstruct
     void init() {
-        passwordHash.initialize(Authentication.HASH_PARAMETERS);
+        passwordHash.initialize(HASH_PARAMETERS);
     }
 
     public UserAccount account(String username) {

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.util.Objects;
+import org.openicr.vocabulary.SharingMode;
 
 /** A partner organisation of the region, identified by its ODS code. */
 @Entity

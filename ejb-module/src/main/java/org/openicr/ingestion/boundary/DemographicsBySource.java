@@ -27,10 +27,10 @@ import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.ingestion.control.PersonIndex;
 import org.openicr.patient.entity.Demographics;
 import org.openicr.patient.entity.DemographicsPrecedence;
-import org.openicr.patient.entity.NhsNumber;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.NhsNumber;
 
 /**
  * For administrators: each source's own version of a person's demographics, in precedence order,

@@ -17,9 +17,9 @@ import org.openicr.ingestion.control.FirstAnswers;
 import org.openicr.ingestion.control.InboxRows;
 import org.openicr.ingestion.control.Sources;
 import org.openicr.ingestion.entity.InboundMessage;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.FieldLimit;
 import org.openicr.platform.Roles;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.FieldLimit;
 
 /**
  * The inbox's refusals: a message that is refused (by the SOAP filter before parsing, or by its

@@ -21,8 +21,8 @@ import org.openicr.ingestion.control.MessageProcessor;
 import org.openicr.ingestion.control.Sources;
 import org.openicr.ingestion.control.SubmittingSource;
 import org.openicr.ingestion.entity.InboundMessage;
-import org.openicr.patient.entity.NhsNumber;
 import org.openicr.platform.Roles;
+import org.openicr.vocabulary.NhsNumber;
 
 /**
  * What source systems call (through the SOAP endpoint), one method per operation. Each processes a

@@ -1,7 +1,7 @@
 package org.openicr.ingestion.boundary;
 
 import java.time.Instant;
-import org.openicr.patient.entity.NhsNumber;
+import org.openicr.vocabulary.NhsNumber;
 
 /**
  * One merge of two records of a person as administrators see it: identifiers only, no clinical

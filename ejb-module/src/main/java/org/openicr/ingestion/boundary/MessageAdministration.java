@@ -30,9 +30,9 @@ import org.openicr.ingestion.control.RawMessages;
 import org.openicr.ingestion.control.Sources;
 import org.openicr.ingestion.control.SubmittingSource;
 import org.openicr.ingestion.entity.InboundMessage;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * The administrators' view of what sources sent: received messages by source, operation, status and

@@ -17,15 +17,15 @@ import org.openicr.ingestion.contract.Item;
 import org.openicr.ingestion.contract.Person;
 import org.openicr.patient.entity.Demographics;
 import org.openicr.patient.entity.Gender;
-import org.openicr.patient.entity.NhsNumber;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.CodeSystem;
-import org.openicr.record.entity.CodedConcept;
 import org.openicr.record.entity.DocumentContent;
 import org.openicr.record.entity.ItemSubmission;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.CodeSystem;
+import org.openicr.vocabulary.CodedConcept;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.NhsNumber;
+import org.openicr.vocabulary.Sensitivity;
 
 /**
  * Turns the SOAP contract's types into the domain's, refusing with the contract's stable codes

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.openicr.ingestion.control.ContractMapping.IncomingItem;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.record.entity.ItemSubmission;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * Writes record items. Each item is upserted on (source system, source key) in one statement, and

@@ -39,11 +39,11 @@ import org.openicr.ingestion.control.hl7.PatientIdentity;
 import org.openicr.ingestion.entity.InboundMessage;
 import org.openicr.ingestion.entity.MessageStatus;
 import org.openicr.patient.entity.Demographics;
-import org.openicr.patient.entity.NhsNumber;
 import org.openicr.patient.entity.RestrictionRule;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.FieldLimit;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.FieldLimit;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.NhsNumber;
 
 /**
  * Processes one message for its source, inside the caller's transaction: the idempotency check,

@@ -14,14 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.openicr.access.entity.PrivacyAlert;
+import org.openicr.audit.entity.PrivacyAlert;
 import org.openicr.patient.entity.Demographics;
 import org.openicr.patient.entity.DemographicsPrecedence;
 import org.openicr.patient.entity.Gender;
-import org.openicr.patient.entity.NhsNumber;
 import org.openicr.patient.entity.RestrictionRule;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.NhsNumber;
 
 /**
  * The patient index as ingestion writes it: upserts keyed by NHS Number that are safe when several

@@ -11,12 +11,12 @@ import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.openicr.directory.entity.Organisation;
-import org.openicr.directory.entity.SharingMode;
 import org.openicr.directory.entity.SourceSystem;
 import org.openicr.ingestion.entity.InboundMessage;
-import org.openicr.patient.entity.NhsNumber;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.NhsNumber;
+import org.openicr.vocabulary.SharingMode;
 
 /** Finds the source system behind an account and checks that it may submit now. */
 @Dependent

@@ -3,7 +3,7 @@ package org.openicr.ingestion.control;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openicr.directory.entity.SourceSystem;
-import org.openicr.patient.entity.NhsNumber;
+import org.openicr.vocabulary.NhsNumber;
 
 /**
  * What processing needs to know of the source system a message came from: read with one plain SQL

@@ -28,12 +28,12 @@ public final class XmlShape {
     public static final int MAX_NAME = 256;
 
     /** The error code of a refusal (null when the message passes). */
-    public static org.openicr.platform.ErrorCode code(Verdict verdict) {
+    public static org.openicr.vocabulary.ErrorCode code(Verdict verdict) {
         return switch (verdict) {
             case OK -> null;
-            case DECLARATION -> org.openicr.platform.ErrorCode.XML_NOT_ALLOWED;
-            case TOO_COMPLEX -> org.openicr.platform.ErrorCode.MESSAGE_TOO_COMPLEX;
-            case ENCODING -> org.openicr.platform.ErrorCode.SCHEMA_INVALID;
+            case DECLARATION -> org.openicr.vocabulary.ErrorCode.XML_NOT_ALLOWED;
+            case TOO_COMPLEX -> org.openicr.vocabulary.ErrorCode.MESSAGE_TOO_COMPLEX;
+            case ENCODING -> org.openicr.vocabulary.ErrorCode.SCHEMA_INVALID;
         };
     }
 

@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
-import org.openicr.platform.ErrorCode;
+import org.openicr.vocabulary.ErrorCode;
 
 /** A message as received from a source, raw, with what became of it. */
 @Entity

@@ -29,12 +29,12 @@ import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.directory.control.ActingProfile;
 import org.openicr.directory.entity.RoleProfile;
-import org.openicr.patient.entity.NhsNumber;
 import org.openicr.patient.entity.Person;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.platform.LikePattern;
 import org.openicr.platform.Roles;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.NhsNumber;
 
 /**
  * Finds a person in the patient index for a member of staff acting in one of their role profiles.

@@ -3,9 +3,10 @@ package org.openicr.patient.entity;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.FieldLimit;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.FieldLimit;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.NhsNumber;
 
 /**
  * A person's demographics as one source sends them. Validated on construction, so a boundary that

@@ -2,6 +2,7 @@ package org.openicr.patient.entity;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.openicr.vocabulary.NhsNumber;
 
 /** Stores an {@link NhsNumber} as its ten digits (a varchar, so the unique index is used). */
 @Converter(autoApply = true)

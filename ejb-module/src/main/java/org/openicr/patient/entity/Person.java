@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
+import org.openicr.vocabulary.NhsNumber;
 
 /** One person in the patient index, keyed by NHS Number. */
 @Entity

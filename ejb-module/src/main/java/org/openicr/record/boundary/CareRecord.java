@@ -22,8 +22,6 @@ import org.openicr.access.entity.AccessDefaults;
 import org.openicr.access.entity.AccessProfile;
 import org.openicr.access.entity.CategoryAccess;
 import org.openicr.access.entity.ExplicitConsent;
-import org.openicr.access.entity.LegitimateReason;
-import org.openicr.access.entity.PrivacyAlert;
 import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordDecision;
 import org.openicr.access.entity.RecordRequest;
@@ -35,16 +33,18 @@ import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
+import org.openicr.audit.entity.PrivacyAlert;
 import org.openicr.directory.control.ActingProfile;
 import org.openicr.directory.entity.RoleProfile;
 import org.openicr.patient.boundary.PatientFinder;
 import org.openicr.patient.entity.Person;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
 import org.openicr.record.control.ItemQuery;
 import org.openicr.record.control.SummarySection;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.LegitimateReason;
 
 /**
  * Opening a person's care record: the legitimate reason, the access decision, and the items of

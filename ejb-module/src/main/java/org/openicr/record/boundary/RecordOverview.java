@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.openicr.patient.boundary.PatientSummary;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
 
 /**
  * What the record page needs to open: either that a reason must be given first (and why), or the

@@ -25,10 +25,10 @@ import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.directory.control.ActingProfile;
 import org.openicr.directory.entity.RoleProfile;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 import org.openicr.platform.Roles;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * Breaking the seal of one item that the source withheld: allowed to role profiles that may break

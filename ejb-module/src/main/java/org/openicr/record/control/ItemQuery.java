@@ -25,8 +25,8 @@ import javax.sql.DataSource;
 import org.openicr.access.entity.ReadScope;
 import org.openicr.record.boundary.DocumentView;
 import org.openicr.record.boundary.ItemView;
-import org.openicr.record.entity.Category;
 import org.openicr.record.entity.DocumentContent;
+import org.openicr.vocabulary.Category;
 
 /**
  * Reads a person's items within a {@link ReadScope}: the access rules are part of the SQL (never a

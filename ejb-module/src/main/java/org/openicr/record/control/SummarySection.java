@@ -3,7 +3,7 @@ package org.openicr.record.control;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
 
 /**
  * One section of the record summary: which category, how many of its newest items, and whether

@@ -3,9 +3,12 @@ package org.openicr.record.entity;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.FieldLimit;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.CodedConcept;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.FieldLimit;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.Sensitivity;
 
 /**
  * One record item as a source sends it (from SOAP or mapped from HL7 v2), before it is stored.

@@ -23,8 +23,8 @@ import org.openicr.access.entity.ItemFacts;
 import org.openicr.access.entity.ItemVisibility;
 import org.openicr.access.entity.ReadScope;
 import org.openicr.access.entity.RecordDecision;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.Sensitivity;
 
 class ItemVisibilityTest {
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openicr.access.entity.ItemFacts;
 import org.openicr.access.entity.ItemVisibility;
 import org.openicr.access.entity.ReadScope;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.Sensitivity;
 
 /**
  * The WHERE clause and select documented on {@link ReadScope}, written out literally, must agree

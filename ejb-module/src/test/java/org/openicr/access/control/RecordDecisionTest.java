@@ -31,18 +31,18 @@ import org.openicr.access.entity.AccessDefaults;
 import org.openicr.access.entity.CategoryAccess;
 import org.openicr.access.entity.ExplicitConsent;
 import org.openicr.access.entity.ItemFacts;
-import org.openicr.access.entity.LegitimateReason;
-import org.openicr.access.entity.PrivacyAlert;
-import org.openicr.access.entity.PurposeOfUse;
 import org.openicr.access.entity.ReadScope;
 import org.openicr.access.entity.RecordDecision;
 import org.openicr.access.entity.Refusal;
 import org.openicr.access.entity.RefusalCode;
 import org.openicr.access.entity.RoleCategoryMatrix;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.audit.entity.PrivacyAlert;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.LegitimateReason;
+import org.openicr.vocabulary.PurposeOfUse;
+import org.openicr.vocabulary.Sensitivity;
 
 class RecordDecisionTest {
 

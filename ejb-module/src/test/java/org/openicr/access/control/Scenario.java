@@ -9,7 +9,6 @@ import java.util.Set;
 import org.openicr.access.entity.AccessDefaults;
 import org.openicr.access.entity.AccessProfile;
 import org.openicr.access.entity.ExplicitConsent;
-import org.openicr.access.entity.LegitimateReason;
 import org.openicr.access.entity.OrganisationFacts;
 import org.openicr.access.entity.PersonAccessFacts;
 import org.openicr.access.entity.ReasonDeclaration;
@@ -17,7 +16,8 @@ import org.openicr.access.entity.RecordDecision;
 import org.openicr.access.entity.RecordRequest;
 import org.openicr.access.entity.RoleCategoryMatrix;
 import org.openicr.access.entity.SealBreak;
-import org.openicr.directory.entity.SharingMode;
+import org.openicr.vocabulary.LegitimateReason;
+import org.openicr.vocabulary.SharingMode;
 
 /**
  * One reader, one person, one moment, built up in a sentence: everything ordinary unless the test

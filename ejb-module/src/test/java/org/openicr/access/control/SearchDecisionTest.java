@@ -17,8 +17,8 @@ import org.openicr.access.entity.RefusalCode;
 import org.openicr.access.entity.RoleCategoryMatrix;
 import org.openicr.access.entity.SearchDecision;
 import org.openicr.access.entity.SearchScope;
-import org.openicr.platform.IcrException;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.IcrException;
 
 class SearchDecisionTest {
 
@@ -116,7 +116,7 @@ class SearchDecisionTest {
         java.util.Optional<org.openicr.access.entity.ReasonDeclaration> declared = reason.equals("NONE")
                 ? java.util.Optional.empty()
                 : java.util.Optional.of(new org.openicr.access.entity.ReasonDeclaration(
-                        org.openicr.access.entity.LegitimateReason.valueOf(reason),
+                        org.openicr.vocabulary.LegitimateReason.valueOf(reason),
                         "Section 42 enquiry: concern reported today.",
                         now.minus(java.time.Duration.ofMinutes(minutesAgo)),
                         org.openicr.access.entity.ExplicitConsent.NOT_RECORDED));
@@ -130,7 +130,7 @@ class SearchDecisionTest {
         java.time.Instant now = java.time.Instant.parse("2026-12-06T12:00:00Z");
         PersonAccessFacts optedOut = new PersonAccessFacts(true, false, Set.of());
         var declared = java.util.Optional.of(new org.openicr.access.entity.ReasonDeclaration(
-                org.openicr.access.entity.LegitimateReason.SAFEGUARDING,
+                org.openicr.vocabulary.LegitimateReason.SAFEGUARDING,
                 "x",
                 now.minusSeconds(60),
                 org.openicr.access.entity.ExplicitConsent.NOT_RECORDED));

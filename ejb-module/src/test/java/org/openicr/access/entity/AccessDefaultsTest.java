@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
 
 /** The documented defaults (docs/access-defaults.md), restated here as a grid so a change is deliberate. */
 class AccessDefaultsTest {

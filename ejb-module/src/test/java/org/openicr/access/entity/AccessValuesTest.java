@@ -17,10 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openicr.directory.entity.SharingMode;
-import org.openicr.platform.ErrorCode;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.LegitimateReason;
+import org.openicr.vocabulary.PurposeOfUse;
+import org.openicr.vocabulary.Sensitivity;
+import org.openicr.vocabulary.SharingMode;
 
 /** The inputs and answers of the decision cannot be built invalid, and cannot change once built. */
 class AccessValuesTest {

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
 
 /**
  * The role-to-category matrix the database starts with (db/V5__access.sql) is exactly the documented

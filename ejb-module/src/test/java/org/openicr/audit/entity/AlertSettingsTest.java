@@ -11,7 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 
 class AlertSettingsTest {
 

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
 
 class AuditCriteriaTest {
 

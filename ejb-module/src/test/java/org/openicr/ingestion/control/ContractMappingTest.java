@@ -18,11 +18,11 @@ import org.openicr.ingestion.contract.Detail;
 import org.openicr.ingestion.contract.DocumentContent;
 import org.openicr.ingestion.contract.Item;
 import org.openicr.ingestion.control.ContractMapping.IncomingItem;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.CodeSystem;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.CodeSystem;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.Sensitivity;
 
 class ContractMappingTest {
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.openicr.patient.entity.NhsNumber;
+import org.openicr.vocabulary.NhsNumber;
 
 class SubmittingSourceTest {
 

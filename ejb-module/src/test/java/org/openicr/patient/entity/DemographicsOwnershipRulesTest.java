@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openicr.patient.entity.DemographicsPrecedence.Field;
 import org.openicr.patient.entity.DemographicsPrecedence.SourceVersion;
 import org.openicr.patient.entity.RestrictionRule.Change;
+import org.openicr.vocabulary.NhsNumber;
 
 /** Issue 16, item 1: which source's version is shown, and the sticky restricted flag, as tables. */
 class DemographicsOwnershipRulesTest {

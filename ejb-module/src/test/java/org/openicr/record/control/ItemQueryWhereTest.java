@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openicr.access.entity.ReadScope;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
 
 /** The item WHERE clause compares one category with "=" (so the V12 index gives the page order) and several with any. */
 class ItemQueryWhereTest {

@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
 
 class SummarySectionTest {
 

@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import org.omnifaces.util.Messages;
 import org.openicr.ingestion.boundary.DemographicsBySource;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 
 /** Administrators: a person's demographics as each source sent them, and which source each shown field is from. */
 @Named

@@ -10,7 +10,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.openicr.access.boundary.MatrixAdministration;
 import org.openicr.access.boundary.MatrixRow;
-import org.openicr.record.entity.Category;
+import org.openicr.vocabulary.Category;
 
 /** The role-to-category matrix as a grid of checkboxes, saved in one go. */
 @Named

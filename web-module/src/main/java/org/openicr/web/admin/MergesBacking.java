@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.openicr.ingestion.boundary.MergeAdministration;
 import org.openicr.ingestion.boundary.MergeSummary;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.openicr.ingestion.boundary.MessageAdministration;
 import org.openicr.ingestion.boundary.MessageFilter;
 import org.openicr.ingestion.boundary.MessageSummary;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;

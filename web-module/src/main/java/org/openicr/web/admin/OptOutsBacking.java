@@ -10,7 +10,7 @@ import java.util.List;
 import org.openicr.consent.boundary.OptOutEvent;
 import org.openicr.consent.boundary.OptOuts;
 import org.openicr.consent.boundary.SocialCareConsent;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * Customer services: find a person by NHS Number, see their opt-out history and record a change,

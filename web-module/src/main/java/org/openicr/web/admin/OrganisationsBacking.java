@@ -9,8 +9,8 @@ import java.util.List;
 import org.omnifaces.util.Messages;
 import org.openicr.directory.boundary.OrganisationAdministration;
 import org.openicr.directory.boundary.OrganisationRow;
-import org.openicr.directory.entity.SharingMode;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.SharingMode;
 
 /** Partner organisations: the list, a form to create one, and a form to edit the one chosen. */
 @Named

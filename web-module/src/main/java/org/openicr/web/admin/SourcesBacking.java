@@ -11,7 +11,7 @@ import org.openicr.directory.boundary.OrganisationAdministration;
 import org.openicr.directory.boundary.OrganisationRow;
 import org.openicr.directory.boundary.SourceRow;
 import org.openicr.directory.boundary.SourceSystemAdministration;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 
 /** Source systems and their system accounts: the list, create, disable and enable. */
 @Named

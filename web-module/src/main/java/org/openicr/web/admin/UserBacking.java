@@ -12,7 +12,7 @@ import org.openicr.directory.boundary.OrganisationRow;
 import org.openicr.directory.boundary.RbacRoleRow;
 import org.openicr.directory.boundary.RoleProfileAdministration;
 import org.openicr.directory.boundary.UserRow;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 
 /** One person's account: its state, password reset, and its role profiles. */
 @Named

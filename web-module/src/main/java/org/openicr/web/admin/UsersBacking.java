@@ -10,7 +10,7 @@ import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.openicr.directory.boundary.AccountAdministration;
 import org.openicr.directory.boundary.UserRow;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 
 /** The administrator's list of people's accounts: search, create, disable or enable, unlock. */
 @Named

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import org.omnifaces.util.Faces;
 import org.openicr.audit.boundary.AccessReport;
 import org.openicr.audit.entity.AuditCriteria;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 
 /** The person's access report for a subject access request, downloaded as a PDF (generation is audited). */
 @Named

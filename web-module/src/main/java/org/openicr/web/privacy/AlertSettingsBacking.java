@@ -17,7 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.openicr.audit.boundary.AlertSettingsAdmin;
 import org.openicr.audit.entity.AlertSettings;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 
 /** The privacy officer edits when access-pattern alerts are raised; each change is audited before and after. */
 @Named
@@ -68,7 +68,7 @@ public class AlertSettingsBacking implements Serializable {
             return LocalTime.parse(text == null ? "" : text.strip());
         } catch (DateTimeParseException e) {
             throw new IcrException(
-                    org.openicr.platform.ErrorCode.INVALID_INPUT,
+                    org.openicr.vocabulary.ErrorCode.INVALID_INPUT,
                     "Give the " + which + " of working hours as HH:MM, for example 07:00.");
         }
     }
@@ -78,7 +78,7 @@ public class AlertSettingsBacking implements Serializable {
             return ZoneId.of(text == null ? "" : text.strip());
         } catch (DateTimeException e) {
             throw new IcrException(
-                    org.openicr.platform.ErrorCode.INVALID_INPUT,
+                    org.openicr.vocabulary.ErrorCode.INVALID_INPUT,
                     "Unknown time zone; use a region name such as Europe/London.");
         }
     }

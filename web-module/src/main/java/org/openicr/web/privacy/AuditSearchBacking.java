@@ -21,7 +21,7 @@ import org.openicr.audit.boundary.AuditSearch;
 import org.openicr.audit.boundary.FhirAuditExport;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditCriteria;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;

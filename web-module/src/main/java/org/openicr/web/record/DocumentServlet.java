@@ -8,9 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.openicr.platform.IcrException;
 import org.openicr.record.boundary.CareRecord;
 import org.openicr.record.boundary.DocumentView;
+import org.openicr.vocabulary.IcrException;
 import org.openicr.web.security.RefusalAuditFilter;
 import org.openicr.web.session.ActiveProfile;
 

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.openicr.patient.boundary.PatientFinder;
 import org.openicr.patient.boundary.PatientSummary;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 import org.openicr.web.session.ActiveProfile;
 
 /**

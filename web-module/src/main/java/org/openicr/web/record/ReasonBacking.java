@@ -7,9 +7,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.openicr.access.entity.LegitimateReason;
-import org.openicr.platform.IcrException;
 import org.openicr.record.boundary.CareRecord;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.LegitimateReason;
 import org.openicr.web.session.ActiveProfile;
 
 /** The legitimate-reason step before a record opens; break glass needs a justification. */

@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import org.omnifaces.util.Messages;
-import org.openicr.platform.IcrException;
 import org.openicr.record.boundary.SealBreaks;
+import org.openicr.vocabulary.IcrException;
 import org.openicr.web.session.ActiveProfile;
 
 /** Breaking the seal of one withheld item: the justification form, then back to the record. */

@@ -15,10 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openicr.record.entity.Category;
 import org.openicr.record.entity.ItemDetail;
 import org.openicr.record.entity.ItemSubmission;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.Sensitivity;
 
 /**
  * ADT: patient administration. Admissions, attendances, transfers and discharges become one

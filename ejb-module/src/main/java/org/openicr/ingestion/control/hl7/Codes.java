@@ -6,9 +6,9 @@ import static org.openicr.ingestion.control.hl7.Values.firstOf;
 import ca.uhn.hl7v2.model.Type;
 import java.util.Locale;
 import java.util.Optional;
-import org.openicr.platform.IcrException;
-import org.openicr.record.entity.CodeSystem;
-import org.openicr.record.entity.CodedConcept;
+import org.openicr.vocabulary.CodeSystem;
+import org.openicr.vocabulary.CodedConcept;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * Coded concepts from CWE/CE fields (OBX-3 and the like). A CWE carries up to three codings (the
@@ -67,7 +67,7 @@ final class Codes {
     private static Optional<CodedConcept> create(CodeSystem system, String code, String display) {
         try {
             return Optional.of(new CodedConcept(system, code, display));
-        } catch (org.openicr.platform.FieldLimit.TooLong tooLong) {
+        } catch (org.openicr.vocabulary.FieldLimit.TooLong tooLong) {
             throw tooLong;
         } catch (IcrException e) {
             return Optional.empty();

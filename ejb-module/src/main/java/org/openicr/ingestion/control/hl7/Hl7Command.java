@@ -3,9 +3,9 @@ package org.openicr.ingestion.control.hl7;
 import java.time.Instant;
 import java.util.Objects;
 import org.openicr.patient.entity.Demographics;
-import org.openicr.record.entity.Category;
 import org.openicr.record.entity.DocumentContent;
 import org.openicr.record.entity.ItemSubmission;
+import org.openicr.vocabulary.Category;
 
 /**
  * One change to the shared record that a message asks for. The caller applies the commands of a

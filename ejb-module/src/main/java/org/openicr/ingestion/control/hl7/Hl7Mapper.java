@@ -125,7 +125,7 @@ public final class Hl7Mapper {
             }
         } catch (MessageRejected rejected) {
             return rejected(header, List.of(rejected.reason()));
-        } catch (org.openicr.platform.FieldLimit.TooLong tooLong) {
+        } catch (org.openicr.vocabulary.FieldLimit.TooLong tooLong) {
             return rejected(header, List.of(tooLong.reason()));
         } catch (RuntimeException e) {
             // The exception's message may quote the message text, so only its type and place are logged.

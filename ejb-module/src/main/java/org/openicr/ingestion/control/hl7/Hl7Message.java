@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * One parsed message while it is being mapped: its header, its segments in the order received (so

@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.openicr.record.entity.Category;
 import org.openicr.record.entity.DocumentContent;
 import org.openicr.record.entity.ItemDetail;
 import org.openicr.record.entity.ItemSubmission;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.Sensitivity;
 
 /**
  * MDM: clinical documents (letters, discharge summaries, reports), one DOCUMENTS item per document

@@ -24,12 +24,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.openicr.platform.IcrException;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.CodedConcept;
 import org.openicr.record.entity.DocumentContent;
 import org.openicr.record.entity.ItemDetail;
 import org.openicr.record.entity.ItemSubmission;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.CodedConcept;
+import org.openicr.vocabulary.IcrException;
 
 /**
  * ORU^R01: one RESULTS item per OBX that holds a result, keyed by order (OBR-3 filler order number,
@@ -321,7 +321,7 @@ final class OruMapping {
                         null,
                         details);
                 return Optional.of(new Hl7Command.UpsertItem(item, content));
-            } catch (org.openicr.platform.FieldLimit.TooLong tooLong) {
+            } catch (org.openicr.vocabulary.FieldLimit.TooLong tooLong) {
                 throw message.reject(label + " could not be recorded: " + tooLong.reason());
             } catch (IcrException e) {
                 message.note(label + " could not be recorded (" + e.reason() + "): skipped");

@@ -1,7 +1,7 @@
 package org.openicr.ingestion.control.hl7;
 
 import java.util.List;
-import org.openicr.patient.entity.NhsNumber;
+import org.openicr.vocabulary.NhsNumber;
 
 /**
  * Who a message is about, as far as the message says: the NHS Number when it carries a valid one,

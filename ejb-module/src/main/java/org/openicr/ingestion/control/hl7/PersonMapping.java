@@ -24,9 +24,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.openicr.patient.entity.Demographics;
 import org.openicr.patient.entity.Gender;
-import org.openicr.patient.entity.NhsNumber;
-import org.openicr.platform.FieldLimit;
-import org.openicr.platform.IcrException;
+import org.openicr.vocabulary.FieldLimit;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.NhsNumber;
 
 /**
  * Who a message is about (PID-3, MRG-1) and the person's demographics (PID, PD1, ARV).

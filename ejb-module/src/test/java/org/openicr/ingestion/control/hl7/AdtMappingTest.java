@@ -24,10 +24,10 @@ import org.openicr.ingestion.control.hl7.Hl7Command.UpsertItem;
 import org.openicr.ingestion.control.hl7.Hl7Command.UpsertPerson;
 import org.openicr.patient.entity.Demographics;
 import org.openicr.patient.entity.Gender;
-import org.openicr.patient.entity.NhsNumber;
-import org.openicr.record.entity.Category;
 import org.openicr.record.entity.ItemSubmission;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.NhsNumber;
+import org.openicr.vocabulary.Sensitivity;
 
 class AdtMappingTest {
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.openicr.record.entity.CodeSystem;
+import org.openicr.vocabulary.CodeSystem;
 
 class CodesAndEmbeddedDataTest {
 

@@ -24,10 +24,10 @@ import org.openicr.ingestion.control.hl7.Hl7Command.CancelItem;
 import org.openicr.ingestion.control.hl7.Hl7Command.MergePersons;
 import org.openicr.ingestion.control.hl7.Hl7Command.UpsertItem;
 import org.openicr.ingestion.control.hl7.Hl7Command.UpsertPerson;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.CodeSystem;
-import org.openicr.record.entity.CodedConcept;
 import org.openicr.record.entity.ItemSubmission;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.CodeSystem;
+import org.openicr.vocabulary.CodedConcept;
 
 /**
  * Every sample message written outside this project (src/test/resources/hl7v2, MIT, Microsoft) is

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openicr.ingestion.control.hl7.Hl7Command.CancelItem;
 import org.openicr.ingestion.control.hl7.Hl7Command.UpsertItem;
-import org.openicr.record.entity.Category;
 import org.openicr.record.entity.ItemSubmission;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.Sensitivity;
 
 class MdmMappingTest {
 

@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openicr.ingestion.control.hl7.Hl7Command.CancelItem;
 import org.openicr.ingestion.control.hl7.Hl7Command.UpsertItem;
 import org.openicr.ingestion.control.hl7.Hl7Command.UpsertPerson;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.CodeSystem;
-import org.openicr.record.entity.CodedConcept;
 import org.openicr.record.entity.ItemSubmission;
-import org.openicr.record.entity.Sensitivity;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.CodeSystem;
+import org.openicr.vocabulary.CodedConcept;
+import org.openicr.vocabulary.Sensitivity;
 
 class OruMappingTest {
 

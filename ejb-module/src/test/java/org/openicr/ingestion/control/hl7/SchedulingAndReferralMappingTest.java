@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openicr.ingestion.control.hl7.Hl7Command.CancelItem;
 import org.openicr.ingestion.control.hl7.Hl7Command.UpsertItem;
-import org.openicr.record.entity.Category;
-import org.openicr.record.entity.CodeSystem;
 import org.openicr.record.entity.ItemSubmission;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.CodeSystem;
 
 /** SIU appointments and REF referrals, UK-style, field by field. */
 class SchedulingAndReferralMappingTest {

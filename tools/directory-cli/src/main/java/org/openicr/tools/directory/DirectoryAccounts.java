@@ -10,7 +10,7 @@ import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 /**
  * Writes accounts and role profiles straight into the directory tables, hashing passwords with
  * Soteria's PBKDF2 implementation and the same parameters as the server
- * ({@code org.openicr.directory.boundary.Authentication.HASH_PARAMETERS}), so the server verifies
+ * ({@code org.openicr.directory.control.Directory.HASH_PARAMETERS}), so the server verifies
  * them exactly as its own.
  */
 public final class DirectoryAccounts {

@@ -34,7 +34,7 @@ public final class ExportFhirAuditEvents {
         AuditCriteria period;
         try {
             period = new AuditCriteria(null, null, null, null, date(args[0]), date(args[1]));
-        } catch (DateTimeParseException | org.openicr.platform.IcrException e) {
+        } catch (DateTimeParseException | org.openicr.vocabulary.IcrException e) {
             System.err.println("Give two dates as dd/mm/yyyy, the first not after the second.");
             System.exit(2);
             return;

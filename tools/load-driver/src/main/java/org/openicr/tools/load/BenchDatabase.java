@@ -31,7 +31,7 @@ public final class BenchDatabase {
     public static final String VIEWER = "bench.viewer";
     public static final String SOURCE = "sys.bench-load";
 
-    /** The server's parameters ({@code Authentication.HASH_PARAMETERS}), as tools/directory-cli uses them. */
+    /** The server's parameters ({@code Directory.HASH_PARAMETERS}), as tools/directory-cli uses them. */
     private static final Pbkdf2PasswordHashImpl HASH = new Pbkdf2PasswordHashImpl();
 
     static {

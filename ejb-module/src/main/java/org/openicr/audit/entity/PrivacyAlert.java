@@ -1,4 +1,4 @@
-package org.openicr.access.entity;
+package org.openicr.audit.entity;
 
 /**
  * Accesses a privacy officer (RBAC R0001) must review. The alert carries a reference to the access

@@ -1,4 +1,4 @@
-package org.openicr.record.entity;
+package org.openicr.vocabulary;
 
 /**
  * The categories of the shared record. The role-to-category matrix is expressed in these; the

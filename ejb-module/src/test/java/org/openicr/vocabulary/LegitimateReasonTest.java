@@ -1,4 +1,4 @@
-package org.openicr.access.entity;
+package org.openicr.vocabulary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

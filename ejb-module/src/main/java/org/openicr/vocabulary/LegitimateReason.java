@@ -1,4 +1,4 @@
-package org.openicr.access.entity;
+package org.openicr.vocabulary;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.openicr.patient.entity;
+package org.openicr.vocabulary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 
 class NhsNumberTest {
 

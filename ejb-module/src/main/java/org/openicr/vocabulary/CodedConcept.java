@@ -1,10 +1,7 @@
-package org.openicr.record.entity;
+package org.openicr.vocabulary;
 
 import java.io.Serializable;
 import java.util.regex.Pattern;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.FieldLimit;
-import org.openicr.platform.IcrException;
 
 /** A coded clinical concept: code system, code and the display text the source gave. */
 public record CodedConcept(CodeSystem system, String code, String display) implements Serializable {

@@ -1,9 +1,7 @@
-package org.openicr.patient.entity;
+package org.openicr.vocabulary;
 
 import java.io.Serializable;
 import java.util.Optional;
-import org.openicr.platform.ErrorCode;
-import org.openicr.platform.IcrException;
 
 /**
  * A valid NHS Number: ten digits whose last is the Modulus 11 check digit of the first nine

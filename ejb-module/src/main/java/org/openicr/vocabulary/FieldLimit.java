@@ -1,4 +1,4 @@
-package org.openicr.platform;
+package org.openicr.vocabulary;
 
 /**
  * Every bounded text field a source can send, with the database column it is stored in and that

@@ -1,4 +1,4 @@
-package org.openicr.record.entity;
+package org.openicr.vocabulary;
 
 /** The sealed-envelope tiers a source can put on an item. */
 public enum Sensitivity {

@@ -1,4 +1,4 @@
-package org.openicr.directory.entity;
+package org.openicr.vocabulary;
 
 /** Whether a partner organisation both contributes data and views it, or only views. */
 public enum SharingMode {

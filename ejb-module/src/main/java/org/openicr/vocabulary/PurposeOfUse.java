@@ -1,4 +1,4 @@
-package org.openicr.access.entity;
+package org.openicr.vocabulary;
 
 /**
  * The HL7 v3 ActReason purpose-of-use codes the record viewer reports in its audit (IHE BALP puts

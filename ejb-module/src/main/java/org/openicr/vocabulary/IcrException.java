@@ -1,4 +1,4 @@
-package org.openicr.platform;
+package org.openicr.vocabulary;
 
 import jakarta.ejb.ApplicationException;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.openicr.platform;
+package org.openicr.vocabulary;
 
 /**
  * Stable codes for every refusal the system gives. Interface teams and tests depend on these names:

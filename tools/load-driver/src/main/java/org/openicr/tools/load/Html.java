@@ -119,6 +119,17 @@ public final class Html {
         return new Form(id, action, fields, List.copyOf(buttons));
     }
 
+    private static final Pattern CSP_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
+    /**
+     * The CSP nonce PrimeFaces rendered into a page ({@code PrimeFaces.csp.init('...')}): its Ajax
+     * requests send it back as {@code primefaces.nonce}, and the server refuses an Ajax request without it.
+     */
+    public static Optional<String> cspNonce(String page) {
+        Matcher m = CSP_NONCE.matcher(page);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     /** The view state of a full page or of an Ajax partial response. */
     public static Optional<String> viewState(String page) {
         Matcher partial = PARTIAL_VIEW_STATE.matcher(page);

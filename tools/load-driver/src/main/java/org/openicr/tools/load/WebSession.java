@@ -34,6 +34,7 @@ public final class WebSession {
     private Html.Form search;
     private Html.Form byName;
     private String searchViewState;
+    private String searchNonce;
 
     /** {@code app} is the application's root, e.g. http://127.0.0.1:37080/openicr/. */
     public WebSession(URI app, Duration timeout) {
@@ -167,6 +168,7 @@ public final class WebSession {
                 .orElseThrow(() -> new IllegalStateException("no family name search form on record/search.xhtml"));
         searchViewState = Html.viewState(page.body())
                 .orElseThrow(() -> new IllegalStateException("no view state on record/search.xhtml"));
+        searchNonce = Html.cspNonce(page.body()).orElse(null);
     }
 
     /** The Ajax search by NHS Number (the "Search" button of the first form). */
@@ -197,8 +199,12 @@ public final class WebSession {
         body.put(source, source);
         body.putAll(fields);
         body.put(Html.VIEW_STATE, searchViewState);
+        if (searchNonce != null) {
+            body.put("primefaces.nonce", searchNonce);
+        }
         Page answer = post(form.action(), body, true);
         Html.viewState(answer.body()).ifPresent(v -> searchViewState = v);
+        Html.cspNonce(answer.body()).ifPresent(n -> searchNonce = n);
         return answer;
     }
 

@@ -35,12 +35,13 @@ public class AlertSettingsAdmin {
     @EJB
     AuditTrail audit;
 
-    public AlertSettings current() {
-        return patterns.settings();
+    public AlertSettingsForm current() {
+        return AlertSettingsForm.of(patterns.settings());
     }
 
     /** Saves new settings (already validated by {@link AlertSettings}); answers whether anything changed. */
-    public boolean change(AlertSettings after) {
+    public boolean change(AlertSettingsForm form) {
+        AlertSettings after = form.settings();
         AlertSettings before = patterns.settings();
         if (before.equals(after)) {
             return false;

@@ -42,7 +42,8 @@ public class AuditSearch {
     AuditTrail audit;
 
     /** Runs a search: answers how many events match, and audits the search. */
-    public long search(AuditCriteria criteria) {
+    public long search(AuditQuery query) {
+        AuditCriteria criteria = query.criteria();
         long count = count(criteria);
         audit.record(new AuditEvent(
                 AuditAction.AUDIT_SEARCHED,
@@ -54,7 +55,8 @@ public class AuditSearch {
     }
 
     /** Starts an export: answers how many rows it will have, and audits it. */
-    public long export(AuditCriteria criteria, String format) {
+    public long export(AuditQuery query, String format) {
+        AuditCriteria criteria = query.criteria();
         long count = count(criteria);
         audit.record(new AuditEvent(
                 AuditAction.AUDIT_EXPORTED,
@@ -74,7 +76,8 @@ public class AuditSearch {
     }
 
     /** One page of a search, newest first (for the screen). */
-    public List<AuditRow> page(AuditCriteria criteria, int first, int max) {
+    public List<AuditRow> page(AuditQuery query, int first, int max) {
+        AuditCriteria criteria = query.criteria();
         List<Object> values = new ArrayList<>();
         String where = criteria.where(values);
         values.add(Math.min(max, 500));
@@ -83,7 +86,8 @@ public class AuditSearch {
     }
 
     /** The next chunk of an export, newest first: the events older than {@code beforeId} (null for the first chunk). */
-    public List<AuditRow> chunk(AuditCriteria criteria, Long beforeId, int max) {
+    public List<AuditRow> chunk(AuditQuery query, Long beforeId, int max) {
+        AuditCriteria criteria = query.criteria();
         List<Object> values = new ArrayList<>();
         String where = criteria.where(values);
         if (beforeId != null) {

@@ -6,9 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Time;
 import org.openicr.audit.control.AccessPatternAlerts;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
@@ -22,9 +19,6 @@ import org.openicr.platform.Roles;
 @Stateless
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 public class AlertSettingsAdmin {
-
-    @PersistenceContext
-    EntityManager em;
 
     @Resource
     SessionContext session;
@@ -47,16 +41,7 @@ public class AlertSettingsAdmin {
             return false;
         }
         String by = session.getCallerPrincipal().getName();
-        em.createNativeQuery("update audit_alert_setting set records_per_hour = ?, working_day_start = ?,"
-                        + " working_day_end = ?, working_days = ?, time_zone = ?, updated_at = now(), updated_by = ?"
-                        + " where id = 1")
-                .setParameter(1, after.recordsPerHour())
-                .setParameter(2, Time.valueOf(after.start()))
-                .setParameter(3, Time.valueOf(after.end()))
-                .setParameter(4, after.workingDaysCode())
-                .setParameter(5, after.zone().getId())
-                .setParameter(6, by)
-                .executeUpdate();
+        patterns.saveSettings(after, by);
         audit.record(new AuditEvent(
                 AuditAction.ALERT_SETTINGS_CHANGED,
                 AuditOutcome.SUCCESS,

@@ -23,8 +23,8 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openicr.ingestion.boundary.Inbox;
+import org.openicr.ingestion.boundary.MessageShape;
 import org.openicr.ingestion.boundary.Received;
-import org.openicr.ingestion.control.XmlShape;
 import org.openicr.vocabulary.ErrorCode;
 
 /**
@@ -96,9 +96,9 @@ public class InboxFilter extends HttpFilter {
             return;
         }
         Received received = new Received(body, body.length, receivedAt);
-        XmlShape.Result shape = XmlShape.check(body);
-        if (shape.verdict() != XmlShape.Verdict.OK) {
-            refuse(response, received, XmlShape.code(shape.verdict()), shape.reason());
+        MessageShape.Refusal shape = MessageShape.refusal(body);
+        if (shape != null) {
+            refuse(response, received, shape.code(), shape.reason());
             return;
         }
         ContractValidation.Problem invalid = validation.problem(body);
@@ -164,9 +164,9 @@ public class InboxFilter extends HttpFilter {
         response.getOutputStream().write(fault);
     }
 
-    /** Any DOCTYPE or ENTITY declaration, in any case and in UTF-8 or UTF-16 ({@link XmlShape}). */
+    /** Any DOCTYPE or ENTITY declaration, in any case and in UTF-8 or UTF-16 ({@link MessageShape}). */
     static boolean hasDoctype(byte[] body) {
-        return XmlShape.check(body).verdict() == XmlShape.Verdict.DECLARATION;
+        return MessageShape.hasDeclaration(body);
     }
 
     private static String faultString(byte[] response) {

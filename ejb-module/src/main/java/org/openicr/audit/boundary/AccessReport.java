@@ -5,14 +5,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.openicr.audit.control.AccessReportBuilder;
 import org.openicr.audit.control.AccessReportPdf;
+import org.openicr.audit.control.AccessReportStore;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
@@ -34,8 +33,8 @@ public class AccessReport {
     /** The PDF and what it covers. */
     public record Report(byte[] pdf, String fileName, int openings) {}
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    AccessReportStore store;
 
     @Resource
     SessionContext session;
@@ -48,41 +47,13 @@ public class AccessReport {
         if (range.nhsNumber() == null) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "Give the person's NHS Number.");
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> people = em.createNativeQuery(
-                        "select id, trim(coalesce(title || ' ', '') || given_names || ' ' || family_name)"
-                                + " from person where nhs_number = ?")
-                .setParameter(1, range.nhsNumber())
-                .getResultList();
-        if (people.isEmpty()) {
-            throw new IcrException(ErrorCode.NOT_FOUND, "Nobody with that NHS Number is on the shared record.");
-        }
-        long personId = ((Number) people.get(0)[0]).longValue();
-        String name = (String) people.get(0)[1];
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select e.occurred_at, e.username, u.display_name, e.rbac_role_code,"
-                        + " r.name, e.organisation_ods, o.name, e.purpose_of_use, e.detail from audit_event e"
-                        + " left join user_account u on u.username = e.username"
-                        + " left join rbac_role r on r.code = e.rbac_role_code"
-                        + " left join organisation o on o.ods_code = e.organisation_ods"
-                        + " where e.person_id = ? and e.action = 'RECORD_VIEW' and e.outcome = 'SUCCESS'"
-                        + " and e.occurred_at >= ? and e.occurred_at < ? order by e.occurred_at, e.id")
-                .setParameter(1, personId)
-                .setParameter(2, Timestamp.from(range.fromInstant()))
-                .setParameter(3, Timestamp.from(range.untilInstant()))
-                .getResultList();
-        List<AccessReportBuilder.Line> lines = AccessReportBuilder.lines(rows.stream()
-                .map(r -> new AccessReportBuilder.Read(
-                        ((Timestamp) r[0]).toInstant(),
-                        (String) r[1],
-                        (String) r[2],
-                        (String) r[3],
-                        (String) r[4],
-                        (String) r[5],
-                        (String) r[6],
-                        (String) r[7],
-                        (String) r[8]))
-                .toList());
+        AccessReportStore.Subject subject = store.subject(range.nhsNumber())
+                .orElseThrow(() ->
+                        new IcrException(ErrorCode.NOT_FOUND, "Nobody with that NHS Number is on the shared record."));
+        long personId = subject.personId();
+        String name = subject.name();
+        List<AccessReportBuilder.Line> lines =
+                AccessReportBuilder.lines(store.reads(personId, range.fromInstant(), range.untilInstant()));
         String by = session.getCallerPrincipal().getName();
         byte[] pdf = AccessReportPdf.render(range.nhsNumber(), name, from, to, lines, by, Instant.now());
         audit.record(new AuditEvent(

@@ -6,9 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Time;
 import org.openicr.audit.control.AccessPatternAlerts;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
@@ -23,9 +20,6 @@ import org.openicr.platform.Roles;
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 public class AlertSettingsAdmin {
 
-    @PersistenceContext
-    EntityManager em;
-
     @Resource
     SessionContext session;
 
@@ -35,27 +29,19 @@ public class AlertSettingsAdmin {
     @EJB
     AuditTrail audit;
 
-    public AlertSettings current() {
-        return patterns.settings();
+    public AlertSettingsForm current() {
+        return AlertSettingsForm.of(patterns.settings());
     }
 
     /** Saves new settings (already validated by {@link AlertSettings}); answers whether anything changed. */
-    public boolean change(AlertSettings after) {
+    public boolean change(AlertSettingsForm form) {
+        AlertSettings after = form.settings();
         AlertSettings before = patterns.settings();
         if (before.equals(after)) {
             return false;
         }
         String by = session.getCallerPrincipal().getName();
-        em.createNativeQuery("update audit_alert_setting set records_per_hour = ?, working_day_start = ?,"
-                        + " working_day_end = ?, working_days = ?, time_zone = ?, updated_at = now(), updated_by = ?"
-                        + " where id = 1")
-                .setParameter(1, after.recordsPerHour())
-                .setParameter(2, Time.valueOf(after.start()))
-                .setParameter(3, Time.valueOf(after.end()))
-                .setParameter(4, after.workingDaysCode())
-                .setParameter(5, after.zone().getId())
-                .setParameter(6, by)
-                .executeUpdate();
+        patterns.saveSettings(after, by);
         audit.record(new AuditEvent(
                 AuditAction.ALERT_SETTINGS_CHANGED,
                 AuditOutcome.SUCCESS,

@@ -5,12 +5,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
-import java.sql.Timestamp;
-import java.util.ArrayList;
+import jakarta.inject.Inject;
 import java.util.List;
+import org.openicr.audit.control.AuditEventSearch;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
@@ -28,12 +25,8 @@ import org.openicr.platform.Roles;
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 public class AuditSearch {
 
-    private static final String COLUMNS = "select e.id, e.occurred_at, e.action, e.outcome, e.username,"
-            + " e.rbac_role_code, e.organisation_ods, e.person_id, p.nhs_number, e.purpose_of_use, e.detail"
-            + " from audit_event e left join person p on p.id = e.person_id";
-
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    AuditEventSearch store;
 
     @Resource
     SessionContext session;
@@ -42,7 +35,8 @@ public class AuditSearch {
     AuditTrail audit;
 
     /** Runs a search: answers how many events match, and audits the search. */
-    public long search(AuditCriteria criteria) {
+    public long search(AuditQuery query) {
+        AuditCriteria criteria = query.criteria();
         long count = count(criteria);
         audit.record(new AuditEvent(
                 AuditAction.AUDIT_SEARCHED,
@@ -54,7 +48,8 @@ public class AuditSearch {
     }
 
     /** Starts an export: answers how many rows it will have, and audits it. */
-    public long export(AuditCriteria criteria, String format) {
+    public long export(AuditQuery query, String format) {
+        AuditCriteria criteria = query.criteria();
         long count = count(criteria);
         audit.record(new AuditEvent(
                 AuditAction.AUDIT_EXPORTED,
@@ -65,58 +60,36 @@ public class AuditSearch {
         return count;
     }
 
-    public long count(AuditCriteria criteria) {
-        List<Object> values = new ArrayList<>();
-        String where = criteria.where(values);
-        return ((Number) bind(em.createNativeQuery("select count(*) from audit_event e" + where), values)
-                        .getSingleResult())
-                .longValue();
+    private long count(AuditCriteria criteria) {
+        return store.count(criteria);
     }
 
     /** One page of a search, newest first (for the screen). */
-    public List<AuditRow> page(AuditCriteria criteria, int first, int max) {
-        List<Object> values = new ArrayList<>();
-        String where = criteria.where(values);
-        values.add(Math.min(max, 500));
-        values.add(first);
-        return rows(bind(em.createNativeQuery(COLUMNS + where + " order by e.id desc limit ? offset ?"), values));
+    public List<AuditRow> page(AuditQuery query, int first, int max) {
+        return store.page(query.criteria(), first, max).stream()
+                .map(AuditSearch::row)
+                .toList();
     }
 
     /** The next chunk of an export, newest first: the events older than {@code beforeId} (null for the first chunk). */
-    public List<AuditRow> chunk(AuditCriteria criteria, Long beforeId, int max) {
-        List<Object> values = new ArrayList<>();
-        String where = criteria.where(values);
-        if (beforeId != null) {
-            where += " and e.id < ?";
-            values.add(beforeId);
-        }
-        values.add(Math.min(max, 5000));
-        return rows(bind(em.createNativeQuery(COLUMNS + where + " order by e.id desc limit ?"), values));
-    }
-
-    private static Query bind(Query query, List<Object> values) {
-        for (int i = 0; i < values.size(); i++) {
-            query.setParameter(i + 1, values.get(i));
-        }
-        return query;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<AuditRow> rows(Query query) {
-        List<Object[]> rows = query.getResultList();
-        return rows.stream()
-                .map(r -> new AuditRow(
-                        ((Number) r[0]).longValue(),
-                        ((Timestamp) r[1]).toInstant(),
-                        (String) r[2],
-                        (String) r[3],
-                        (String) r[4],
-                        (String) r[5],
-                        (String) r[6],
-                        r[7] == null ? null : ((Number) r[7]).longValue(),
-                        (String) r[8],
-                        (String) r[9],
-                        (String) r[10]))
+    public List<AuditRow> chunk(AuditQuery query, Long beforeId, int max) {
+        return store.chunk(query.criteria(), beforeId, max).stream()
+                .map(AuditSearch::row)
                 .toList();
+    }
+
+    private static AuditRow row(AuditEventSearch.Row r) {
+        return new AuditRow(
+                r.id(),
+                r.occurredAt(),
+                r.action(),
+                r.outcome(),
+                r.username(),
+                r.rbacRoleCode(),
+                r.organisationOds(),
+                r.personId(),
+                r.nhsNumber(),
+                r.purposeOfUse(),
+                r.detail());
     }
 }

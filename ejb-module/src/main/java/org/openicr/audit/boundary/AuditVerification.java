@@ -28,7 +28,7 @@ public class AuditVerification {
     @EJB
     AuditTrail audit;
 
-    public AuditChainStore.Verification verify() {
+    public ChainVerification verify() {
         AuditChainStore.Verification result = chain.verify();
         audit.record(new AuditEvent(
                 AuditAction.AUDIT_VERIFIED,
@@ -38,6 +38,7 @@ public class AuditVerification {
                 result.sealsChecked() + " seals checked, "
                         + (result.intact() ? "intact" : "broken at event " + result.firstBrokenEventId()) + ", "
                         + result.unsealedOlderThanAMinute() + " unsealed"));
-        return result;
+        return new ChainVerification(
+                result.sealsChecked(), result.firstBrokenEventId(), result.unsealedOlderThanAMinute());
     }
 }

@@ -27,7 +27,7 @@ public class FhirAuditExport {
 
     public long export(LocalDate from, LocalDate to, OutputStream out) {
         AuditCriteria period = new AuditCriteria(null, null, null, null, from, to);
-        search.export(period, "FHIR AuditEvent");
+        search.export(AuditQuery.period(from, to), "FHIR AuditEvent");
         try {
             return FhirAuditEvents.export(dataSource, period.fromInstant(), period.untilInstant(), out);
         } catch (SQLException e) {

@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.control.DenialThrottle;
+import org.openicr.audit.control.ProfileActors;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
-import org.openicr.directory.control.ActingProfile;
 import org.openicr.vocabulary.IcrException;
 
 /**
@@ -35,7 +35,7 @@ public class WebDenials {
     SessionContext session;
 
     @Inject
-    ActingProfile actingProfile;
+    ProfileActors profileActors;
 
     @EJB
     AuditTrail audit;
@@ -57,7 +57,7 @@ public class WebDenials {
         Actor actor = Actor.account(caller);
         if (signedIn && roleProfileId != null) {
             try {
-                actor = ActingProfile.actor(actingProfile.resolve(session.getCallerPrincipal(), roleProfileId));
+                actor = profileActors.actor(session.getCallerPrincipal(), roleProfileId);
             } catch (IcrException notUsable) {
                 // the account alone
             }

@@ -2,8 +2,6 @@ package org.openicr.audit.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,25 +31,51 @@ public class AccessPatternAlerts {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE HH:mm", Locale.UK);
 
-    @PersistenceContext
-    EntityManager em;
-
     @Resource(lookup = "java:app/jdbc/openicr")
     DataSource dataSource;
 
     @Resource
     TransactionSynchronizationRegistry registry;
 
+    /** The alert settings in force. */
     public AlertSettings settings() {
-        Object[] row = (Object[]) em.createNativeQuery("select records_per_hour, working_day_start, working_day_end,"
-                        + " working_days, time_zone from audit_alert_setting where id = 1")
-                .getSingleResult();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select records_per_hour, working_day_start,"
+                        + " working_day_end, working_days, time_zone from audit_alert_setting where id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return settings(rs);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The alert settings could not be read.", e);
+        }
+    }
+
+    /** Saves the alert settings, by the privacy officer {@code by}. */
+    public void saveSettings(AlertSettings settings, String by) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("update audit_alert_setting set records_per_hour = ?,"
+                        + " working_day_start = ?, working_day_end = ?, working_days = ?, time_zone = ?,"
+                        + " updated_at = now(), updated_by = ? where id = 1")) {
+            ps.setInt(1, settings.recordsPerHour());
+            ps.setTime(2, Time.valueOf(settings.start()));
+            ps.setTime(3, Time.valueOf(settings.end()));
+            ps.setString(4, settings.workingDaysCode());
+            ps.setString(5, settings.zone().getId());
+            ps.setString(6, by);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The alert settings could not be saved.", e);
+        }
+    }
+
+    /** The settings of the current row, by their column names. */
+    private static AlertSettings settings(ResultSet rs) throws SQLException {
         return new AlertSettings(
-                ((Number) row[0]).intValue(),
-                ((Time) row[1]).toLocalTime(),
-                ((Time) row[2]).toLocalTime(),
-                AlertSettings.parseDays((String) row[3]),
-                ZoneId.of((String) row[4]));
+                rs.getInt("records_per_hour"),
+                rs.getTime("working_day_start").toLocalTime(),
+                rs.getTime("working_day_end").toLocalTime(),
+                AlertSettings.parseDays(rs.getString("working_days")),
+                ZoneId.of(rs.getString("time_zone")));
     }
 
     /**
@@ -94,7 +118,7 @@ public class AccessPatternAlerts {
                         + " order by e.occurred_at desc limit 1) is not null then -1"
                         + " else (select count(distinct e.person_id) from audit_event e where e.username = ?"
                         + " and e.action = 'RECORD_VIEW' and e.outcome = 'SUCCESS' and e.occurred_at > ?"
-                        + " and e.person_id <> ?) end"
+                        + " and e.person_id <> ?) end as other_records"
                         + " from audit_alert_setting s where s.id = 1")) {
             Timestamp hourAgo = Timestamp.from(now.minus(1, ChronoUnit.HOURS));
             AuditTrail.bind(ps, 1, opening);
@@ -106,13 +130,8 @@ public class AccessPatternAlerts {
             ps.setLong(15, personId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                settings = new AlertSettings(
-                        rs.getInt(1),
-                        rs.getTime(2).toLocalTime(),
-                        rs.getTime(3).toLocalTime(),
-                        AlertSettings.parseDays(rs.getString(4)),
-                        ZoneId.of(rs.getString(5)));
-                long others = rs.getLong(6);
+                settings = settings(rs);
+                long others = rs.getLong("other_records");
                 distinct = others < 0 ? -1 : others + 1;
             }
         }

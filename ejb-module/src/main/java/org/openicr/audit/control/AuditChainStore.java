@@ -44,11 +44,11 @@ public class AuditChainStore {
      */
     public int sealPending(int max) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select audit_seal_pending(?)")) {
+                PreparedStatement ps = c.prepareStatement("select audit_seal_pending(?) as sealed")) {
             ps.setInt(1, max);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return rs.getInt("sealed");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Sealing the audit trail failed", e);
@@ -65,19 +65,21 @@ public class AuditChainStore {
             long checked = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    AuditChain.Content content = content(rs, 3);
+                    AuditChain.Content content = content(rs);
                     byte[] expected = AuditChain.link(previous, content);
+                    byte[] previousHash = rs.getBytes("previous_hash");
+                    byte[] hash = rs.getBytes("hash");
                     boolean linked =
-                            checked == 0 ? rs.getBytes(1) == null : MessageDigest.isEqual(previous, rs.getBytes(1));
-                    if (!linked || !MessageDigest.isEqual(expected, rs.getBytes(2))) {
+                            checked == 0 ? previousHash == null : MessageDigest.isEqual(previous, previousHash);
+                    if (!linked || !MessageDigest.isEqual(expected, hash)) {
                         return new Verification(checked, content.id(), unsealed(c));
                     }
-                    previous = rs.getBytes(2);
+                    previous = hash;
                     checked++;
                 }
             }
-            long events = count(c, "select count(*) from audit_event");
-            long seals = count(c, "select count(*) from audit_seal");
+            long events = count(c, "select count(*) as n from audit_event");
+            long seals = count(c, "select count(*) as n from audit_seal");
             if (seals > events) {
                 return new Verification(checked, -1L, unsealed(c));
             }
@@ -90,7 +92,7 @@ public class AuditChainStore {
     private static long unsealed(Connection c) throws SQLException {
         return count(
                 c,
-                "select count(*) from audit_event e where e.occurred_at < now() - interval '1 minute'"
+                "select count(*) as n from audit_event e where e.occurred_at < now() - interval '1 minute'"
                         + " and not exists (select 1 from audit_seal s where s.event_id = e.id)");
     }
 
@@ -98,23 +100,24 @@ public class AuditChainStore {
         try (PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getLong("n");
         }
     }
 
-    private static AuditChain.Content content(ResultSet rs, int from) throws SQLException {
-        long personId = rs.getLong(from + 7);
+    /** The sealed content of the event in the current row ({@link #EVENT_COLUMNS}), by column name. */
+    private static AuditChain.Content content(ResultSet rs) throws SQLException {
+        long personId = rs.getLong("person_id");
         boolean noPerson = rs.wasNull();
         return new AuditChain.Content(
-                rs.getLong(from),
-                rs.getTimestamp(from + 1).toInstant(),
-                rs.getString(from + 2),
-                rs.getString(from + 3),
-                rs.getString(from + 4),
-                rs.getString(from + 5),
-                rs.getString(from + 6),
+                rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("action"),
+                rs.getString("outcome"),
+                rs.getString("username"),
+                rs.getString("rbac_role_code"),
+                rs.getString("organisation_ods"),
                 noPerson ? null : personId,
-                rs.getString(from + 8),
-                rs.getString(from + 9));
+                rs.getString("purpose_of_use"),
+                rs.getString("detail"));
     }
 }

@@ -81,16 +81,16 @@ public final class FhirAuditEvents {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Row row = new Row(
-                                rs.getLong(1),
-                                rs.getTimestamp(2).toInstant(),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                rs.getString(6),
-                                rs.getString(7),
-                                rs.getString(8),
-                                rs.getString(9),
-                                rs.getString(10));
+                                rs.getLong("id"),
+                                rs.getTimestamp("occurred_at").toInstant(),
+                                rs.getString("action"),
+                                rs.getString("outcome"),
+                                rs.getString("username"),
+                                rs.getString("rbac_role_code"),
+                                rs.getString("organisation_ods"),
+                                rs.getString("nhs_number"),
+                                rs.getString("purpose_of_use"),
+                                rs.getString("detail"));
                         g.writeStartObject()
                                 .write("fullUrl", "urn:uuid:" + uuid(row.id()))
                                 .writeKey("resource");

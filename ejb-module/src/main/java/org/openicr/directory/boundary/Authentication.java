@@ -23,7 +23,6 @@ import org.openicr.directory.control.RefusedPasswords;
 import org.openicr.directory.control.SignInThrottle;
 import org.openicr.directory.control.VerifiedCredentials;
 import org.openicr.directory.entity.AccountKind;
-import org.openicr.directory.entity.SignInChannel;
 import org.openicr.directory.entity.UserAccount;
 import org.openicr.platform.Roles;
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.Principal;
+import org.openicr.audit.control.ProfileActors;
 import org.openicr.audit.entity.Actor;
 import org.openicr.directory.entity.RoleProfile;
 import org.openicr.vocabulary.ErrorCode;
@@ -14,7 +15,7 @@ import org.openicr.vocabulary.IcrException;
  * longer usable. Boundaries that read patient data call it first.
  */
 @Dependent
-public class ActingProfile {
+public class ActingProfile implements ProfileActors {
 
     @PersistenceContext
     EntityManager em;
@@ -35,6 +36,12 @@ public class ActingProfile {
             throw new IcrException(ErrorCode.NOT_PERMITTED, "That role profile is not available to you.");
         }
         return profile;
+    }
+
+    /** The audit's actor of a caller in one of their role profiles ({@link #resolve}, then {@link #actor(RoleProfile)}). */
+    @Override
+    public Actor actor(Principal caller, long roleProfileId) {
+        return actor(resolve(caller, roleProfileId));
     }
 
     public static Actor actor(RoleProfile profile) {

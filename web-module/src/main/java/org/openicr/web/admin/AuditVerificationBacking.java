@@ -4,7 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import org.openicr.audit.boundary.AuditVerification;
-import org.openicr.audit.control.AuditChainStore;
+import org.openicr.audit.boundary.ChainVerification;
 
 /** The audit trail's verification for privacy officers and administrators. */
 @Named
@@ -14,13 +14,13 @@ public class AuditVerificationBacking {
     @EJB
     AuditVerification verification;
 
-    private AuditChainStore.Verification result;
+    private ChainVerification result;
 
     public void verify() {
         result = verification.verify();
     }
 
-    public AuditChainStore.Verification getResult() {
+    public ChainVerification getResult() {
         return result;
     }
 }

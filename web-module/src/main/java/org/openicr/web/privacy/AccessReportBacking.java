@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import org.omnifaces.util.Faces;
 import org.openicr.audit.boundary.AccessReport;
-import org.openicr.audit.entity.AuditCriteria;
+import org.openicr.audit.boundary.AuditQuery;
 import org.openicr.vocabulary.IcrException;
 
 /** The person's access report for a subject access request, downloaded as a PDF (generation is audited). */
@@ -21,8 +21,8 @@ public class AccessReportBacking {
     AccessReport reports;
 
     private String nhsNumber;
-    private LocalDate from = LocalDate.now(AuditCriteria.UK).minusYears(1);
-    private LocalDate to = LocalDate.now(AuditCriteria.UK);
+    private LocalDate from = LocalDate.now(AuditQuery.UK).minusYears(1);
+    private LocalDate to = LocalDate.now(AuditQuery.UK);
 
     public void download() throws IOException {
         AccessReport.Report report;

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.openicr.audit.boundary.AlertSettingsAdmin;
-import org.openicr.audit.entity.AlertSettings;
+import org.openicr.audit.boundary.AlertSettingsForm;
 import org.openicr.vocabulary.IcrException;
 
 /** The privacy officer edits when access-pattern alerts are raised; each change is audited before and after. */
@@ -37,7 +37,7 @@ public class AlertSettingsBacking implements Serializable {
 
     @PostConstruct
     void load() {
-        AlertSettings current = admin.current();
+        AlertSettingsForm current = admin.current();
         recordsPerHour = current.recordsPerHour();
         start = current.start().toString();
         end = current.end().toString();
@@ -48,7 +48,7 @@ public class AlertSettingsBacking implements Serializable {
 
     public void save() {
         try {
-            AlertSettings after = new AlertSettings(
+            AlertSettingsForm after = new AlertSettingsForm(
                     recordsPerHour == null ? 0 : recordsPerHour,
                     time(start, "start"),
                     time(end, "end"),

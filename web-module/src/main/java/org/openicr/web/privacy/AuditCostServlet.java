@@ -6,7 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import org.openicr.audit.control.AuditCost;
+import org.openicr.audit.boundary.AuditCostTotals;
+import org.openicr.audit.boundary.RecordAnswerGate;
 
 /**
  * The audit's cost on the record page since the server started, as one line of text that a
@@ -21,7 +22,7 @@ public class AuditCostServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        AuditCost.Totals t = AuditCost.totals();
+        AuditCostTotals t = RecordAnswerGate.totals();
         response.setContentType("text/plain;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter()

@@ -12,18 +12,17 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.openicr.audit.control.AuditCost;
-import org.openicr.audit.control.AuditGate;
+import org.openicr.audit.boundary.RecordAnswerGate;
 
 /**
  * Every answer under /record/ (the record page, its Ajax requests, the print view, documents) is
  * buffered and released only when the audit events of the reads it shows have committed
- * ({@link AuditGate}); if one could not be written, the reader gets an error page instead of the data.
+ * ({@link RecordAnswerGate}, over the audit's {@code AuditGate}); if one could not be written, the reader gets an error page instead of the data.
  * Redirects (to the reason page) carry no record data and pass straight through.
  *
  * <p>It also measures each record-page request ({@code /record/view.xhtml}): its server time, the
  * audit's part of it (the wait for the events, plus any audit written on the request thread) and the
- * request thread's CPU time ({@link AuditCost}, read at /privacy/audit-cost): the figure behind "the
+ * request thread's CPU time ({@code AuditCost}, read at /privacy/audit-cost): the figure behind "the
  * audit adds at most 5 % to the record page".
  */
 @WebFilter(urlPatterns = "/record/*")
@@ -34,7 +33,7 @@ public class AuditGateFilter extends HttpFilter {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     @Inject
-    AuditGate gate;
+    RecordAnswerGate gate;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -43,7 +42,7 @@ public class AuditGateFilter extends HttpFilter {
         long start = System.nanoTime();
         long cpu = measured ? CPU.getCurrentThreadCpuTime() : 0;
         if (measured) {
-            AuditCost.begin();
+            RecordAnswerGate.beginMeasuring();
         }
         try {
             BufferedResponse buffered = new BufferedResponse(response);
@@ -51,7 +50,7 @@ public class AuditGateFilter extends HttpFilter {
             release(request, response, buffered);
         } finally {
             if (measured) {
-                AuditCost.end(System.nanoTime() - start, CPU.getCurrentThreadCpuTime() - cpu);
+                RecordAnswerGate.endMeasuring(System.nanoTime() - start, CPU.getCurrentThreadCpuTime() - cpu);
             }
         }
     }

@@ -12,15 +12,13 @@ import java.io.Serializable;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.omnifaces.util.Faces;
+import org.openicr.audit.boundary.AuditQuery;
 import org.openicr.audit.boundary.AuditRow;
 import org.openicr.audit.boundary.AuditSearch;
 import org.openicr.audit.boundary.FhirAuditExport;
-import org.openicr.audit.entity.AuditAction;
-import org.openicr.audit.entity.AuditCriteria;
 import org.openicr.vocabulary.IcrException;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
@@ -48,11 +46,11 @@ public class AuditSearchBacking implements Serializable {
     private String nhsNumber;
     private String username;
     private String organisation;
-    private AuditAction action;
-    private LocalDate from = LocalDate.now(AuditCriteria.UK).minusDays(7);
-    private LocalDate to = LocalDate.now(AuditCriteria.UK);
+    private String action;
+    private LocalDate from = LocalDate.now(AuditQuery.UK).minusDays(7);
+    private LocalDate to = LocalDate.now(AuditQuery.UK);
 
-    private AuditCriteria searched;
+    private AuditQuery searched;
     private long total;
 
     private final LazyDataModel<AuditRow> events = new LazyDataModel<>() {
@@ -82,7 +80,7 @@ public class AuditSearchBacking implements Serializable {
 
     public void search() {
         try {
-            AuditCriteria criteria = criteria();
+            AuditQuery criteria = criteria();
             total = search.search(criteria);
             searched = criteria;
             if (FacesContext.getCurrentInstance().getViewRoot().findComponent(":audit:list") instanceof DataTable t) {
@@ -95,7 +93,7 @@ public class AuditSearchBacking implements Serializable {
 
     /** Every event matching the criteria as CSV, read from the database a chunk at a time. */
     public void exportCsv() throws IOException {
-        AuditCriteria criteria;
+        AuditQuery criteria;
         try {
             criteria = criteria();
         } catch (IcrException refused) {
@@ -123,9 +121,9 @@ public class AuditSearchBacking implements Serializable {
 
     /** The date range's events as a FHIR R4 Bundle of AuditEvent (IHE BALP), streamed. */
     public void exportFhir() throws IOException {
-        AuditCriteria period;
+        AuditQuery period;
         try {
-            period = new AuditCriteria(null, null, null, null, from, to);
+            period = AuditQuery.period(from, to);
         } catch (IcrException refused) {
             error(refused.reason());
             return;
@@ -136,8 +134,8 @@ public class AuditSearchBacking implements Serializable {
                 output -> fhir.export(period.from(), period.to(), output));
     }
 
-    private AuditCriteria criteria() {
-        return new AuditCriteria(nhsNumber, username, organisation, action, from, to);
+    private AuditQuery criteria() {
+        return new AuditQuery(nhsNumber, username, organisation, action, from, to);
     }
 
     private static void error(String message) {
@@ -145,10 +143,8 @@ public class AuditSearchBacking implements Serializable {
                 .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     }
 
-    public List<AuditAction> getActions() {
-        return Arrays.stream(AuditAction.values())
-                .sorted((a, b) -> a.name().compareTo(b.name()))
-                .toList();
+    public List<String> getActions() {
+        return AuditQuery.actions();
     }
 
     public LazyDataModel<AuditRow> getEvents() {
@@ -187,11 +183,11 @@ public class AuditSearchBacking implements Serializable {
         this.organisation = organisation;
     }
 
-    public AuditAction getAction() {
+    public String getAction() {
         return action;
     }
 
-    public void setAction(AuditAction action) {
+    public void setAction(String action) {
         this.action = action;
     }
 

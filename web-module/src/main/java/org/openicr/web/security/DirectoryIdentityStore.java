@@ -7,7 +7,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import org.openicr.directory.boundary.Authentication;
 import org.openicr.directory.boundary.AuthenticationOutcome;
-import org.openicr.directory.entity.SignInChannel;
+import org.openicr.directory.boundary.SignInChannel;
 
 /**
  * The identity store: the directory's accounts with PBKDF2 password hashes. Groups are NHS RBAC

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
 import org.openicr.directory.boundary.AuthenticationOutcome;
-import org.openicr.directory.entity.SignInChannel;
+import org.openicr.directory.boundary.SignInChannel;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one per application).

@@ -1,9 +1,10 @@
-package org.openicr.directory.entity;
+package org.openicr.directory.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openicr.directory.entity.AccountKind;
 
 class SignInChannelTest {
 

@@ -1,4 +1,6 @@
-package org.openicr.directory.entity;
+package org.openicr.directory.boundary;
+
+import org.openicr.directory.entity.AccountKind;
 
 /**
  * Where a credential was presented. Source systems' accounts authenticate only on the web services

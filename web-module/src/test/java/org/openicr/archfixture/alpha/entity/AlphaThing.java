@@ -1,0 +1,4 @@
+package org.openicr.archfixture.alpha.entity;
+
+/** A plain entity. */
+public record AlphaThing(String name) {}

@@ -133,7 +133,16 @@ public class AccessDecision {
      */
     public Optional<Refusal> sealBreak(
             AccessProfile profile, ReadScope scope, ItemFacts item, ReasonPolicy policy, String justification) {
-        if (visibility(scope, item) != ItemVisibility.WITHHELD) {
+        return sealBreak(profile, visibility(scope, item), policy, justification);
+    }
+
+    /**
+     * The same decision for an item whose visibility the item query answered (the SQL is the rule
+     * the record applies; {@link #visibility} is the same rule as a table, tested against it).
+     */
+    public Optional<Refusal> sealBreak(
+            AccessProfile profile, ItemVisibility visibility, ReasonPolicy policy, String justification) {
+        if (visibility != ItemVisibility.WITHHELD) {
             return Optional.of(Refusal.of(RefusalCode.NOT_WITHHELD));
         }
         if (!profile.mayBreakSeal()) {
@@ -197,9 +206,10 @@ public class AccessDecision {
     }
 
     /**
-     * How one item appears within a scope. Queries apply the same rules in their WHERE clause (see
-     * {@link ReadScope}); this is for the rare read of one item by id, such as a document viewer,
-     * which must answer HIDDEN exactly where the list would not have shown the item.
+     * How one item appears within a scope: the visibility rule as a table. The record's reads do
+     * not call it: the rule they apply is the SQL of {@code ItemQuery} (its WHERE clause hides, its
+     * {@code withheld} column withholds), and integration-tests' VisibilityRuleIT runs this table
+     * against every one of those queries on PostgreSQL, so the two cannot drift apart.
      */
     public ItemVisibility visibility(ReadScope scope, ItemFacts item) {
         if (!scope.permits(item.category())) {

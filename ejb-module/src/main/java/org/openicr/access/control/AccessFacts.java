@@ -2,13 +2,14 @@ package org.openicr.access.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,21 +17,20 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.openicr.access.entity.AccessProfile;
 import org.openicr.access.entity.ExplicitConsent;
-import org.openicr.access.entity.ItemFacts;
 import org.openicr.access.entity.OrganisationFacts;
 import org.openicr.access.entity.PersonAccessFacts;
 import org.openicr.access.entity.ReasonDeclaration;
+import org.openicr.access.entity.RecordFacts;
 import org.openicr.access.entity.RoleCategoryMatrix;
 import org.openicr.access.entity.SealBreak;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.LegitimateReason;
-import org.openicr.vocabulary.Sensitivity;
 import org.openicr.vocabulary.SharingMode;
 
 /**
- * Reads, in a few small queries, everything the access decision needs about a reader and a person:
- * the reader's role profile, their role's row of the matrix, the person's opt-out, restriction and
- * consent refusals, the inactive organisations, and the latest reason the reader declared.
+ * Reads everything the access decision needs about a reader and a person: for a record, in one
+ * statement ({@link #reading}); for the patient search, the profile, the matrix row and the latest
+ * declaration. Columns are read by name.
  */
 @Dependent
 public class AccessFacts {
@@ -38,22 +38,133 @@ public class AccessFacts {
     @Resource(lookup = "java:app/jdbc/openicr")
     DataSource dataSource;
 
+    /**
+     * Everything the record decision needs about a reader and a person, in one statement: the role
+     * profile with its account and organisation, the person's opt-out, restriction and refused
+     * social care consents, the role's row of the matrix, the inactive organisations, the latest
+     * declared reason and the seal breaks of the last day. A missing profile or person answers
+     * empty for it (the row is always there).
+     */
+    public RecordFacts reading(long roleProfileId, long personId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(READING)) {
+            ps.setLong(1, roleProfileId);
+            ps.setLong(2, personId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Optional<RecordFacts.ProfileFacts> profile = Optional.empty();
+                RoleCategoryMatrix matrix = new RoleCategoryMatrix(Map.of());
+                if (rs.getBoolean("profile_found")) {
+                    AccessProfile access = accessProfile(rs);
+                    Timestamp lockedAt = rs.getTimestamp("account_locked_at");
+                    profile = Optional.of(new RecordFacts.ProfileFacts(
+                            roleProfileId,
+                            rs.getLong("account_id"),
+                            rs.getString("username"),
+                            rs.getBoolean("account_enabled"),
+                            lockedAt == null ? null : lockedAt.toInstant(),
+                            rs.getBoolean("profile_active"),
+                            access));
+                    Set<Category> categories = EnumSet.noneOf(Category.class);
+                    for (String category : (String[]) rs.getArray("categories").getArray()) {
+                        categories.add(Category.valueOf(category));
+                    }
+                    matrix = new RoleCategoryMatrix(Map.of(access.roleCode(), categories));
+                }
+                Optional<PersonAccessFacts> person = Optional.empty();
+                if (rs.getBoolean("person_found")) {
+                    person = Optional.of(new PersonAccessFacts(
+                            rs.getBoolean("opted_out"), rs.getBoolean("restricted"), Set.of((Long[])
+                                    rs.getArray("refusing_councils").getArray())));
+                }
+                Optional<RecordFacts.Declared> declared = Optional.empty();
+                long declarationId = rs.getLong("declaration_id");
+                if (!rs.wasNull()) {
+                    declared = Optional.of(new RecordFacts.Declared(declarationId, declaration(rs)));
+                }
+                List<SealBreak> breaks = new ArrayList<>();
+                Array brokenItems = rs.getArray("seal_break_items");
+                if (brokenItems != null) {
+                    Long[] items = (Long[]) brokenItems.getArray();
+                    String[] justifications =
+                            (String[]) rs.getArray("seal_break_justifications").getArray();
+                    Timestamp[] brokenAt =
+                            (Timestamp[]) rs.getArray("seal_break_times").getArray();
+                    for (int n = 0; n < items.length; n++) {
+                        breaks.add(new SealBreak(items[n], justifications[n], brokenAt[n].toInstant()));
+                    }
+                }
+                OrganisationFacts organisations = new OrganisationFacts(
+                        Set.of((Long[]) rs.getArray("inactive_organisations").getArray()));
+                return new RecordFacts(profile, person, matrix, declared, breaks, organisations);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Access facts lookup failed", e);
+        }
+    }
+
+    /**
+     * The facts query: one row whatever exists. Its parameters are the role profile's id and the
+     * person's id; every subquery reads them from {@code k}.
+     */
+    private static final String READING = "select"
+            + " p.id is not null as profile_found, a.id as account_id, a.username, a.enabled as account_enabled,"
+            + " a.locked_at as account_locked_at, p.active as profile_active, p.rbac_role_code,"
+            + " o.id as organisation_id, o.ods_code, o.active as organisation_active, o.sharing_mode,"
+            + " p.safeguarding_designated, p.may_break_seal,"
+            + " array(select rc.category from role_category rc where rc.rbac_role_code = p.rbac_role_code)"
+            + " as categories,"
+            + " pe.id is not null as person_found, pe.opted_out, pe.restricted,"
+            + " array(select r.council_organisation_id from social_care_consent_refusal r"
+            + " where r.person_id = k.person_id) as refusing_councils,"
+            + " array(select io.id from organisation io where not io.active) as inactive_organisations,"
+            + " d.id as declaration_id, d.reason, d.justification, d.declared_at, d.explicit_consent,"
+            + " s.items as seal_break_items, s.justifications as seal_break_justifications,"
+            + " s.times as seal_break_times"
+            + " from (select ?::bigint as profile_id, ?::bigint as person_id) k"
+            + " left join role_profile p on p.id = k.profile_id"
+            + " left join user_account a on a.id = p.user_account_id"
+            + " left join organisation o on o.id = p.organisation_id"
+            + " left join person pe on pe.id = k.person_id"
+            + " left join lateral (select rd.id, rd.reason, rd.justification, rd.declared_at, rd.explicit_consent"
+            + " from reason_declaration rd where rd.role_profile_id = k.profile_id and rd.person_id = k.person_id"
+            + " order by rd.declared_at desc, rd.id desc limit 1) d on true"
+            + " left join lateral (select array_agg(sb.record_item_id order by sb.id) as items,"
+            + " array_agg(sb.justification order by sb.id) as justifications,"
+            + " array_agg(sb.broken_at order by sb.id) as times from seal_break sb"
+            + " where sb.role_profile_id = k.profile_id and sb.person_id = k.person_id"
+            + " and sb.broken_at > now() - interval '1 day') s on true";
+
+    private static AccessProfile accessProfile(ResultSet rs) throws SQLException {
+        return new AccessProfile(
+                rs.getString("rbac_role_code"),
+                rs.getLong("organisation_id"),
+                rs.getString("ods_code"),
+                rs.getBoolean("organisation_active"),
+                SharingMode.valueOf(rs.getString("sharing_mode")),
+                rs.getBoolean("safeguarding_designated"),
+                rs.getBoolean("may_break_seal"));
+    }
+
+    private static ReasonDeclaration declaration(ResultSet rs) throws SQLException {
+        return new ReasonDeclaration(
+                LegitimateReason.valueOf(rs.getString("reason")),
+                rs.getString("justification"),
+                rs.getTimestamp("declared_at").toInstant(),
+                ExplicitConsent.valueOf(rs.getString("explicit_consent")));
+    }
+
+    /** What the access decision needs of a role profile (the patient search's facts). */
     public AccessProfile profile(long roleProfileId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select p.rbac_role_code, o.id, o.ods_code, o.active,"
-                        + " o.sharing_mode, p.safeguarding_designated, p.may_break_seal from role_profile p"
-                        + " join organisation o on o.id = p.organisation_id where p.id = ?")) {
+                PreparedStatement ps = c.prepareStatement("select p.rbac_role_code, o.id as organisation_id,"
+                        + " o.ods_code, o.active as organisation_active, o.sharing_mode, p.safeguarding_designated,"
+                        + " p.may_break_seal from role_profile p join organisation o on o.id = p.organisation_id"
+                        + " where p.id = ?")) {
             ps.setLong(1, roleProfileId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new AccessProfile(
-                        rs.getString(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getBoolean(4),
-                        SharingMode.valueOf(rs.getString(5)),
-                        rs.getBoolean(6),
-                        rs.getBoolean(7));
+                return accessProfile(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Role profile lookup failed", e);
@@ -69,55 +180,13 @@ public class AccessFacts {
             ps.setString(1, roleCode);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    categories.add(Category.valueOf(rs.getString(1)));
+                    categories.add(Category.valueOf(rs.getString("category")));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Matrix lookup failed", e);
         }
         return new RoleCategoryMatrix(Map.of(roleCode, categories));
-    }
-
-    public PersonAccessFacts person(long personId) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean optedOut;
-            boolean restricted;
-            try (PreparedStatement ps = c.prepareStatement("select opted_out, restricted from person where id = ?")) {
-                ps.setLong(1, personId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    optedOut = rs.getBoolean(1);
-                    restricted = rs.getBoolean(2);
-                }
-            }
-            Set<Long> refusing = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select council_organisation_id from social_care_consent_refusal where person_id = ?")) {
-                ps.setLong(1, personId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        refusing.add(rs.getLong(1));
-                    }
-                }
-            }
-            return new PersonAccessFacts(optedOut, restricted, refusing);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Person facts lookup failed", e);
-        }
-    }
-
-    public OrganisationFacts organisations() {
-        Set<Long> inactive = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select id from organisation where not active");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                inactive.add(rs.getLong(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Organisation facts lookup failed", e);
-        }
-        return new OrganisationFacts(inactive);
     }
 
     /** The reader's latest declaration for this person in this role profile, with its id. */
@@ -132,62 +201,10 @@ public class AccessFacts {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Declared(
-                        rs.getLong(1),
-                        new ReasonDeclaration(
-                                LegitimateReason.valueOf(rs.getString(2)),
-                                rs.getString(3),
-                                rs.getTimestamp(4).toInstant(),
-                                ExplicitConsent.valueOf(rs.getString(5)))));
+                return Optional.of(new Declared(rs.getLong("id"), declaration(rs)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reason lookup failed", e);
-        }
-    }
-
-    /**
-     * The seals this reader broke on this person's items in this role profile within the last day
-     * (the decision keeps those still within the override period).
-     */
-    public List<SealBreak> sealBreaks(long roleProfileId, long personId) {
-        List<SealBreak> breaks = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select record_item_id, justification, broken_at"
-                        + " from seal_break where role_profile_id = ? and person_id = ?"
-                        + " and broken_at > now() - interval '1 day'")) {
-            ps.setLong(1, roleProfileId);
-            ps.setLong(2, personId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    breaks.add(new SealBreak(
-                            rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Seal break lookup failed", e);
-        }
-        return breaks;
-    }
-
-    /** One item's access facts, if it belongs to the person and is not withdrawn. */
-    public Optional<ItemFacts> item(long personId, long itemId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select category, organisation_id, sensitivity"
-                        + " from record_item where id = ? and person_id = ? and withdrawn_at is null")) {
-            ps.setLong(1, itemId);
-            ps.setLong(2, personId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new ItemFacts(
-                        itemId,
-                        Category.valueOf(rs.getString(1)),
-                        rs.getLong(2),
-                        Sensitivity.valueOf(rs.getString(3))));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Item facts lookup failed", e);
         }
     }
 

@@ -7,21 +7,31 @@ import java.util.Set;
 import org.openicr.vocabulary.Category;
 
 /**
- * What one reader may read of one person's record, in a form a repository turns into its query, so
+ * What one reader may read of one person's record, in a form a query turns into its SQL, so
  * nothing is loaded and then filtered (which breaks counts and paging and leaks through other
- * paths). A query honours it with, for items {@code i}:
+ * paths). {@code ItemQuery} is the one place that SQL is written, over {@code record_item i}:
  *
  * <pre>
- * where i.category in :itemCategories
- *   and i.sourceOrganisationId not in :excludedSourceOrganisationIds
- *   and not (i.category = 'SOCIAL_CARE' and i.sourceOrganisationId in :socialCareExcludedCouncilIds)
- *   and (i.sensitivity &lt;&gt; 'SEALED_LOCKED' or i.sourceOrganisationId = :actorOrganisationId)
- * select ..., case when i.sensitivity = 'SEALED' and i.sourceOrganisationId &lt;&gt; :actorOrganisationId
- *                   and i.id not in :sealBrokenItemIds then null else i.content end
+ * where i.person_id = ? and i.withdrawn_at is null
+ *   and i.category = any(itemCategories)
+ *   and i.organisation_id &lt;&gt; all(excludedSourceOrganisationIds)
+ *   and not (i.category = 'SOCIAL_CARE' and i.organisation_id = any(socialCareExcludedCouncilIds))
+ *   and (i.sensitivity &lt;&gt; 'SEALED_LOCKED' or i.organisation_id = actorOrganisationId)
  * </pre>
  *
- * (leave out a {@code not in} whose set is empty: JPQL does not accept an empty list). The person's
- * address, telephone and GP practice are left out of the select when {@link #hideContactDetails()}.
+ * (the two set conditions are left out when their set is empty) hides what the reader is not told
+ * exists, and each item's {@code withheld} column,
+ *
+ * <pre>
+ * i.sensitivity = 'SEALED' and i.organisation_id &lt;&gt; actorOrganisationId
+ *   and not (i.id = any(sealBrokenItemIds))
+ * </pre>
+ *
+ * keeps back the content ({@code status}, {@code display}, {@code code_system}, {@code code},
+ * {@code text}, {@code details}) of an item listed as "withheld by the source". The person's
+ * address, telephone and GP practice are left out when {@link #hideContactDetails()}.
+ * {@code AccessDecision.visibility} is the same rule as a table; integration-tests' VisibilityRuleIT
+ * runs it against the queries.
  *
  * @param categories the categories the reader's role may see, DEMOGRAPHICS included
  * @param actorOrganisationId the reader's organisation: it always sees what it recorded itself

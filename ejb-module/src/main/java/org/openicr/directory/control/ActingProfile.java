@@ -22,20 +22,39 @@ public class ActingProfile implements ProfileActors {
 
     public RoleProfile resolve(Principal caller, long roleProfileId) {
         RoleProfile profile = em.find(RoleProfile.class, roleProfileId);
-        if (profile != null
-                && profile.getAccount().getUsername().equals(caller.getName())
-                && !profile.getOrganisation().isActive()) {
+        if (profile == null) {
+            check(caller, null, false, false, false);
+        } else {
+            check(
+                    caller,
+                    profile.getAccount().getUsername(),
+                    profile.isActive(),
+                    profile.getOrganisation().isActive(),
+                    profile.getAccount().maySignIn());
+        }
+        return profile;
+    }
+
+    /**
+     * The rule of {@link #resolve} on a profile's columns read elsewhere (the record's one facts
+     * query): refuses a profile that is not the caller's ({@code owner} null when there is no such
+     * profile), whose organisation is inactive, that is inactive, or whose account may not sign in.
+     */
+    public static void check(
+            Principal caller,
+            String owner,
+            boolean profileActive,
+            boolean organisationActive,
+            boolean accountMaySignIn) {
+        boolean callers = owner != null && owner.equals(caller.getName());
+        if (callers && !organisationActive) {
             throw new IcrException(
                     ErrorCode.NOT_PERMITTED,
                     "Your organisation is not active in the shared care record. Choose another role profile.");
         }
-        if (profile == null
-                || !profile.getAccount().getUsername().equals(caller.getName())
-                || !profile.isUsable()
-                || !profile.getAccount().maySignIn()) {
+        if (!callers || !(profileActive && organisationActive) || !accountMaySignIn) {
             throw new IcrException(ErrorCode.NOT_PERMITTED, "That role profile is not available to you.");
         }
-        return profile;
     }
 
     /** The audit's actor of a caller in one of their role profiles ({@link #resolve}, then {@link #actor(RoleProfile)}). */

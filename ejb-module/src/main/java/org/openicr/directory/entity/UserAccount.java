@@ -100,7 +100,12 @@ public class UserAccount {
     }
 
     public boolean maySignIn(Instant now) {
-        return enabled && !isLocked(now);
+        return maySignIn(enabled, lockedAt, now);
+    }
+
+    /** The rule of {@link #maySignIn(Instant)} on an account's columns read without the entity. */
+    public static boolean maySignIn(boolean enabled, Instant lockedAt, Instant now) {
+        return enabled && !(lockedAt != null && now.isBefore(lockedAt.plus(LOCK_DURATION)));
     }
 
     /** Counts a failed attempt; answers true when this attempt locked the account. */

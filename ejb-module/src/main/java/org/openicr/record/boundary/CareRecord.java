@@ -17,25 +17,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openicr.access.control.AccessDecision;
-import org.openicr.access.control.AccessFacts;
-import org.openicr.access.entity.AccessDefaults;
-import org.openicr.access.entity.AccessProfile;
+import org.openicr.access.control.AccessRecords;
+import org.openicr.access.control.RecordReadings;
 import org.openicr.access.entity.CategoryAccess;
 import org.openicr.access.entity.ExplicitConsent;
 import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordDecision;
-import org.openicr.access.entity.RecordRequest;
 import org.openicr.access.entity.RefusalCode;
 import org.openicr.audit.control.AuditGate;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.control.ReadAudit;
-import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.audit.entity.PrivacyAlert;
-import org.openicr.directory.control.ActingProfile;
-import org.openicr.directory.entity.RoleProfile;
 import org.openicr.patient.boundary.PatientFinder;
 import org.openicr.patient.entity.Person;
 import org.openicr.platform.Roles;
@@ -64,10 +59,10 @@ public class CareRecord {
     SessionContext session;
 
     @Inject
-    ActingProfile actingProfile;
+    RecordReadings readings;
 
     @Inject
-    AccessFacts facts;
+    AccessRecords records;
 
     @Inject
     ItemQuery items;
@@ -95,7 +90,7 @@ public class CareRecord {
     public RecordOverview open(long roleProfileId, long personId, Category shown) {
         boolean fullSummary = shown == null;
         Reader reader = reader(roleProfileId, personId);
-        RecordDecision decision = decide(reader, declared(reader).map(AccessFacts.Declared::declaration));
+        RecordDecision decision = reader.decision();
         if (decision instanceof RecordDecision.Refused refused) {
             if (!needsReason(refused.code())) {
                 deny(reader, "open record: " + refused.code());
@@ -132,7 +127,8 @@ public class CareRecord {
                         + sections.values().stream().mapToInt(List::size).sum() + " item(s) shown in "
                         + (fullSummary ? "the summary" : "the alert strip of the " + shown + " page"))));
         return new RecordOverview(
-                PatientFinder.summary(reader.person(), permitted.scope().hideContactDetails()),
+                PatientFinder.summary(
+                        em.find(Person.class, personId), permitted.scope().hideContactDetails()),
                 false,
                 null,
                 access,
@@ -155,24 +151,16 @@ public class CareRecord {
                 justification == null || justification.isBlank() ? null : justification.strip(),
                 Instant.now(),
                 consent);
-        RecordDecision decision = decide(reader, Optional.of(declaration));
+        RecordDecision decision =
+                DECISION.decideRecord(reader.reading().facts().request(Optional.of(declaration), Instant.now()));
         if (decision instanceof RecordDecision.Refused refused) {
             alerts.denied(reader.actor(), personId, "declare " + reason + ": " + refused.code());
             throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
         }
         RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
-        long declarationId = ((Number) em.createNativeQuery("insert into reason_declaration (user_account_id,"
-                                + " role_profile_id, person_id, reason, justification, explicit_consent, declared_at)"
-                                + " values (?, ?, ?, ?, ?, ?, ?) returning id")
-                        .setParameter(1, reader.profile().getAccount().getId())
-                        .setParameter(2, roleProfileId)
-                        .setParameter(3, personId)
-                        .setParameter(4, reason.name())
-                        .setParameter(5, declaration.justification())
-                        .setParameter(6, consent.name())
-                        .setParameter(7, java.sql.Timestamp.from(declaration.declaredAt()))
-                        .getSingleResult())
-                .longValue();
+        long declarationId = records.declare(reader.profile().accountId(), roleProfileId, personId, declaration);
+        // The stored reason changes this request's facts: a later read in it decides again.
+        readings.forget(roleProfileId, personId);
         audit.record(new AuditEvent(
                         reason.isBreakGlass() ? AuditAction.BREAK_GLASS : AuditAction.REASON_DECLARED,
                         AuditOutcome.SUCCESS,
@@ -188,7 +176,7 @@ public class CareRecord {
     /** One page of a category. A category the role may not see answers nothing and is audited as a denial. */
     public List<ItemView> items(long roleProfileId, long personId, Category category, int first, int max) {
         Reader reader = reader(roleProfileId, personId);
-        RecordDecision decision = decide(reader, declared(reader).map(AccessFacts.Declared::declaration));
+        RecordDecision decision = reader.decision();
         if (decision instanceof RecordDecision.Refused refused) {
             deny(reader, "read " + category + ": " + refused.code());
             return List.of();
@@ -285,7 +273,7 @@ public class CareRecord {
 
     /** The decision for a read that needs {@code categories}; a refusal is audited as a denial. */
     private Optional<RecordDecision.Permitted> permitted(Reader reader, Set<Category> categories, String what) {
-        RecordDecision decision = decide(reader, declared(reader).map(AccessFacts.Declared::declaration));
+        RecordDecision decision = reader.decision();
         if (decision instanceof RecordDecision.Refused refused) {
             deny(reader, "read " + what + ": " + refused.code());
             return Optional.empty();
@@ -300,37 +288,8 @@ public class CareRecord {
         return Optional.of(permitted);
     }
 
-    private record Reader(RoleProfile profile, AccessProfile access, Person person, Actor actor) {}
-
     private Reader reader(long roleProfileId, long personId) {
-        RoleProfile profile;
-        try {
-            profile = actingProfile.resolve(session.getCallerPrincipal(), roleProfileId);
-        } catch (IcrException refused) {
-            alerts.denied(Actor.account(session.getCallerPrincipal().getName()), personId, "role profile refused");
-            throw refused;
-        }
-        Person person = em.find(Person.class, personId);
-        if (person == null) {
-            throw new IcrException(ErrorCode.NOT_FOUND, "No such person.");
-        }
-        return new Reader(profile, facts.profile(roleProfileId), person, ActingProfile.actor(profile));
-    }
-
-    private Optional<AccessFacts.Declared> declared(Reader reader) {
-        return facts.latestDeclaration(reader.profile().getId(), reader.person().getId());
-    }
-
-    private RecordDecision decide(Reader reader, Optional<ReasonDeclaration> declaration) {
-        return DECISION.decideRecord(new RecordRequest(
-                reader.access(),
-                facts.matrixFor(reader.access().roleCode()),
-                AccessDefaults.REASON_POLICY,
-                declaration.orElse(null),
-                facts.sealBreaks(reader.profile().getId(), reader.person().getId()),
-                facts.person(reader.person().getId()),
-                facts.organisations(),
-                Instant.now()));
+        return Reader.of(readings, alerts, session.getCallerPrincipal(), roleProfileId, personId);
     }
 
     private static boolean needsReason(RefusalCode code) {
@@ -338,7 +297,7 @@ public class CareRecord {
     }
 
     private void deny(Reader reader, String what) {
-        alerts.denied(reader.actor(), reader.person().getId(), what);
+        alerts.denied(reader.actor(), reader.personId(), what);
     }
 
     private static AuditEvent read(Reader reader, RecordDecision.Permitted permitted, String what) {
@@ -346,7 +305,7 @@ public class CareRecord {
                         AuditAction.RECORD_VIEW,
                         AuditOutcome.SUCCESS,
                         reader.actor(),
-                        reader.person().getId(),
+                        reader.personId(),
                         what + "; reason " + permitted.reason())
                 .purposeOfUse(purposes(permitted));
     }

@@ -6,26 +6,23 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.openicr.access.control.AccessDecision;
-import org.openicr.access.control.AccessFacts;
+import org.openicr.access.control.AccessRecords;
+import org.openicr.access.control.RecordReadings;
 import org.openicr.access.entity.AccessDefaults;
-import org.openicr.access.entity.ItemFacts;
+import org.openicr.access.entity.ItemVisibility;
 import org.openicr.access.entity.RecordDecision;
-import org.openicr.access.entity.RecordRequest;
+import org.openicr.access.entity.RecordFacts;
 import org.openicr.access.entity.Refusal;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
-import org.openicr.directory.control.ActingProfile;
-import org.openicr.directory.entity.RoleProfile;
 import org.openicr.platform.Roles;
+import org.openicr.record.control.ItemQuery;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.IcrException;
@@ -42,17 +39,17 @@ public class SealBreaks {
 
     private static final AccessDecision DECISION = new AccessDecision();
 
-    @PersistenceContext
-    EntityManager em;
-
     @Resource
     SessionContext session;
 
     @Inject
-    ActingProfile actingProfile;
+    RecordReadings readings;
 
     @Inject
-    AccessFacts facts;
+    ItemQuery items;
+
+    @Inject
+    AccessRecords records;
 
     @EJB
     AuditTrail audit;
@@ -63,15 +60,11 @@ public class SealBreaks {
     /** What the seal page may say about the item before the break: its category and source, never its content. */
     public WithheldItem withheld(long roleProfileId, long personId, long itemId) {
         Checked checked = check(roleProfileId, personId, itemId);
-        Object[] row = (Object[]) em.createNativeQuery("select i.effective_at, o.name from record_item i"
-                        + " join organisation o on o.id = i.organisation_id where i.id = ?")
-                .setParameter(1, itemId)
-                .getSingleResult();
         return new WithheldItem(
                 itemId,
                 checked.item().category(),
-                row[0] == null ? null : ((Timestamp) row[0]).toInstant(),
-                (String) row[1],
+                checked.item().effectiveAt(),
+                checked.item().sourceOrganisation(),
                 checked.permitted().scope().sealBroken(itemId));
     }
 
@@ -79,9 +72,8 @@ public class SealBreaks {
     public void breakSeal(long roleProfileId, long personId, long itemId, String justification) {
         Checked checked = check(roleProfileId, personId, itemId);
         Optional<Refusal> refusal = DECISION.sealBreak(
-                facts.profile(roleProfileId),
-                checked.permitted().scope(),
-                checked.item(),
+                checked.reader().access(),
+                checked.item().withheld() ? ItemVisibility.WITHHELD : ItemVisibility.VISIBLE,
                 AccessDefaults.REASON_POLICY,
                 justification);
         if (refusal.isPresent()) {
@@ -91,18 +83,16 @@ public class SealBreaks {
                     "break seal of item " + itemId + ": " + refusal.get().code());
             throw new IcrException(ErrorCode.NOT_PERMITTED, refusal.get().reason());
         }
-        long declarationId = facts.latestDeclaration(roleProfileId, personId)
-                .map(AccessFacts.Declared::id)
+        long declarationId = checked.reader()
+                .reading()
+                .facts()
+                .declared()
+                .map(RecordFacts.Declared::id)
                 .orElseThrow();
-        long sealBreakId = ((Number) em.createNativeQuery("insert into seal_break (user_account_id, role_profile_id,"
-                                + " person_id, record_item_id, justification) values (?, ?, ?, ?, ?) returning id")
-                        .setParameter(1, checked.profile().getAccount().getId())
-                        .setParameter(2, roleProfileId)
-                        .setParameter(3, personId)
-                        .setParameter(4, itemId)
-                        .setParameter(5, justification.strip())
-                        .getSingleResult())
-                .longValue();
+        long sealBreakId = records.breakSeal(
+                checked.reader().profile().accountId(), roleProfileId, personId, itemId, justification.strip());
+        // The break widens this request's scope: a later read in it decides again.
+        readings.forget(roleProfileId, personId);
         audit.record(new AuditEvent(
                         AuditAction.SEAL_BROKEN,
                         AuditOutcome.SUCCESS,
@@ -117,51 +107,30 @@ public class SealBreaks {
         alerts.raiseSealBreak(checked.actor(), personId, declarationId, sealBreakId);
     }
 
-    private record Checked(RoleProfile profile, Actor actor, RecordDecision.Permitted permitted, ItemFacts item) {}
+    private record Checked(Reader reader, RecordDecision.Permitted permitted, ItemQuery.Listed item) {
+        Actor actor() {
+            return reader.actor();
+        }
+    }
 
-    /** The record must be open to the reader and the item theirs to see listed; anything else is denied. */
+    /**
+     * The record must be open to the reader and the item theirs to see listed (the item query
+     * answers, with the scope in its SQL, as the lists do); anything else is denied.
+     */
     private Checked check(long roleProfileId, long personId, long itemId) {
-        RoleProfile profile;
-        try {
-            profile = actingProfile.resolve(session.getCallerPrincipal(), roleProfileId);
-        } catch (IcrException refused) {
-            alerts.denied(Actor.account(session.getCallerPrincipal().getName()), personId, "role profile refused");
-            throw refused;
-        }
-        Actor actor = ActingProfile.actor(profile);
-        if (!em.createNativeQuery("select 1 from person where id = ?")
-                .setParameter(1, personId)
-                .getResultList()
-                .iterator()
-                .hasNext()) {
-            throw new IcrException(ErrorCode.NOT_FOUND, "No such person.");
-        }
-        var access = facts.profile(roleProfileId);
-        RecordDecision decision = DECISION.decideRecord(new RecordRequest(
-                access,
-                facts.matrixFor(access.roleCode()),
-                AccessDefaults.REASON_POLICY,
-                facts.latestDeclaration(roleProfileId, personId)
-                        .map(AccessFacts.Declared::declaration)
-                        .orElse(null),
-                facts.sealBreaks(roleProfileId, personId),
-                facts.person(personId),
-                facts.organisations(),
-                Instant.now()));
+        Reader reader = Reader.of(readings, alerts, session.getCallerPrincipal(), roleProfileId, personId);
+        RecordDecision decision = reader.decision();
         if (decision instanceof RecordDecision.Refused refused) {
-            alerts.denied(actor, personId, "break seal of item " + itemId + ": " + refused.code());
+            alerts.denied(reader.actor(), personId, "break seal of item " + itemId + ": " + refused.code());
             throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
         }
         RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
-        ItemFacts item = facts.item(personId, itemId)
-                .filter(i ->
-                        DECISION.visibility(permitted.scope(), i) != org.openicr.access.entity.ItemVisibility.HIDDEN)
-                .orElse(null);
-        if (item == null) {
-            alerts.denied(actor, personId, "break seal of item " + itemId + ": not in the reader's scope");
+        Optional<ItemQuery.Listed> item = items.listed(personId, permitted.scope(), itemId);
+        if (item.isEmpty()) {
+            alerts.denied(reader.actor(), personId, "break seal of item " + itemId + ": not in the reader's scope");
             throw new IcrException(ErrorCode.NOT_FOUND, "No such item in this record.");
         }
-        return new Checked(profile, actor, permitted, item);
+        return new Checked(reader, permitted, item.get());
     }
 
     /** A withheld item as the seal page shows it, and whether this reader's break still holds. */

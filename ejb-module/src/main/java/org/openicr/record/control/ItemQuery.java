@@ -46,42 +46,25 @@ public class ItemQuery {
     @Resource(lookup = "java:app/jdbc/openicr")
     DataSource dataSource;
 
+    /**
+     * Public for the test that runs the access decision's visibility table against these queries
+     * on PostgreSQL (integration-tests' VisibilityRuleIT); the server injects the data source.
+     */
+    public ItemQuery() {}
+
+    public ItemQuery(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /** One page of a category, newest first. */
     public List<ItemView> page(long personId, Category category, ReadScope scope, int first, int max) {
         if (!scope.itemCategories().contains(category)) {
             return List.of();
         }
         Where where = where(personId, Set.of(category), scope);
-        // A sealed item from elsewhere whose seal this reader has not broken is "withheld": the
-        // query itself leaves its content out, so it never reaches this JVM.
-        String sql = "select i.id, i.category, i.effective_at, i.effective_end,"
-                + " case when w.withheld then null else i.status end,"
-                + " case when w.withheld then null else i.display end,"
-                + " case when w.withheld then null else i.code_system end,"
-                + " case when w.withheld then null else i.code end,"
-                + " case when w.withheld then null else i.text end,"
-                + " case when w.withheld then null else i.details::text end, o.name, w.withheld"
-                + " from record_item i join organisation o on o.id = i.organisation_id"
-                + " cross join lateral (select i.sensitivity = 'SEALED' and i.organisation_id <> ?"
-                + " and not (i.id = any(?)) as withheld) w" + where.sql
+        String sql = "select " + COLUMNS + FROM + where.sql
                 + " order by i.effective_at desc nulls last, i.id desc limit ? offset ?";
-        List<ItemView> items = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, scope.actorOrganisationId());
-            ps.setArray(2, c.createArrayOf("bigint", scope.sealBrokenItemIds().toArray(Long[]::new)));
-            int next = where.bind(c, ps, 3);
-            ps.setInt(next, max);
-            ps.setInt(next + 1, first);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    items.add(rs.getBoolean(12) ? withheld(rs) : visible(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Item query failed", e);
-        }
-        return items;
+        return list(sql, where, scope, max, first);
     }
 
     /** How many items each permitted category holds, in one grouped query. */
@@ -106,8 +89,31 @@ public class ItemQuery {
         return counts;
     }
 
-    private static final String COLUMNS = "i.id, i.category, i.effective_at, i.effective_end, i.status, i.display,"
-            + " i.code_system, i.code, i.text, i.details::text, o.name, i.sensitivity, i.organisation_id";
+    /**
+     * The visibility rule's "withheld" half, the one place it is written: a SEALED item recorded by
+     * another organisation whose seal this reader has not broken (or whose break lapsed) is listed
+     * with its dates and source only. Its parameters are the reader's organisation and the ids of
+     * the seals they broke ({@link #withheld(ReadScope)} binds them). The other half, what is not
+     * listed at all, is {@link #where}.
+     */
+    static final String WITHHELD = "i.sensitivity = 'SEALED' and i.organisation_id <> ? and not (i.id = any(?))";
+
+    /** Items {@code i} with their source {@code o} and {@code w.withheld}, the rule above per item. */
+    private static final String FROM = " from record_item i join organisation o on o.id = i.organisation_id"
+            + " cross join lateral (select " + WITHHELD + " as withheld) w";
+
+    /**
+     * An item's columns; a withheld item's content is left out by the query itself, so it never
+     * reaches this JVM, and {@code withheld} says so.
+     */
+    private static final String COLUMNS = "i.id, i.category, i.effective_at, i.effective_end,"
+            + " case when w.withheld then null else i.status end as status,"
+            + " case when w.withheld then null else i.display end as display,"
+            + " case when w.withheld then null else i.code_system end as code_system,"
+            + " case when w.withheld then null else i.code end as code,"
+            + " case when w.withheld then null else i.text end as text,"
+            + " case when w.withheld then null else i.details::text end as details,"
+            + " o.name as organisation_name, w.withheld";
 
     /**
      * The summary in one query: for each section, its newest (current) items, each category read
@@ -125,8 +131,7 @@ public class ItemQuery {
         Where where =
                 where(personId, permitted.stream().map(SummarySection::category).collect(Collectors.toSet()), scope);
         String sql = "select x.* from unnest(?::varchar[], ?::int[], ?::boolean[]) as s(cat, lim, current_only)"
-                + " cross join lateral (select " + COLUMNS
-                + " from record_item i join organisation o on o.id = i.organisation_id" + where.sql
+                + " cross join lateral (select " + COLUMNS + FROM + where.sql
                 + " and i.category = s.cat and (not s.current_only or i.status is null"
                 + " or lower(i.status) <> all(?))"
                 + " order by i.effective_at desc nulls last, i.id desc limit s.lim) x";
@@ -147,11 +152,11 @@ public class ItemQuery {
                     c.createArrayOf(
                             "boolean",
                             permitted.stream().map(SummarySection::currentOnly).toArray()));
-            int next = where.bind(c, ps, 4);
+            int next = where.bind(c, ps, withheld(scope).bind(c, ps, 4));
             ps.setArray(next, c.createArrayOf("varchar", SummarySection.CLOSED_STATUSES.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.get(Category.valueOf(rs.getString(2))).add(row(rs, scope));
+                    result.get(Category.valueOf(rs.getString(2))).add(row(rs));
                 }
             }
         } catch (SQLException e) {
@@ -168,8 +173,8 @@ public class ItemQuery {
             return List.of();
         }
         Where where = where(personId, permitted, scope);
-        String sql = "select " + COLUMNS + " from record_item i join organisation o on o.id = i.organisation_id"
-                + where.sql + " order by i.effective_at desc nulls last, i.id desc limit ? offset ?";
+        String sql = "select " + COLUMNS + FROM + where.sql
+                + " order by i.effective_at desc nulls last, i.id desc limit ? offset ?";
         return list(sql, where, scope, max, first);
     }
 
@@ -179,8 +184,7 @@ public class ItemQuery {
             return List.of();
         }
         Where where = where(personId, Set.of(Category.RESULTS), scope);
-        String sql = "select * from (select " + COLUMNS
-                + " from record_item i join organisation o on o.id = i.organisation_id" + where.sql
+        String sql = "select * from (select " + COLUMNS + FROM + where.sql
                 + " and i.code_system = ? and i.code = ? order by i.effective_at desc nulls last, i.id desc"
                 + " limit ?) x order by x.effective_at nulls first, x.id";
         List<Object> values = new ArrayList<>(where.values);
@@ -199,41 +203,76 @@ public class ItemQuery {
             return Optional.empty();
         }
         Where where = where(personId, Set.of(Category.DOCUMENTS), scope);
-        // A sealed document from elsewhere whose seal this reader has not broken is not read at all.
-        String sql = "select d.content_type, d.data, coalesce(i.display, i.text)"
-                + " from record_item i join document_content d on d.item_id = i.id" + where.sql + " and i.id = ?"
-                + " and (i.sensitivity <> 'SEALED' or i.organisation_id = ? or i.id = any(?))";
+        // A withheld document (sealed elsewhere, its seal not broken by this reader) is not read at all.
+        String sql = "select d.content_type, d.data, coalesce(i.display, i.text) as title"
+                + " from record_item i join document_content d on d.item_id = i.id"
+                + " cross join lateral (select " + WITHHELD + " as withheld) w" + where.sql
+                + " and i.id = ? and not w.withheld";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            int next = where.bind(c, ps, 1);
+            int next = where.bind(c, ps, withheld(scope).bind(c, ps, 1));
             ps.setLong(next, itemId);
-            ps.setLong(next + 1, scope.actorOrganisationId());
-            ps.setArray(
-                    next + 2,
-                    c.createArrayOf("bigint", scope.sealBrokenItemIds().toArray(Long[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new DocumentView(
-                        itemId, rs.getString(3), new DocumentContent(rs.getString(1), rs.getBytes(2))));
+                        itemId,
+                        rs.getString("title"),
+                        new DocumentContent(rs.getString("content_type"), rs.getBytes("data"))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Document query failed", e);
         }
     }
 
+    /**
+     * One item as the scope lists it: its category, date, source and whether it is withheld; empty
+     * when the scope does not list it (another person's, withdrawn, hidden or no such item). For the
+     * seal page and the seal break, so that they answer exactly as the lists do.
+     */
+    public Optional<Listed> listed(long personId, ReadScope scope, long itemId) {
+        if (scope.itemCategories().isEmpty()) {
+            return Optional.empty();
+        }
+        Where where = where(personId, scope.itemCategories(), scope);
+        String sql = "select i.category, i.effective_at, o.name as organisation_name, w.withheld" + FROM + where.sql
+                + " and i.id = ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            int next = where.bind(c, ps, withheld(scope).bind(c, ps, 1));
+            ps.setLong(next, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Listed(
+                        itemId,
+                        Category.valueOf(rs.getString("category")),
+                        instant(rs.getTimestamp("effective_at")),
+                        rs.getString("organisation_name"),
+                        rs.getBoolean("withheld")));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Item lookup failed", e);
+        }
+    }
+
+    /** An item the scope lists, without its content. */
+    public record Listed(
+            long id, Category category, Instant effectiveAt, String sourceOrganisation, boolean withheld) {}
+
     private List<ItemView> list(String sql, Where where, ReadScope scope, int... trailing) {
         List<ItemView> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            int next = where.bind(c, ps, 1);
+            int next = where.bind(c, ps, withheld(scope).bind(c, ps, 1));
             for (int value : trailing) {
                 ps.setInt(next++, value);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(row(rs, scope));
+                    items.add(row(rs));
                 }
             }
         } catch (SQLException e) {
@@ -242,19 +281,25 @@ public class ItemQuery {
         return items;
     }
 
-    /** A row of {@link #COLUMNS}: its content, or only its dates and source when withheld. */
-    private static ItemView row(ResultSet rs, ReadScope scope) throws SQLException {
-        return withheld(rs.getString(12), rs.getLong(13), rs.getLong(1), scope) ? withheld(rs) : visible(rs);
+    /** A row of {@link #COLUMNS}: its content, or only its dates and source when the query withheld it. */
+    private static ItemView row(ResultSet rs) throws SQLException {
+        return rs.getBoolean("withheld") ? withheld(rs) : visible(rs);
     }
 
-    /** A sealed item recorded by another organisation keeps its content back, unless the scope shows it. */
-    static boolean withheld(String sensitivity, long organisationId, long itemId, ReadScope scope) {
-        return "SEALED".equals(sensitivity)
-                && organisationId != scope.actorOrganisationId()
-                && !scope.sealBroken(itemId);
+    /** The parameters of {@link #WITHHELD}: the reader's organisation and the seals they broke. */
+    static Where withheld(ReadScope scope) {
+        return new Where(
+                WITHHELD,
+                List.of(scope.actorOrganisationId(), scope.sealBrokenItemIds().toArray(Long[]::new)));
     }
 
-    /** The scope as SQL: categories, inactive sources, social care consent, sealed-and-locked. */
+    /**
+     * The visibility rule's "hidden" half as SQL: what is not listed at all (categories the role may
+     * not see, inactive sources, social care of a council refused consent, sealed-and-locked items
+     * of other organisations). With {@link #WITHHELD} it is the rule every read applies;
+     * {@code AccessDecision.visibility} is the same rule as a table, and VisibilityRuleIT runs that
+     * table against these queries on PostgreSQL.
+     */
     static Where where(long personId, Set<Category> categories, ReadScope scope) {
         // One category is compared with "=", not "= any(?)": only then does PostgreSQL read a page of it
         // straight from record_item_person_category in the page's order (V12), instead of sorting all of

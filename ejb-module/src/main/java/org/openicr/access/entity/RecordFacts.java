@@ -1,0 +1,69 @@
+package org.openicr.access.entity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one request needs to decide on one person's record for one role profile, read by one
+ * statement ({@code AccessFacts.reading}): the profile (and whether its caller may act in it), the
+ * person, the role's row of the matrix, the latest declared reason, the reader's recent seal breaks
+ * and the inactive organisations.
+ *
+ * @param profile the role profile, empty when there is no such profile
+ * @param person the person's access facts, empty when there is no such person
+ * @param declared the reader's latest declaration for this person in this profile, if any
+ * @param sealBreaks the seals this reader broke on this person's items within the last day
+ */
+public record RecordFacts(
+        Optional<ProfileFacts> profile,
+        Optional<PersonAccessFacts> person,
+        RoleCategoryMatrix matrix,
+        Optional<Declared> declared,
+        List<SealBreak> sealBreaks,
+        OrganisationFacts organisations) {
+
+    public RecordFacts {
+        Objects.requireNonNull(profile, "The profile (or its absence) is required.");
+        Objects.requireNonNull(person, "The person (or its absence) is required.");
+        Objects.requireNonNull(matrix, "The matrix row is required.");
+        Objects.requireNonNull(declared, "The declaration (or its absence) is required.");
+        sealBreaks = List.copyOf(sealBreaks);
+        Objects.requireNonNull(organisations, "The organisation facts are required.");
+    }
+
+    /** The access decision's input with the stored declaration. */
+    public RecordRequest request(Instant now) {
+        return request(declared.map(Declared::declaration), now);
+    }
+
+    /** The access decision's input with {@code declaration} in place of the stored one (a reason being declared). */
+    public RecordRequest request(Optional<ReasonDeclaration> declaration, Instant now) {
+        return new RecordRequest(
+                profile.orElseThrow().access(),
+                matrix,
+                AccessDefaults.REASON_POLICY,
+                declaration.orElse(null),
+                sealBreaks,
+                person.orElseThrow(),
+                organisations,
+                now);
+    }
+
+    /**
+     * A role profile as read with the facts: its account (for the check that the caller owns it and
+     * may still sign in, and for the audit's actor) and what the decision needs of it.
+     */
+    public record ProfileFacts(
+            long roleProfileId,
+            long accountId,
+            String username,
+            boolean accountEnabled,
+            Instant accountLockedAt,
+            boolean profileActive,
+            AccessProfile access) {}
+
+    /** A stored declaration with its id. */
+    public record Declared(long id, ReasonDeclaration declaration) {}
+}

@@ -36,6 +36,7 @@ import org.openicr.patient.entity.Person;
 import org.openicr.platform.Roles;
 import org.openicr.record.control.ItemQuery;
 import org.openicr.record.control.SummarySection;
+import org.openicr.record.entity.RecordItem;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.IcrException;
@@ -116,8 +117,8 @@ public class CareRecord {
             access.put(category, permitted.accessTo(category) == CategoryAccess.PERMITTED);
         }
         Map<Category, Long> counts = items.counts(personId, permitted.scope());
-        Map<Category, List<ItemView>> sections = items.summary(
-                personId, permitted.scope(), fullSummary ? SummarySection.SUMMARY : SummarySection.ALERT_STRIP);
+        Map<Category, List<ItemView>> sections = views(items.summary(
+                personId, permitted.scope(), fullSummary ? SummarySection.SUMMARY : SummarySection.ALERT_STRIP));
         gate.hold(readAudit.opening(read(
                 reader,
                 permitted,
@@ -186,7 +187,7 @@ public class CareRecord {
             deny(reader, "read " + category + ": " + RefusalCode.CATEGORY_NOT_PERMITTED);
             return List.of();
         }
-        List<ItemView> page = items.page(personId, category, permitted.scope(), first, Math.min(max, 200));
+        List<ItemView> page = views(items.page(personId, category, permitted.scope(), first, Math.min(max, 200)));
         gate.hold(readAudit.read(read(
                 reader,
                 permitted,
@@ -205,9 +206,9 @@ public class CareRecord {
         if (permitted.isEmpty()) {
             return List.of();
         }
-        List<ItemView> current = items.summary(
-                        personId, permitted.get().scope(), List.of(new SummarySection(category, 200, true)))
-                .getOrDefault(category, List.of());
+        List<ItemView> current =
+                views(items.summary(personId, permitted.get().scope(), List.of(new SummarySection(category, 200, true)))
+                        .getOrDefault(category, List.of()));
         gate.hold(readAudit.read(
                 read(reader, permitted.get(), "current " + category + ": " + current.size() + " item(s)")));
         return current;
@@ -226,7 +227,8 @@ public class CareRecord {
             deny(reader, "read timeline: " + RefusalCode.CATEGORY_NOT_PERMITTED);
             return List.of();
         }
-        List<ItemView> page = items.page(personId, timeline, permitted.get().scope(), first, Math.min(max, 200));
+        List<ItemView> page =
+                views(items.page(personId, timeline, permitted.get().scope(), first, Math.min(max, 200)));
         gate.hold(readAudit.read(
                 read(reader, permitted.get(), "timeline " + timeline + ": " + page.size() + " item(s) from " + first)));
         return page;
@@ -240,7 +242,7 @@ public class CareRecord {
         if (permitted.isEmpty()) {
             return List.of();
         }
-        List<ItemView> series = items.series(personId, permitted.get().scope(), codeSystem, code, 500);
+        List<ItemView> series = views(items.series(personId, permitted.get().scope(), codeSystem, code, 500));
         gate.hold(readAudit.read(read(
                 reader, permitted.get(), "trend " + codeSystem + " " + code + ": " + series.size() + " result(s)")));
         return series;
@@ -259,7 +261,7 @@ public class CareRecord {
             return Optional.empty();
         }
         Optional<DocumentView> document =
-                items.document(personId, permitted.get().scope(), itemId);
+                items.document(personId, permitted.get().scope(), itemId).map(DocumentView::of);
         if (document.isEmpty()) {
             deny(reader, "document " + itemId + ": not in scope, withheld or not found");
             return document;
@@ -267,7 +269,7 @@ public class CareRecord {
         gate.hold(readAudit.read(read(
                 reader,
                 permitted.get(),
-                "document " + itemId + " opened (" + document.get().content().contentType() + ")")));
+                "document " + itemId + " opened (" + document.get().contentType() + ")")));
         return document;
     }
 
@@ -308,6 +310,17 @@ public class CareRecord {
                         reader.personId(),
                         what + "; reason " + permitted.reason())
                 .purposeOfUse(purposes(permitted));
+    }
+
+    /** Rows of a scoped read as the page sees them (the boundary's types; ItemQuery returns entity rows). */
+    private static List<ItemView> views(List<RecordItem> rows) {
+        return rows.stream().map(ItemView::of).toList();
+    }
+
+    private static Map<Category, List<ItemView>> views(Map<Category, List<RecordItem>> rows) {
+        Map<Category, List<ItemView>> views = new EnumMap<>(Category.class);
+        rows.forEach((category, items) -> views.put(category, views(items)));
+        return views;
     }
 
     private static String purposes(RecordDecision.Permitted permitted) {

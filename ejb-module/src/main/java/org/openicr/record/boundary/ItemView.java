@@ -3,26 +3,55 @@ package org.openicr.record.boundary;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
+import org.openicr.record.entity.RecordItem;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.CodedConcept;
+import org.openicr.vocabulary.ItemDetail;
 
 /**
- * One item as the record viewer shows it. For an item withheld by its source (sealed, seal not
- * broken) only the category, dates and source are filled in: its content never leaves the EJB layer.
+ * One item as the record viewer shows it, typed: its category, coded concept and details keyed by
+ * {@link ItemDetail}. For an item withheld by its source (sealed, seal not broken) only the category,
+ * dates and source are filled in: its content never leaves the EJB layer.
+ *
+ * @param code the coded concept, or null (a text-only or withheld item)
+ * @param details the details in the order the record holds them (never null)
  */
 public record ItemView(
         long id,
-        String category,
+        Category category,
         Instant effectiveAt,
         Instant effectiveEnd,
         String status,
         String title,
-        String code,
+        CodedConcept code,
         String text,
-        Map<String, String> details,
+        Map<ItemDetail, String> details,
         String sourceOrganisation,
         boolean withheld)
         implements Serializable {
 
-    public String detail(String name) {
-        return details.get(name);
+    public ItemView {
+        details = details == null ? Map.of() : details;
+    }
+
+    /** The item a scoped read returned, as the page sees it. */
+    static ItemView of(RecordItem item) {
+        return new ItemView(
+                item.id(),
+                item.category(),
+                item.effectiveAt(),
+                item.effectiveEnd(),
+                item.status(),
+                item.title(),
+                item.code(),
+                item.text(),
+                item.details(),
+                item.sourceOrganisation(),
+                item.withheld());
+    }
+
+    /** A detail's value, or null; pages name it by its constant ({@code item.detail('DOSE')}). */
+    public String detail(ItemDetail detail) {
+        return details.get(detail);
     }
 }

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +24,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.openicr.access.entity.ReadScope;
-import org.openicr.record.boundary.DocumentView;
-import org.openicr.record.boundary.ItemView;
 import org.openicr.record.entity.DocumentContent;
+import org.openicr.record.entity.RecordDocument;
+import org.openicr.record.entity.RecordItem;
 import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.CodeSystem;
+import org.openicr.vocabulary.CodedConcept;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.ItemDetail;
 
 /**
  * Reads a person's items within a {@link ReadScope}: the access rules are part of the SQL (never a
@@ -57,7 +62,7 @@ public class ItemQuery {
     }
 
     /** One page of a category, newest first. */
-    public List<ItemView> page(long personId, Category category, ReadScope scope, int first, int max) {
+    public List<RecordItem> page(long personId, Category category, ReadScope scope, int first, int max) {
         if (!scope.itemCategories().contains(category)) {
             return List.of();
         }
@@ -119,11 +124,11 @@ public class ItemQuery {
      * The summary in one query: for each section, its newest (current) items, each category read
      * through the index on (person, category, date) and stopped at the section's limit.
      */
-    public Map<Category, List<ItemView>> summary(long personId, ReadScope scope, List<SummarySection> sections) {
+    public Map<Category, List<RecordItem>> summary(long personId, ReadScope scope, List<SummarySection> sections) {
         List<SummarySection> permitted = sections.stream()
                 .filter(s -> scope.itemCategories().contains(s.category()))
                 .toList();
-        Map<Category, List<ItemView>> result = new EnumMap<>(Category.class);
+        Map<Category, List<RecordItem>> result = new EnumMap<>(Category.class);
         if (permitted.isEmpty()) {
             return result;
         }
@@ -156,7 +161,7 @@ public class ItemQuery {
             ps.setArray(next, c.createArrayOf("varchar", SummarySection.CLOSED_STATUSES.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.get(Category.valueOf(rs.getString(2))).add(row(rs));
+                    result.get(Category.valueOf(rs.getString("category"))).add(row(rs));
                 }
             }
         } catch (SQLException e) {
@@ -166,7 +171,7 @@ public class ItemQuery {
     }
 
     /** One page across several categories (the encounter timeline), newest first. */
-    public List<ItemView> page(long personId, Set<Category> categories, ReadScope scope, int first, int max) {
+    public List<RecordItem> page(long personId, Set<Category> categories, ReadScope scope, int first, int max) {
         Set<Category> permitted =
                 categories.stream().filter(scope.itemCategories()::contains).collect(Collectors.toSet());
         if (permitted.isEmpty()) {
@@ -179,7 +184,7 @@ public class ItemQuery {
     }
 
     /** Every result of one test, oldest first, for its trend. */
-    public List<ItemView> series(long personId, ReadScope scope, String codeSystem, String code, int max) {
+    public List<RecordItem> series(long personId, ReadScope scope, String codeSystem, String code, int max) {
         if (!scope.itemCategories().contains(Category.RESULTS)) {
             return List.of();
         }
@@ -198,7 +203,7 @@ public class ItemQuery {
      * a document of a hidden category, withdrawn, sealed for the reader or of another person is
      * never read.
      */
-    public Optional<DocumentView> document(long personId, ReadScope scope, long itemId) {
+    public Optional<RecordDocument> document(long personId, ReadScope scope, long itemId) {
         if (!scope.itemCategories().contains(Category.DOCUMENTS)) {
             return Optional.empty();
         }
@@ -216,7 +221,7 @@ public class ItemQuery {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new DocumentView(
+                return Optional.of(new RecordDocument(
                         itemId,
                         rs.getString("title"),
                         new DocumentContent(rs.getString("content_type"), rs.getBytes("data"))));
@@ -262,8 +267,8 @@ public class ItemQuery {
     public record Listed(
             long id, Category category, Instant effectiveAt, String sourceOrganisation, boolean withheld) {}
 
-    private List<ItemView> list(String sql, Where where, ReadScope scope, int... trailing) {
-        List<ItemView> items = new ArrayList<>();
+    private List<RecordItem> list(String sql, Where where, ReadScope scope, int... trailing) {
+        List<RecordItem> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             int next = where.bind(c, ps, withheld(scope).bind(c, ps, 1));
@@ -282,7 +287,7 @@ public class ItemQuery {
     }
 
     /** A row of {@link #COLUMNS}: its content, or only its dates and source when the query withheld it. */
-    private static ItemView row(ResultSet rs) throws SQLException {
+    private static RecordItem row(ResultSet rs) throws SQLException {
         return rs.getBoolean("withheld") ? withheld(rs) : visible(rs);
     }
 
@@ -344,52 +349,63 @@ public class ItemQuery {
         }
     }
 
-    private static ItemView visible(ResultSet rs) throws SQLException {
-        String display = rs.getString(6);
-        String text = rs.getString(9);
-        String system = rs.getString(7);
-        return new ItemView(
-                rs.getLong(1),
-                rs.getString(2),
-                instant(rs.getTimestamp(3)),
-                instant(rs.getTimestamp(4)),
-                rs.getString(5),
+    private static RecordItem visible(ResultSet rs) throws SQLException {
+        String display = rs.getString("display");
+        String text = rs.getString("text");
+        return new RecordItem(
+                rs.getLong("id"),
+                Category.valueOf(rs.getString("category")),
+                instant(rs.getTimestamp("effective_at")),
+                instant(rs.getTimestamp("effective_end")),
+                rs.getString("status"),
                 display != null ? display : text,
-                system == null ? null : system + " " + rs.getString(8),
+                concept(rs.getString("code_system"), rs.getString("code"), display),
                 display != null ? text : null,
-                details(rs.getString(10)),
-                rs.getString(11),
+                details(rs.getString("details")),
+                rs.getString("organisation_name"),
                 false);
     }
 
-    private static ItemView withheld(ResultSet rs) throws SQLException {
-        return new ItemView(
-                rs.getLong(1),
-                rs.getString(2),
-                instant(rs.getTimestamp(3)),
-                instant(rs.getTimestamp(4)),
-                null,
-                "Withheld by the source",
-                null,
-                null,
-                Map.of(),
-                rs.getString(11),
-                true);
+    private static RecordItem withheld(ResultSet rs) throws SQLException {
+        return RecordItem.withheld(
+                rs.getLong("id"),
+                Category.valueOf(rs.getString("category")),
+                instant(rs.getTimestamp("effective_at")),
+                instant(rs.getTimestamp("effective_end")),
+                rs.getString("organisation_name"));
     }
 
-    private static Map<String, String> details(String json) {
+    /**
+     * The stored code as a concept. Ingestion stores only valid concepts; a row written around it
+     * (a bulk load) whose code is not one shows without a code rather than failing the page.
+     */
+    static CodedConcept concept(String system, String code, String display) {
+        if (system == null || code == null) {
+            return null;
+        }
+        try {
+            return CodeSystem.lookup(system)
+                    .map(s -> new CodedConcept(s, code, display))
+                    .orElse(null);
+        } catch (IcrException notAConcept) {
+            return null;
+        }
+    }
+
+    /** The details in the order the database holds them; a name the record does not know is left out. */
+    static Map<ItemDetail, String> details(String json) {
         if (json == null) {
             return Map.of();
         }
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
-            return object.entrySet().stream()
-                    .filter(e -> e.getValue() instanceof JsonString)
-                    .collect(Collectors.toMap(
-                            Map.Entry::getKey,
-                            e -> ((JsonString) e.getValue()).getString(),
-                            (a, b) -> a,
-                            LinkedHashMap::new));
+            Map<ItemDetail, String> details = new LinkedHashMap<>();
+            for (Map.Entry<String, jakarta.json.JsonValue> e : object.entrySet()) {
+                if (e.getValue() instanceof JsonString value) {
+                    ItemDetail.lookup(e.getKey()).ifPresent(d -> details.putIfAbsent(d, value.getString()));
+                }
+            }
+            return Collections.unmodifiableMap(details);
         }
     }
 

@@ -8,6 +8,7 @@ import org.openicr.vocabulary.CodedConcept;
 import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.FieldLimit;
 import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.ItemDetail;
 import org.openicr.vocabulary.Sensitivity;
 
 /**

@@ -57,8 +57,8 @@ public class DocumentServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "This document is not available to you.");
             return;
         }
-        String type = document.get().content().contentType();
-        byte[] data = document.get().content().data();
+        String type = document.get().contentType();
+        byte[] data = document.get().data();
         if ("application/pdf".equals(type)) {
             // Never the PDF itself: its pages as images, so no viewer ever runs a script it carries.
             data = PdfPages.html(data);

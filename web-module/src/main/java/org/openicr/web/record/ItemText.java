@@ -1,10 +1,15 @@
 package org.openicr.web.record;
 
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.openicr.record.boundary.ItemView;
+import org.openicr.vocabulary.ItemDetail;
 
 /**
  * How item details read on the page: each detail name the interface accepts gets a label, and a
@@ -13,60 +18,84 @@ import org.openicr.record.boundary.ItemView;
  */
 public final class ItemText {
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("dose", "Dose"),
-            Map.entry("route", "Route"),
-            Map.entry("frequency", "Frequency"),
-            Map.entry("quantity", "Quantity"),
-            Map.entry("change", "Change"),
-            Map.entry("changeReason", "Reason for change"),
-            Map.entry("prescriber", "Prescriber"),
-            Map.entry("value", "Value"),
-            Map.entry("unit", "Unit"),
-            Map.entry("referenceLow", "Reference low"),
-            Map.entry("referenceHigh", "Reference high"),
-            Map.entry("referenceText", "Reference range"),
-            Map.entry("interpretation", "Flag"),
-            Map.entry("reportKey", "Report"),
-            Map.entry("reaction", "Reaction"),
-            Map.entry("severity", "Severity"),
-            Map.entry("author", "Author"),
-            Map.entry("documentType", "Type"),
-            Map.entry("location", "Location"),
-            Map.entry("clinician", "Clinician"),
-            Map.entry("specialty", "Specialty"),
-            Map.entry("encounterClass", "Class"),
-            Map.entry("referredTo", "Referred to"),
-            Map.entry("referredBy", "Referred by"),
-            Map.entry("priority", "Priority"),
-            Map.entry("allocatedWorker", "Allocated worker"),
-            Map.entry("contactPhone", "Telephone"),
-            Map.entry("team", "Team"),
-            Map.entry("relationship", "Relationship"));
+    /** Every detail's label: a detail added to {@link ItemDetail} without one fails ItemTextTest. */
+    private static final Map<ItemDetail, String> LABELS = new EnumMap<>(ItemDetail.class);
 
-    private static final Map<String, String> CHANGES = Map.of(
-            "started", "Started",
-            "dose-changed", "Dose changed",
-            "stopped", "Stopped",
-            "restarted", "Restarted",
-            "changed", "Changed",
-            "route-changed", "Route changed",
-            "frequency-changed", "Frequency changed");
+    static {
+        LABELS.put(ItemDetail.DOSE, "Dose");
+        LABELS.put(ItemDetail.ROUTE, "Route");
+        LABELS.put(ItemDetail.FREQUENCY, "Frequency");
+        LABELS.put(ItemDetail.QUANTITY, "Quantity");
+        LABELS.put(ItemDetail.CHANGE, "Change");
+        LABELS.put(ItemDetail.CHANGE_REASON, "Reason for change");
+        LABELS.put(ItemDetail.PRESCRIBER, "Prescriber");
+        LABELS.put(ItemDetail.VALUE, "Value");
+        LABELS.put(ItemDetail.UNIT, "Unit");
+        LABELS.put(ItemDetail.REFERENCE_LOW, "Reference low");
+        LABELS.put(ItemDetail.REFERENCE_HIGH, "Reference high");
+        LABELS.put(ItemDetail.REFERENCE_TEXT, "Reference range");
+        LABELS.put(ItemDetail.INTERPRETATION, "Flag");
+        LABELS.put(ItemDetail.REPORT_KEY, "Report");
+        LABELS.put(ItemDetail.REACTION, "Reaction");
+        LABELS.put(ItemDetail.SEVERITY, "Severity");
+        LABELS.put(ItemDetail.AUTHOR, "Author");
+        LABELS.put(ItemDetail.DOCUMENT_TYPE, "Type");
+        LABELS.put(ItemDetail.LOCATION, "Location");
+        LABELS.put(ItemDetail.CLINICIAN, "Clinician");
+        LABELS.put(ItemDetail.SPECIALTY, "Specialty");
+        LABELS.put(ItemDetail.ENCOUNTER_CLASS, "Class");
+        LABELS.put(ItemDetail.REFERRED_TO, "Referred to");
+        LABELS.put(ItemDetail.REFERRED_BY, "Referred by");
+        LABELS.put(ItemDetail.PRIORITY, "Priority");
+        LABELS.put(ItemDetail.ALLOCATED_WORKER, "Allocated worker");
+        LABELS.put(ItemDetail.CONTACT_PHONE, "Telephone");
+        LABELS.put(ItemDetail.TEAM, "Team");
+        LABELS.put(ItemDetail.RELATIONSHIP, "Relationship");
+    }
+
+    /**
+     * The changes a source names in a medication's {@code change} detail (started, dose-changed...),
+     * worded for the page; a change named otherwise is shown as the source wrote it.
+     */
+    enum Change {
+        STARTED("Started"),
+        DOSE_CHANGED("Dose changed"),
+        STOPPED("Stopped"),
+        RESTARTED("Restarted"),
+        CHANGED("Changed"),
+        ROUTE_CHANGED("Route changed"),
+        FREQUENCY_CHANGED("Frequency changed");
+
+        private final String worded;
+
+        Change(String worded) {
+            this.worded = worded;
+        }
+
+        /** "dose-changed", "Dose changed", "DOSE_CHANGED": the same change. */
+        static Optional<Change> named(String name) {
+            String constant =
+                    name.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            return Arrays.stream(values())
+                    .filter(c -> c.name().equals(constant))
+                    .findFirst();
+        }
+    }
 
     /** Details a view shows in its own columns (results, medications) rather than in the list. */
-    private static final Set<String> OWN_COLUMNS = Set.of(
-            "dose",
-            "route",
-            "frequency",
-            "change",
-            "changeReason",
-            "value",
-            "unit",
-            "referenceLow",
-            "referenceHigh",
-            "referenceText",
-            "interpretation",
-            "reportKey");
+    private static final Set<ItemDetail> OWN_COLUMNS = EnumSet.of(
+            ItemDetail.DOSE,
+            ItemDetail.ROUTE,
+            ItemDetail.FREQUENCY,
+            ItemDetail.CHANGE,
+            ItemDetail.CHANGE_REASON,
+            ItemDetail.VALUE,
+            ItemDetail.UNIT,
+            ItemDetail.REFERENCE_LOW,
+            ItemDetail.REFERENCE_HIGH,
+            ItemDetail.REFERENCE_TEXT,
+            ItemDetail.INTERPRETATION,
+            ItemDetail.REPORT_KEY);
 
     /** A labelled detail; the getters let pages read it as plain properties (no reflective EL call). */
     public record Detail(String label, String value) implements java.io.Serializable {
@@ -82,8 +111,8 @@ public final class ItemText {
 
     private ItemText() {}
 
-    public static String label(String name) {
-        return LABELS.getOrDefault(name, name);
+    public static String label(ItemDetail detail) {
+        return LABELS.getOrDefault(detail, detail.key());
     }
 
     /** The details worth listing beside the item, labelled, in the order the source sent them. */
@@ -96,43 +125,42 @@ public final class ItemText {
 
     /** "Dose changed: HbA1c above target", "Stopped", "Started": what happened to a medication. */
     public static String medicationChange(ItemView item) {
-        String change = item.detail("change");
+        String change = item.detail(ItemDetail.CHANGE);
         String worded;
         if (change != null && !change.isBlank()) {
-            String key =
-                    change.strip().toLowerCase(Locale.ROOT).replace(' ', '-').replace('_', '-');
-            worded = CHANGES.getOrDefault(key, change.strip());
+            worded = Change.named(change).map(c -> c.worded).orElse(change.strip());
         } else if (item.effectiveEnd() != null || "stopped".equalsIgnoreCase(item.status())) {
             worded = "Stopped";
         } else {
             worded = "Started";
         }
-        String reason = item.detail("changeReason");
+        String reason = item.detail(ItemDetail.CHANGE_REASON);
         return reason == null || reason.isBlank() ? worded : worded + ": " + reason;
     }
 
     /** "One tablet once a day, Morning, Oral": how a medication is taken, in one line. */
     public static String dosage(ItemView item) {
-        return java.util.stream.Stream.of(item.detail("dose"), item.detail("frequency"), item.detail("route"))
+        return java.util.stream.Stream.of(
+                        item.detail(ItemDetail.DOSE), item.detail(ItemDetail.FREQUENCY), item.detail(ItemDetail.ROUTE))
                 .filter(part -> part != null && !part.isBlank())
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** A result's value with its unit and flag, e.g. "58 mmol/mol (H)". */
     public static String resultValue(ItemView item) {
-        String value = item.detail("value");
+        String value = item.detail(ItemDetail.VALUE);
         if (value == null) {
             return "";
         }
-        String unit = item.detail("unit");
-        String flag = item.detail("interpretation");
+        String unit = item.detail(ItemDetail.UNIT);
+        String flag = item.detail(ItemDetail.INTERPRETATION);
         return value + (unit == null ? "" : " " + unit) + (flag == null || "N".equals(flag) ? "" : " (" + flag + ")");
     }
 
     /** "20-41", "< 5", or the laboratory's text. */
     public static String referenceRange(ItemView item) {
-        String low = item.detail("referenceLow");
-        String high = item.detail("referenceHigh");
+        String low = item.detail(ItemDetail.REFERENCE_LOW);
+        String high = item.detail(ItemDetail.REFERENCE_HIGH);
         if (low != null && high != null) {
             return low + " - " + high;
         }
@@ -142,13 +170,13 @@ public final class ItemText {
         if (low != null) {
             return "from " + low;
         }
-        String text = item.detail("referenceText");
+        String text = item.detail(ItemDetail.REFERENCE_TEXT);
         return text == null ? "" : text;
     }
 
     /** Whether a result is outside its range (the laboratory's flag: H, L, HH, LL, A). */
     public static boolean abnormal(ItemView item) {
-        String flag = item.detail("interpretation");
+        String flag = item.detail(ItemDetail.INTERPRETATION);
         return flag != null
                 && Set.of("H", "L", "HH", "LL", "A", "AA").contains(flag.strip().toUpperCase(Locale.ROOT));
     }
@@ -157,6 +185,6 @@ public final class ItemText {
     public static boolean numeric(ItemView item) {
         return !item.withheld()
                 && item.code() != null
-                && TrendSeries.number(item.detail("value")).isPresent();
+                && TrendSeries.number(item.detail(ItemDetail.VALUE)).isPresent();
     }
 }

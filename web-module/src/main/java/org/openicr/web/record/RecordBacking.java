@@ -246,19 +246,14 @@ public class RecordBacking implements Serializable {
         return TIMELINE_PAGE;
     }
 
-    /** The code system and code of a result as the trend link sends them ("LOINC 4548-4"). */
-    public static String[] codeParts(ItemView item) {
-        String code = item.code();
-        int space = code == null ? -1 : code.indexOf(' ');
-        return space < 0 ? new String[] {"", ""} : new String[] {code.substring(0, space), code.substring(space + 1)};
+    /** The code system of a result as the trend link sends it ("LOINC"), or "" for an uncoded one. */
+    public static String codeSystemOf(ItemView item) {
+        return item.code() == null ? "" : item.code().system().name();
     }
 
-    public String codeSystemOf(ItemView item) {
-        return codeParts(item)[0];
-    }
-
-    public String codeOf(ItemView item) {
-        return codeParts(item)[1];
+    /** The code of a result as the trend link sends it ("4548-4"), or "" for an uncoded one. */
+    public static String codeOf(ItemView item) {
+        return item.code() == null ? "" : item.code().code();
     }
 
     public List<ItemText.Detail> details(ItemView item, boolean skipOwnColumns) {

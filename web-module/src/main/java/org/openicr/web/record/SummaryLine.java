@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.openicr.record.boundary.ItemView;
+import org.openicr.vocabulary.Category;
 import org.openicr.web.UkDates;
 
 /**
@@ -42,8 +43,8 @@ public final class SummaryLine implements Serializable {
     private final String source;
 
     private SummaryLine(ItemView item, String recordHref, boolean mayBreakSeal, String contextPath, long person) {
-        boolean result = "RESULTS".equals(item.category());
-        boolean medication = "MEDICATIONS".equals(item.category());
+        boolean result = item.category() == Category.RESULTS;
+        boolean medication = item.category() == Category.MEDICATIONS;
         this.kind = item.withheld() ? Kind.WITHHELD : result ? Kind.RESULT : medication ? Kind.MEDICATION : Kind.OTHER;
         this.title = item.title();
         this.sealHref = item.withheld() && mayBreakSeal
@@ -52,14 +53,14 @@ public final class SummaryLine implements Serializable {
         this.value = kind == Kind.RESULT ? ItemText.resultValue(item) : null;
         this.abnormal = kind == Kind.RESULT && ItemText.abnormal(item);
         this.range = kind == Kind.RESULT ? ItemText.referenceRange(item) : null;
-        String[] code = RecordBacking.codeParts(item);
         this.trendHref = kind == Kind.RESULT && ItemText.numeric(item)
-                ? recordHref + "&category=RESULTS&trendSystem=" + encode(code[0]) + "&trend=" + encode(code[1])
+                ? recordHref + "&category=RESULTS&trendSystem=" + encode(RecordBacking.codeSystemOf(item)) + "&trend="
+                        + encode(RecordBacking.codeOf(item))
                 : null;
         this.dosage = kind == Kind.MEDICATION ? ItemText.dosage(item) : null;
         this.change = kind == Kind.MEDICATION ? ItemText.medicationChange(item) : null;
         this.details = kind == Kind.OTHER ? ItemText.details(item, false) : List.of();
-        this.viewHref = kind == Kind.OTHER && "DOCUMENTS".equals(item.category())
+        this.viewHref = kind == Kind.OTHER && item.category() == Category.DOCUMENTS
                 ? recordHref + "&category=DOCUMENTS&document=" + item.id()
                 : null;
         this.when = DATES.day(item.effectiveAt())

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.openicr.record.boundary.ItemView;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.ItemDetail;
 import org.openicr.web.UkDates;
 
 /**
@@ -69,10 +71,10 @@ public final class Timeline {
     }
 
     static Kind kind(ItemView item) {
-        if ("APPOINTMENTS".equals(item.category())) {
+        if (item.category() == Category.APPOINTMENTS) {
             return Kind.APPOINTMENT;
         }
-        String encounterClass = lower(item.detail("encounterClass"));
+        String encounterClass = lower(item.detail(ItemDetail.ENCOUNTER_CLASS));
         String title = lower(item.title());
         if (title.contains("discharge") || encounterClass.contains("discharge")) {
             return Kind.DISCHARGE;

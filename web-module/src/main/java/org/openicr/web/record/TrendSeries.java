@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.openicr.record.boundary.ItemView;
+import org.openicr.vocabulary.ItemDetail;
 import org.openicr.web.UkDates;
 
 /**
@@ -48,18 +49,18 @@ public final class TrendSeries implements Serializable {
             if (result.withheld() || result.effectiveAt() == null) {
                 continue;
             }
-            Optional<BigDecimal> value = number(result.detail("value"));
+            Optional<BigDecimal> value = number(result.detail(ItemDetail.VALUE));
             if (value.isEmpty()) {
                 continue;
             }
             points.add(new Point(
                     LABEL.format(result.effectiveAt().atZone(UkDates.UK)),
                     value.get(),
-                    result.detail("interpretation")));
+                    result.detail(ItemDetail.INTERPRETATION)));
             title = result.title();
-            unit = result.detail("unit") != null ? result.detail("unit") : unit;
-            low = number(result.detail("referenceLow")).orElse(null);
-            high = number(result.detail("referenceHigh")).orElse(null);
+            unit = result.detail(ItemDetail.UNIT) != null ? result.detail(ItemDetail.UNIT) : unit;
+            low = number(result.detail(ItemDetail.REFERENCE_LOW)).orElse(null);
+            high = number(result.detail(ItemDetail.REFERENCE_HIGH)).orElse(null);
         }
         return new TrendSeries(title, unit, points, low, high);
     }

@@ -2,12 +2,14 @@ package org.openicr.web.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openicr.web.record.Items.item;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openicr.record.boundary.ItemView;
+import org.openicr.vocabulary.ItemDetail;
 
 class ItemTextTest {
 
@@ -41,7 +43,7 @@ class ItemTextTest {
         assertEquals("Started", ItemText.medicationChange(item("MEDICATIONS", null, "active", "Ramipril")));
         ItemView ended = new ItemView(
                 3,
-                "MEDICATIONS",
+                org.openicr.vocabulary.Category.MEDICATIONS,
                 null,
                 java.time.Instant.parse("2025-01-01T00:00:00Z"),
                 "completed",
@@ -135,5 +137,33 @@ class ItemTextTest {
                 ItemText.details(care, false));
         ItemView med = item("MEDICATIONS", null, "active", "Amlodipine", "dose", "5mg", "prescriber", "Dr A Hart");
         assertEquals(List.of(new ItemText.Detail("Prescriber", "Dr A Hart")), ItemText.details(med, true));
+    }
+
+    @Test
+    void everyDetailTheContractNamesHasItsOwnLabel() {
+        for (ItemDetail detail : ItemDetail.values()) {
+            assertNotEquals(detail.key(), ItemText.label(detail), detail + " has no label");
+        }
+        assertEquals("Reason for change", ItemText.label(ItemDetail.CHANGE_REASON));
+        assertEquals("Telephone", ItemText.label(ItemDetail.CONTACT_PHONE));
+    }
+
+    @Test
+    void aChangeIsKnownWhateverWayItsNameIsWritten() {
+        for (String name : List.of("dose-changed", "Dose changed", "DOSE_CHANGED", " dose_changed ")) {
+            assertEquals(
+                    ItemText.Change.DOSE_CHANGED, ItemText.Change.named(name).orElseThrow(), name);
+        }
+        assertTrue(ItemText.Change.named("Switched brand").isEmpty());
+    }
+
+    @Test
+    void theTrendLinkTakesTheCodeSystemAndCodeFromTheTypedConcept() {
+        ItemView hba1c = item("RESULTS", "2025-06-10T09:00", "final", "HbA1c", "value", "48");
+        assertEquals("LOINC", RecordBacking.codeSystemOf(hba1c));
+        assertEquals("4548-4", RecordBacking.codeOf(hba1c));
+        ItemView uncoded = Items.withheld("RESULTS", "2025-06-10T09:00");
+        assertEquals("", RecordBacking.codeSystemOf(uncoded));
+        assertEquals("", RecordBacking.codeOf(uncoded));
     }
 }

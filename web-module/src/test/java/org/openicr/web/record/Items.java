@@ -5,20 +5,24 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openicr.record.boundary.ItemView;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.CodeSystem;
+import org.openicr.vocabulary.CodedConcept;
+import org.openicr.vocabulary.ItemDetail;
 
-/** Item views as the boundary hands them to the page, for the view logic's tests. */
+/** Item views as the boundary hands them to the page, for the view logic's tests (details by their contract names). */
 final class Items {
 
     private Items() {}
 
     static ItemView item(String category, String when, String status, String title, String... details) {
-        Map<String, String> map = new LinkedHashMap<>();
+        Map<ItemDetail, String> map = new LinkedHashMap<>();
         for (int i = 0; i + 1 < details.length; i += 2) {
-            map.put(details[i], details[i + 1]);
+            map.put(ItemDetail.lookup(details[i]).orElseThrow(), details[i + 1]);
         }
         return new ItemView(
                 1,
-                category,
+                Category.valueOf(category),
                 when == null
                         ? null
                         : LocalDateTime.parse(when)
@@ -27,7 +31,7 @@ final class Items {
                 null,
                 status,
                 title,
-                "LOINC 4548-4",
+                new CodedConcept(CodeSystem.LOINC, "4548-4", title),
                 null,
                 map,
                 "Avon Vale Hospitals",
@@ -37,7 +41,7 @@ final class Items {
     static ItemView withheld(String category, String when) {
         return new ItemView(
                 2,
-                category,
+                Category.valueOf(category),
                 LocalDateTime.parse(when).atZone(ZoneId.of("Europe/London")).toInstant(),
                 null,
                 null,

@@ -15,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openicr.record.entity.ItemDetail;
 import org.openicr.record.entity.ItemSubmission;
 import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.ItemDetail;
 import org.openicr.vocabulary.Sensitivity;
 
 /**

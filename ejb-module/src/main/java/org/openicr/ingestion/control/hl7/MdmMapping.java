@@ -18,9 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.openicr.record.entity.DocumentContent;
-import org.openicr.record.entity.ItemDetail;
 import org.openicr.record.entity.ItemSubmission;
 import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.ItemDetail;
 import org.openicr.vocabulary.Sensitivity;
 
 /**

@@ -25,11 +25,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openicr.record.entity.DocumentContent;
-import org.openicr.record.entity.ItemDetail;
 import org.openicr.record.entity.ItemSubmission;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.CodedConcept;
 import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.ItemDetail;
 
 /**
  * ORU^R01: one RESULTS item per OBX that holds a result, keyed by order (OBR-3 filler order number,

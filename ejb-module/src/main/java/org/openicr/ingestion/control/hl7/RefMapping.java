@@ -13,10 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openicr.record.entity.ItemDetail;
 import org.openicr.record.entity.ItemSubmission;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.CodedConcept;
+import org.openicr.vocabulary.ItemDetail;
 
 /**
  * REF: referrals, one REFERRALS item per referral keyed by its originating identifier (RF1-6, else

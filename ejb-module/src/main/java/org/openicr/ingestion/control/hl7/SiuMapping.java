@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.openicr.record.entity.ItemDetail;
 import org.openicr.record.entity.ItemSubmission;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.CodedConcept;
+import org.openicr.vocabulary.ItemDetail;
 
 /**
  * SIU: appointments, one APPOINTMENTS item per appointment keyed by the scheduling system's id

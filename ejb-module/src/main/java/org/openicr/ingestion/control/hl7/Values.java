@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.openicr.record.entity.ItemDetail;
+import org.openicr.vocabulary.ItemDetail;
 
 /**
  * Reading values out of parsed HL7 v2 fields. Messages of every version are parsed into the v2.8

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openicr.tools.demo.DemoRegion.DemoPerson;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.CodeSystem;
+import org.openicr.vocabulary.ItemDetail;
+import org.openicr.vocabulary.Sensitivity;
 
 /**
  * Record items for a demo person, in every category, as three sources would send them through
@@ -32,347 +36,315 @@ final class DemoRecords {
 
         List<String> gp = new ArrayList<>();
         gp.add(item(
-                "PROBLEMS",
+                Category.PROBLEMS,
                 n + "-p1",
                 today.minusYears(6),
                 "active",
-                "SNOMED_CT",
+                CodeSystem.SNOMED_CT,
                 "38341003",
                 "Hypertension",
                 null,
                 null,
                 Map.of()));
         gp.add(item(
-                "PROBLEMS",
+                Category.PROBLEMS,
                 n + "-p2",
                 today.minusYears(3),
                 "active",
-                "SNOMED_CT",
+                CodeSystem.SNOMED_CT,
                 "44054006",
                 "Type 2 diabetes mellitus",
                 null,
                 null,
                 Map.of()));
         gp.add(item(
-                "PROBLEMS",
+                Category.PROBLEMS,
                 n + "-p3",
                 today.minusYears(2),
                 "resolved",
-                "LOCAL",
+                CodeSystem.LOCAL,
                 "GUM1",
                 "Sexual health clinic attendance",
                 "Recorded by the GP practice only.",
-                "SEALED",
+                Sensitivity.SEALED,
                 Map.of()));
         gp.add(withEnd(
                 item(
-                        "MEDICATIONS",
+                        Category.MEDICATIONS,
                         n + "-m1",
                         today.minusMonths(14),
                         "completed",
-                        "DMD",
+                        CodeSystem.DMD,
                         "319283006",
                         "Amlodipine 5mg tablets",
                         null,
                         null,
                         ordered(
-                                "dose",
-                                "One tablet once a day",
-                                "route",
-                                "Oral",
-                                "change",
-                                "started",
-                                "prescriber",
-                                "Dr A Hart")),
+                                detail(ItemDetail.DOSE, "One tablet once a day"),
+                                detail(ItemDetail.ROUTE, "Oral"),
+                                detail(ItemDetail.CHANGE, "started"),
+                                detail(ItemDetail.PRESCRIBER, "Dr A Hart"))),
                 today.minusMonths(4)));
         gp.add(item(
-                "MEDICATIONS",
+                Category.MEDICATIONS,
                 n + "-m1b",
                 today.minusMonths(4),
                 "active",
-                "DMD",
+                CodeSystem.DMD,
                 "319284000",
                 "Amlodipine 10mg tablets",
                 null,
                 null,
                 ordered(
-                        "dose",
-                        "One tablet once a day",
-                        "route",
-                        "Oral",
-                        "frequency",
-                        "Morning",
-                        "change",
-                        "dose-changed",
-                        "changeReason",
-                        "Blood pressure above target on 5mg",
-                        "prescriber",
-                        "Dr A Hart")));
+                        detail(ItemDetail.DOSE, "One tablet once a day"),
+                        detail(ItemDetail.ROUTE, "Oral"),
+                        detail(ItemDetail.FREQUENCY, "Morning"),
+                        detail(ItemDetail.CHANGE, "dose-changed"),
+                        detail(ItemDetail.CHANGE_REASON, "Blood pressure above target on 5mg"),
+                        detail(ItemDetail.PRESCRIBER, "Dr A Hart"))));
         gp.add(withEnd(
                 item(
-                        "MEDICATIONS",
+                        Category.MEDICATIONS,
                         n + "-m4",
                         today.minusMonths(6),
                         "completed",
-                        "DMD",
+                        CodeSystem.DMD,
                         "323509004",
                         "Amoxicillin 500mg capsules",
                         null,
                         null,
                         ordered(
-                                "dose",
-                                "One capsule three times a day",
-                                "route",
-                                "Oral",
-                                "quantity",
-                                "15 capsules",
-                                "change",
-                                "started",
-                                "changeReason",
-                                "Chest infection, 5-day course")),
+                                detail(ItemDetail.DOSE, "One capsule three times a day"),
+                                detail(ItemDetail.ROUTE, "Oral"),
+                                detail(ItemDetail.QUANTITY, "15 capsules"),
+                                detail(ItemDetail.CHANGE, "started"),
+                                detail(ItemDetail.CHANGE_REASON, "Chest infection, 5-day course"))),
                 today.minusMonths(6).plusDays(5)));
         gp.add(item(
-                "MEDICATIONS",
+                Category.MEDICATIONS,
                 n + "-m2",
                 today.minusMonths(30),
                 "active",
-                "DMD",
+                CodeSystem.DMD,
                 "325278007",
                 "Metformin 500mg tablets",
                 null,
                 null,
                 ordered(
-                        "dose",
-                        "One tablet twice a day",
-                        "route",
-                        "Oral",
-                        "change",
-                        "dose-changed",
-                        "changeReason",
-                        "HbA1c above target")));
+                        detail(ItemDetail.DOSE, "One tablet twice a day"),
+                        detail(ItemDetail.ROUTE, "Oral"),
+                        detail(ItemDetail.CHANGE, "dose-changed"),
+                        detail(ItemDetail.CHANGE_REASON, "HbA1c above target"))));
         gp.add(item(
-                "MEDICATIONS",
+                Category.MEDICATIONS,
                 n + "-m3",
                 today.minusYears(5),
                 "stopped",
-                "DMD",
+                CodeSystem.DMD,
                 "318135008",
                 "Ramipril 2.5mg capsules",
                 null,
                 null,
-                ordered("dose", "One capsule daily", "change", "stopped", "changeReason", "Persistent cough")));
+                ordered(
+                        detail(ItemDetail.DOSE, "One capsule daily"),
+                        detail(ItemDetail.CHANGE, "stopped"),
+                        detail(ItemDetail.CHANGE_REASON, "Persistent cough"))));
         gp.add(item(
-                "ALLERGIES",
+                Category.ALLERGIES,
                 n + "-a1",
                 today.minusYears(20),
                 "active",
-                "SNOMED_CT",
+                CodeSystem.SNOMED_CT,
                 "91936005",
                 "Allergy to penicillin",
                 null,
                 null,
-                ordered("reaction", "Rash", "severity", "moderate")));
+                ordered(detail(ItemDetail.REACTION, "Rash"), detail(ItemDetail.SEVERITY, "moderate"))));
         gp.add(item(
-                "PROCEDURES",
+                Category.PROCEDURES,
                 n + "-pr1",
                 today.minusYears(4),
                 "completed",
-                "SNOMED_CT",
+                CodeSystem.SNOMED_CT,
                 "110473004",
                 "Cataract surgery",
                 null,
                 null,
-                ordered("location", "Avon Vale Eye Unit")));
+                ordered(detail(ItemDetail.LOCATION, "Avon Vale Eye Unit"))));
         gp.add(plain(
-                "APPOINTMENTS",
+                Category.APPOINTMENTS,
                 n + "-ap1",
                 today.plusDays(10 + index),
                 "booked",
                 "Annual diabetes review",
                 null,
-                ordered("location", "Riverside Medical Practice", "clinician", "Practice nurse")));
+                ordered(
+                        detail(ItemDetail.LOCATION, "Riverside Medical Practice"),
+                        detail(ItemDetail.CLINICIAN, "Practice nurse"))));
         gp.add(plain(
-                "CONTACTS",
+                Category.CONTACTS,
                 n + "-c1",
                 today.minusYears(1),
                 "active",
                 "Next of kin: Mary " + p.family(),
                 null,
-                ordered("relationship", "Spouse", "contactPhone", "01454 000201")));
+                ordered(detail(ItemDetail.RELATIONSHIP, "Spouse"), detail(ItemDetail.CONTACT_PHONE, "01454 000201"))));
         gp.add(item(
-                "PROBLEMS",
+                Category.PROBLEMS,
                 n + "-p4",
                 today.minusYears(8),
                 "resolved",
-                "SNOMED_CT",
+                CodeSystem.SNOMED_CT,
                 "195967001",
                 "Asthma",
                 "Childhood asthma, no symptoms for years.",
                 null,
                 Map.of()));
         gp.add(plain(
-                "APPOINTMENTS",
+                Category.APPOINTMENTS,
                 n + "-ap2",
                 today.minusMonths(5),
                 "fulfilled",
                 "Blood pressure check",
                 null,
-                ordered("location", "Riverside Medical Practice", "clinician", "Practice nurse")));
+                ordered(
+                        detail(ItemDetail.LOCATION, "Riverside Medical Practice"),
+                        detail(ItemDetail.CLINICIAN, "Practice nurse"))));
         gp.add(plain(
-                "CONTACTS",
+                Category.CONTACTS,
                 n + "-c2",
                 today.minusYears(3),
                 "active",
                 "Named GP: Dr A Hart",
                 null,
                 ordered(
-                        "relationship",
-                        "Named GP",
-                        "team",
-                        "Riverside Medical Practice",
-                        "contactPhone",
-                        "01454 000100")));
+                        detail(ItemDetail.RELATIONSHIP, "Named GP"),
+                        detail(ItemDetail.TEAM, "Riverside Medical Practice"),
+                        detail(ItemDetail.CONTACT_PHONE, "01454 000100"))));
         batches.add(new Batch("sys.riverside-gp", "Source-demo-gp-1", batch("demo-gp-items-" + n, n, gp)));
 
         List<String> acute = new ArrayList<>();
         acute.add(plain(
-                "ENCOUNTERS",
+                Category.ENCOUNTERS,
                 n + "-e1",
                 today.minusMonths(3),
                 "finished",
                 "Emergency department attendance",
                 "Fall at home; no fracture.",
-                ordered("location", "Emergency Department, Avon Vale", "encounterClass", "emergency")));
+                ordered(
+                        detail(ItemDetail.LOCATION, "Emergency Department, Avon Vale"),
+                        detail(ItemDetail.ENCOUNTER_CLASS, "emergency"))));
         acute.add(plain(
-                "ENCOUNTERS",
+                Category.ENCOUNTERS,
                 n + "-e2",
                 today.minusMonths(3).plusDays(1),
                 "finished",
                 "Inpatient admission, Ward 9",
                 null,
                 ordered(
-                        "location",
-                        "Ward 9",
-                        "clinician",
-                        "Dr B Osei",
-                        "specialty",
-                        "Geriatric medicine",
-                        "encounterClass",
-                        "inpatient")));
+                        detail(ItemDetail.LOCATION, "Ward 9"),
+                        detail(ItemDetail.CLINICIAN, "Dr B Osei"),
+                        detail(ItemDetail.SPECIALTY, "Geriatric medicine"),
+                        detail(ItemDetail.ENCOUNTER_CLASS, "inpatient"))));
         acute.add(plain(
-                "ENCOUNTERS",
+                Category.ENCOUNTERS,
                 n + "-e3",
                 today.minusMonths(3).plusDays(4),
                 "finished",
                 "Discharged home from Ward 9",
                 null,
-                ordered("location", "Ward 9", "clinician", "Dr B Osei", "encounterClass", "discharge")));
+                ordered(
+                        detail(ItemDetail.LOCATION, "Ward 9"),
+                        detail(ItemDetail.CLINICIAN, "Dr B Osei"),
+                        detail(ItemDetail.ENCOUNTER_CLASS, "discharge"))));
         acute.add(plain(
-                "ENCOUNTERS",
+                Category.ENCOUNTERS,
                 n + "-e4",
                 today.minusMonths(1),
                 "finished",
                 "Diabetes clinic attendance",
                 null,
                 ordered(
-                        "location",
-                        "Outpatients, Avon Vale",
-                        "clinician",
-                        "Dr C Nwosu",
-                        "specialty",
-                        "Diabetology",
-                        "encounterClass",
-                        "outpatient")));
+                        detail(ItemDetail.LOCATION, "Outpatients, Avon Vale"),
+                        detail(ItemDetail.CLINICIAN, "Dr C Nwosu"),
+                        detail(ItemDetail.SPECIALTY, "Diabetology"),
+                        detail(ItemDetail.ENCOUNTER_CLASS, "outpatient"))));
         acute.add(plain(
-                "APPOINTMENTS",
+                Category.APPOINTMENTS,
                 n + "-ap3",
                 today.plusDays(40 + index),
                 "booked",
                 "Diabetes clinic follow-up",
                 null,
-                ordered("location", "Outpatients, Avon Vale", "specialty", "Diabetology")));
+                ordered(
+                        detail(ItemDetail.LOCATION, "Outpatients, Avon Vale"),
+                        detail(ItemDetail.SPECIALTY, "Diabetology"))));
         String[] egfr = {"71", "66", "62", "59", "57"};
         for (int i = 0; i < egfr.length; i++) {
             acute.add(item(
-                    "RESULTS",
+                    Category.RESULTS,
                     n + "-r-egfr-" + i,
                     today.minusMonths(24 - 5L * i),
                     "final",
-                    "LOINC",
+                    CodeSystem.LOINC,
                     "33914-3",
                     "eGFR",
                     null,
                     null,
                     ordered(
-                            "value",
-                            egfr[i],
-                            "unit",
-                            "mL/min/1.73m2",
-                            "referenceLow",
-                            "60",
-                            "referenceHigh",
-                            "120",
-                            "interpretation",
-                            Integer.parseInt(egfr[i]) < 60 ? "L" : "N")));
+                            detail(ItemDetail.VALUE, egfr[i]),
+                            detail(ItemDetail.UNIT, "mL/min/1.73m2"),
+                            detail(ItemDetail.REFERENCE_LOW, "60"),
+                            detail(ItemDetail.REFERENCE_HIGH, "120"),
+                            detail(ItemDetail.INTERPRETATION, Integer.parseInt(egfr[i]) < 60 ? "L" : "N"))));
         }
         acute.add(item(
-                "RESULTS",
+                Category.RESULTS,
                 n + "-r-cxr",
                 today.minusMonths(3),
                 "final",
-                "LOINC",
+                CodeSystem.LOINC,
                 "36643-5",
                 "Chest X-ray report",
                 "Chest X-ray, PA view: heart size normal, lungs clear, no fracture of the ribs seen.",
                 null,
-                ordered("reportKey", n + "-cxr")));
+                ordered(detail(ItemDetail.REPORT_KEY, n + "-cxr"))));
         String[] hba1c = {"71", "68", "64", "61", "58", "56"};
         for (int i = 0; i < hba1c.length; i++) {
             acute.add(item(
-                    "RESULTS",
+                    Category.RESULTS,
                     n + "-r-hba1c-" + i,
                     today.minusMonths(30 - 5L * i),
                     "final",
-                    "LOINC",
+                    CodeSystem.LOINC,
                     "4548-4",
                     "Haemoglobin A1c",
                     null,
                     null,
                     ordered(
-                            "value",
-                            hba1c[i],
-                            "unit",
-                            "mmol/mol",
-                            "referenceLow",
-                            "20",
-                            "referenceHigh",
-                            "41",
-                            "interpretation",
-                            "H",
-                            "reportKey",
-                            n + "-hba1c-" + i)));
+                            detail(ItemDetail.VALUE, hba1c[i]),
+                            detail(ItemDetail.UNIT, "mmol/mol"),
+                            detail(ItemDetail.REFERENCE_LOW, "20"),
+                            detail(ItemDetail.REFERENCE_HIGH, "41"),
+                            detail(ItemDetail.INTERPRETATION, "H"),
+                            detail(ItemDetail.REPORT_KEY, n + "-hba1c-" + i))));
         }
         acute.add(item(
-                "RESULTS",
+                Category.RESULTS,
                 n + "-r-k",
                 today.minusMonths(3),
                 "final",
-                "LOINC",
+                CodeSystem.LOINC,
                 "2823-3",
                 "Potassium",
                 null,
                 null,
                 ordered(
-                        "value",
-                        "4.1",
-                        "unit",
-                        "mmol/L",
-                        "referenceLow",
-                        "3.5",
-                        "referenceHigh",
-                        "5.3",
-                        "interpretation",
-                        "N")));
+                        detail(ItemDetail.VALUE, "4.1"),
+                        detail(ItemDetail.UNIT, "mmol/L"),
+                        detail(ItemDetail.REFERENCE_LOW, "3.5"),
+                        detail(ItemDetail.REFERENCE_HIGH, "5.3"),
+                        detail(ItemDetail.INTERPRETATION, "N"))));
         acute.add(document(
                 n + "-d1",
                 today.minusMonths(3).plusDays(4),
@@ -390,62 +362,67 @@ final class DemoRecords {
                         "Plan: continue metformin, review kidney function in three months.",
                         "Dr C Nwosu, Consultant Diabetologist")));
         acute.add(plain(
-                "REFERRALS",
+                Category.REFERRALS,
                 n + "-rf1",
                 today.minusMonths(2),
                 "active",
                 "Referral to falls prevention service",
                 null,
-                ordered("referredTo", "Severn Community Health", "referredBy", "Dr B Osei", "priority", "routine")));
+                ordered(
+                        detail(ItemDetail.REFERRED_TO, "Severn Community Health"),
+                        detail(ItemDetail.REFERRED_BY, "Dr B Osei"),
+                        detail(ItemDetail.PRIORITY, "routine"))));
         batches.add(new Batch("sys.avonvale-pas", "Source-demo-pas-1", batch("demo-acute-items-" + n, n, acute)));
 
         List<String> council = new ArrayList<>();
         council.add(plain(
-                "SOCIAL_CARE",
+                Category.SOCIAL_CARE,
                 n + "-s1",
                 today.minusMonths(2),
                 "open",
                 "Care Act needs assessment",
                 "Assessment completed; home care twice a day agreed.",
                 ordered(
-                        "allocatedWorker",
-                        "Sam Patel",
-                        "contactPhone",
-                        "01454 000300",
-                        "team",
-                        "Adult Social Care North")));
+                        detail(ItemDetail.ALLOCATED_WORKER, "Sam Patel"),
+                        detail(ItemDetail.CONTACT_PHONE, "01454 000300"),
+                        detail(ItemDetail.TEAM, "Adult Social Care North"))));
         council.add(plain(
-                "SOCIAL_CARE",
+                Category.SOCIAL_CARE,
                 n + "-s2",
                 today.minusMonths(1),
                 "active",
                 "Home care service: two visits a day",
                 "Morning and evening visits by Severn Home Care.",
                 ordered(
-                        "allocatedWorker",
-                        "Sam Patel",
-                        "contactPhone",
-                        "01454 000300",
-                        "team",
-                        "Adult Social Care North")));
+                        detail(ItemDetail.ALLOCATED_WORKER, "Sam Patel"),
+                        detail(ItemDetail.CONTACT_PHONE, "01454 000300"),
+                        detail(ItemDetail.TEAM, "Adult Social Care North"))));
         council.add(plain(
-                "SAFEGUARDING",
+                Category.SAFEGUARDING,
                 n + "-sg1",
                 today.minusMonths(1),
                 "open",
                 "Adult safeguarding concern raised",
                 "Concern about self-neglect; section 42 enquiry open.",
-                ordered("team", "Adult Safeguarding Hub", "contactPhone", "01454 000399")));
+                ordered(
+                        detail(ItemDetail.TEAM, "Adult Safeguarding Hub"),
+                        detail(ItemDetail.CONTACT_PHONE, "01454 000399"))));
         batches.add(new Batch("sys.northavon-lcs", "Source-demo-lcs-1", batch("demo-council-items-" + n, n, council)));
         return batches;
     }
 
-    private static Map<String, String> ordered(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
+    /** Details in the order given, named by the application's own {@link ItemDetail}. */
+    @SafeVarargs
+    private static Map<ItemDetail, String> ordered(Map.Entry<ItemDetail, String>... details) {
+        Map<ItemDetail, String> map = new LinkedHashMap<>();
+        for (Map.Entry<ItemDetail, String> detail : details) {
+            map.put(detail.getKey(), detail.getValue());
         }
         return map;
+    }
+
+    private static Map.Entry<ItemDetail, String> detail(ItemDetail name, String value) {
+        return Map.entry(name, value);
     }
 
     private static String batch(String messageId, String nhsNumber, List<String> items) {
@@ -456,25 +433,25 @@ final class DemoRecords {
     }
 
     private static String item(
-            String category,
+            Category category,
             String key,
             LocalDate effective,
             String status,
-            String system,
+            CodeSystem system,
             String code,
             String display,
             String text,
-            String sensitivity,
-            Map<String, String> details) {
+            Sensitivity sensitivity,
+            Map<ItemDetail, String> details) {
         StringBuilder xml = new StringBuilder("<icr:item>")
-                .append(el("category", category))
+                .append(el("category", category.name()))
                 .append(el("sourceKey", key))
                 .append(el("version", "1"))
                 .append(el("effectiveAt", effective + "T09:00:00"))
                 .append(el("status", status));
         if (system != null) {
             xml.append("<icr:code>")
-                    .append(el("system", system))
+                    .append(el("system", system.name()))
                     .append(el("code", code))
                     .append(el("display", display))
                     .append("</icr:code>");
@@ -485,10 +462,10 @@ final class DemoRecords {
             xml.append(el("text", text));
         }
         if (sensitivity != null) {
-            xml.append(el("sensitivity", sensitivity));
+            xml.append(el("sensitivity", sensitivity.name()));
         }
         details.forEach((name, value) -> xml.append("<icr:detail>")
-                .append(el("name", name))
+                .append(el("name", name.key()))
                 .append(el("value", value))
                 .append("</icr:detail>"));
         return xml.append("</icr:item>").toString();
@@ -496,13 +473,13 @@ final class DemoRecords {
 
     /** An item without a code: its title and, when given, a description as its text. */
     private static String plain(
-            String category,
+            Category category,
             String key,
             LocalDate effective,
             String status,
             String title,
             String description,
-            Map<String, String> details) {
+            Map<ItemDetail, String> details) {
         return item(
                 category,
                 key,
@@ -517,10 +494,11 @@ final class DemoRecords {
     }
 
     private static String document(String key, LocalDate effective, String title, String content) {
-        return "<icr:item>" + el("category", "DOCUMENTS") + el("sourceKey", key) + el("version", "1")
+        return "<icr:item>" + el("category", Category.DOCUMENTS.name()) + el("sourceKey", key) + el("version", "1")
                 + el("effectiveAt", effective + "T16:00:00") + el("status", "final") + el("text", title)
-                + "<icr:detail>" + el("name", "author") + el("value", "Dr B Osei") + "</icr:detail>"
-                + "<icr:detail>" + el("name", "documentType") + el("value", "Discharge summary") + "</icr:detail>"
+                + "<icr:detail>" + el("name", ItemDetail.AUTHOR.key()) + el("value", "Dr B Osei") + "</icr:detail>"
+                + "<icr:detail>" + el("name", ItemDetail.DOCUMENT_TYPE.key()) + el("value", "Discharge summary")
+                + "</icr:detail>"
                 + "<icr:document>" + el("contentType", "text/plain")
                 + el("data", Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)))
                 + "</icr:document></icr:item>";
@@ -533,10 +511,11 @@ final class DemoRecords {
 
     /** A clinic letter as a one-page PDF, as a hospital's document system would send it. */
     private static String pdfDocument(String key, LocalDate effective, String title, List<String> lines) {
-        return "<icr:item>" + el("category", "DOCUMENTS") + el("sourceKey", key) + el("version", "1")
+        return "<icr:item>" + el("category", Category.DOCUMENTS.name()) + el("sourceKey", key) + el("version", "1")
                 + el("effectiveAt", effective + "T11:00:00") + el("status", "final") + el("text", title)
-                + "<icr:detail>" + el("name", "author") + el("value", "Dr C Nwosu") + "</icr:detail>"
-                + "<icr:detail>" + el("name", "documentType") + el("value", "Clinic letter") + "</icr:detail>"
+                + "<icr:detail>" + el("name", ItemDetail.AUTHOR.key()) + el("value", "Dr C Nwosu") + "</icr:detail>"
+                + "<icr:detail>" + el("name", ItemDetail.DOCUMENT_TYPE.key()) + el("value", "Clinic letter")
+                + "</icr:detail>"
                 + "<icr:document>" + el("contentType", "application/pdf")
                 + el("data", Base64.getEncoder().encodeToString(pdf(lines)))
                 + "</icr:document></icr:item>";

@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.CodeSystem;
+import org.openicr.vocabulary.ItemDetail;
 
 /**
  * Synthetic people and record items shaped like what GP and hospital systems send: repeat
@@ -115,12 +118,21 @@ public final class SyntheticRecords {
 
     private static Envelopes.Item medication(String key, String when, Medication m) {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("dose", m.dose());
-        details.put("route", m.route());
-        details.put("frequency", m.frequency());
-        details.put("quantity", m.qty());
+        details.put(ItemDetail.DOSE.key(), m.dose());
+        details.put(ItemDetail.ROUTE.key(), m.route());
+        details.put(ItemDetail.FREQUENCY.key(), m.frequency());
+        details.put(ItemDetail.QUANTITY.key(), m.qty());
         return new Envelopes.Item(
-                "MEDICATIONS", key, 1, when, "active", "DMD", m.dmdCode(), m.display(), null, details);
+                Category.MEDICATIONS.name(),
+                key,
+                1,
+                when,
+                "active",
+                CodeSystem.DMD.name(),
+                m.dmdCode(),
+                m.display(),
+                null,
+                details);
     }
 
     private static Envelopes.Item result(String key, String when, LabTest t, long n) {
@@ -130,17 +142,36 @@ public final class SyntheticRecords {
         // The flag follows the value as reported (rounded), as a laboratory's would.
         double value = Double.parseDouble(formatted);
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("value", formatted);
-        details.put("unit", t.unit());
-        details.put("referenceLow", fmt(t.low(), t.decimals()));
-        details.put("referenceHigh", fmt(t.high(), t.decimals()));
-        details.put("interpretation", value < t.low() ? "L" : value > t.high() ? "H" : "N");
-        return new Envelopes.Item("RESULTS", key, 1, when, "final", "LOINC", t.loinc(), t.display(), null, details);
+        details.put(ItemDetail.VALUE.key(), formatted);
+        details.put(ItemDetail.UNIT.key(), t.unit());
+        details.put(ItemDetail.REFERENCE_LOW.key(), fmt(t.low(), t.decimals()));
+        details.put(ItemDetail.REFERENCE_HIGH.key(), fmt(t.high(), t.decimals()));
+        details.put(ItemDetail.INTERPRETATION.key(), value < t.low() ? "L" : value > t.high() ? "H" : "N");
+        return new Envelopes.Item(
+                Category.RESULTS.name(),
+                key,
+                1,
+                when,
+                "final",
+                CodeSystem.LOINC.name(),
+                t.loinc(),
+                t.display(),
+                null,
+                details);
     }
 
     private static Envelopes.Item problem(String key, String when, Problem p) {
         return new Envelopes.Item(
-                "PROBLEMS", key, 1, when, "active", "SNOMED_CT", p.snomedCode(), p.display(), null, Map.of());
+                Category.PROBLEMS.name(),
+                key,
+                1,
+                when,
+                "active",
+                CodeSystem.SNOMED_CT.name(),
+                p.snomedCode(),
+                p.display(),
+                null,
+                Map.of());
     }
 
     private static String fmt(double value, int decimals) {

@@ -47,4 +47,12 @@ class RawSqlTest {
         assertTrue(ingest.get(0).sql().startsWith("insert into record_item"));
         assertEquals("raw-abc-", RawSql.rawKeyPrefix("abc"));
     }
+
+    @Test
+    void theCategoryOrderIsTheApplicationsItemCategories() {
+        assertEquals(12, RawSql.CATEGORY_ORDER.size());
+        assertEquals("CONTACTS", RawSql.CATEGORY_ORDER.get(0), "the record page opens the first permitted");
+        assertEquals("SOCIAL_CARE", RawSql.CATEGORY_ORDER.get(11));
+        assertTrue(!RawSql.CATEGORY_ORDER.contains("DEMOGRAPHICS"), "demographics are no item category");
+    }
 }

@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.openicr.tools.region.SyntheaCohort.Encounter;
 import org.openicr.tools.region.Template.Holder;
+import org.openicr.vocabulary.CodeSystem;
+import org.openicr.vocabulary.ItemDetail;
+import org.openicr.vocabulary.Sensitivity;
 
 /**
  * What a shared care record holds beyond Synthea's clinical events, derived from them: each encounter
@@ -35,11 +38,11 @@ final class Derived {
         Holder holder = e.holder();
         String clinician = CLINICIANS[Math.floorMod(e.index(), CLINICIANS.length)];
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("encounterClass", encounterClass(e.encounterClass()));
-        details.put("location", location(holder, e));
-        details.put("clinician", clinician);
+        details.put(ItemDetail.ENCOUNTER_CLASS.key(), encounterClass(e.encounterClass()));
+        details.put(ItemDetail.LOCATION.key(), location(holder, e));
+        details.put(ItemDetail.CLINICIAN.key(), clinician);
         if (holder != Holder.GP) {
-            details.put("specialty", specialty(e.reason() + " " + e.description(), holder));
+            details.put(ItemDetail.SPECIALTY.key(), specialty(e.reason() + " " + e.description(), holder));
         }
         t.add(SyntheaCohort.item(
                 RegionCategory.ENCOUNTERS,
@@ -47,11 +50,11 @@ final class Derived {
                 e.start(),
                 e.stop(),
                 "finished",
-                SyntheaCohort.SNOMED.matcher(code).matches() ? "SNOMED_CT" : null,
+                SyntheaCohort.SNOMED.matcher(code).matches() ? CodeSystem.SNOMED_CT.name() : null,
                 code,
                 e.description(),
                 e.reason().isEmpty() ? null : "Reason: " + e.reason(),
-                "NORMAL",
+                Sensitivity.NORMAL.name(),
                 details,
                 null));
 
@@ -69,8 +72,8 @@ final class Derived {
                         null,
                         appointmentTitle(e, holder),
                         null,
-                        "NORMAL",
-                        Map.of("location", location(holder, e), "clinician", clinician),
+                        Sensitivity.NORMAL.name(),
+                        Map.of(ItemDetail.LOCATION.key(), location(holder, e), ItemDetail.CLINICIAN.key(), clinician),
                         null));
             }
             default -> {}
@@ -78,9 +81,11 @@ final class Derived {
         if ("outpatient".equals(e.encounterClass()) || holder == Holder.MENTAL_HEALTH) {
             String specialty = specialty(e.reason() + " " + e.description(), holder);
             Map<String, String> referral = new LinkedHashMap<>();
-            referral.put("referredTo", holder == Holder.MENTAL_HEALTH ? "Avon Partnership Mental Health" : specialty);
-            referral.put("referredBy", "Registered GP practice");
-            referral.put("priority", Math.floorMod(e.index(), 7) == 0 ? "urgent" : "routine");
+            referral.put(
+                    ItemDetail.REFERRED_TO.key(),
+                    holder == Holder.MENTAL_HEALTH ? "Avon Partnership Mental Health" : specialty);
+            referral.put(ItemDetail.REFERRED_BY.key(), "Registered GP practice");
+            referral.put(ItemDetail.PRIORITY.key(), Math.floorMod(e.index(), 7) == 0 ? "urgent" : "routine");
             t.add(SyntheaCohort.item(
                     RegionCategory.REFERRALS,
                     Holder.GP,
@@ -91,7 +96,7 @@ final class Derived {
                     null,
                     "Referral to " + specialty + (e.reason().isEmpty() ? "" : " for " + lower(e.reason())),
                     null,
-                    "NORMAL",
+                    Sensitivity.NORMAL.name(),
                     referral,
                     null));
         }
@@ -120,8 +125,8 @@ final class Derived {
                     null,
                     documentType,
                     null,
-                    holder == Holder.MENTAL_HEALTH ? "SEALED" : "NORMAL",
-                    Map.of("author", clinician, "documentType", documentType),
+                    holder == Holder.MENTAL_HEALTH ? Sensitivity.SEALED.name() : Sensitivity.NORMAL.name(),
+                    Map.of(ItemDetail.AUTHOR.key(), clinician, ItemDetail.DOCUMENT_TYPE.key(), documentType),
                     content));
         }
     }
@@ -137,15 +142,15 @@ final class Derived {
                 start,
                 stop,
                 stop == Long.MIN_VALUE ? "current" : "final",
-                SyntheaCohort.SNOMED.matcher(code).matches() ? "SNOMED_CT" : "LOCAL",
+                SyntheaCohort.SNOMED.matcher(code).matches() ? CodeSystem.SNOMED_CT.name() : CodeSystem.LOCAL.name(),
                 code,
                 "Care plan: " + description,
                 reason.isEmpty() ? null : "For " + lower(reason),
-                "NORMAL",
+                Sensitivity.NORMAL.name(),
                 Map.of(
-                        "author",
+                        ItemDetail.AUTHOR.key(),
                         CLINICIANS[Math.floorMod(code.hashCode(), CLINICIANS.length)],
-                        "documentType",
+                        ItemDetail.DOCUMENT_TYPE.key(),
                         "Care plan"),
                 content));
     }
@@ -336,11 +341,11 @@ final class Derived {
         if (range == null) {
             return;
         }
-        details.put("referenceLow", trim(range[0]));
-        details.put("referenceHigh", trim(range[1]));
+        details.put(ItemDetail.REFERENCE_LOW.key(), trim(range[0]));
+        details.put(ItemDetail.REFERENCE_HIGH.key(), trim(range[1]));
         try {
             double v = Double.parseDouble(value);
-            details.put("interpretation", v < range[0] ? "L" : v > range[1] ? "H" : "N");
+            details.put(ItemDetail.INTERPRETATION.key(), v < range[0] ? "L" : v > range[1] ? "H" : "N");
         } catch (NumberFormatException notNumeric) {
             // a text result has no interpretation
         }

@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 import org.openicr.tools.region.RegionGenerator.Person;
 import org.openicr.tools.region.Template.Holder;
 import org.openicr.tools.region.Template.Item;
+import org.openicr.vocabulary.ItemDetail;
+import org.openicr.vocabulary.Sensitivity;
 
 /**
  * The items of a person that Synthea does not model: contacts (next of kin, carer, care team), social
@@ -79,7 +81,7 @@ final class PersonExtras {
                 lastAlive - days(r, 3650),
                 "active",
                 "Next of kin: " + kinGiven + " " + p.family(),
-                ordered("relationship", relationship, "contactPhone", Names.phone(r))));
+                ordered(ItemDetail.RELATIONSHIP.key(), relationship, ItemDetail.CONTACT_PHONE.key(), Names.phone(r))));
         items.add(item(
                 RegionCategory.CONTACTS,
                 Holder.GP,
@@ -87,9 +89,9 @@ final class PersonExtras {
                 "active",
                 "Registered GP practice: " + p.practice().name(),
                 ordered(
-                        "relationship",
+                        ItemDetail.RELATIONSHIP.key(),
                         "GP practice",
-                        "contactPhone",
+                        ItemDetail.CONTACT_PHONE.key(),
                         "0117 496 0"
                                 + String.format(
                                         "%03d", Math.floorMod(p.practice().ods().hashCode(), 1000)))));
@@ -100,7 +102,11 @@ final class PersonExtras {
                     lastAlive - days(r, 1500),
                     "active",
                     "Carer: " + Names.given(r, r.nextBoolean()) + " " + Names.family(r),
-                    ordered("relationship", "Paid carer", "contactPhone", Names.phone(r))));
+                    ordered(
+                            ItemDetail.RELATIONSHIP.key(),
+                            "Paid carer",
+                            ItemDetail.CONTACT_PHONE.key(),
+                            Names.phone(r))));
         }
 
         if (p.socialCare()) {
@@ -113,7 +119,13 @@ final class PersonExtras {
                     lastAlive - days(r, 700),
                     "active",
                     "Allocated social worker: " + worker,
-                    ordered("relationship", "Social worker", "team", team, "contactPhone", councilPhone)));
+                    ordered(
+                            ItemDetail.RELATIONSHIP.key(),
+                            "Social worker",
+                            ItemDetail.TEAM.key(),
+                            team,
+                            ItemDetail.CONTACT_PHONE.key(),
+                            councilPhone)));
             int count = RegionGenerator.isHeavy(p.seq()) ? 30 + r.nextInt(30) : 3 + r.nextInt(10);
             String[] titles = child ? CHILD_SOCIAL_CARE : ADULT_SOCIAL_CARE;
             for (int i = 0; i < count; i++) {
@@ -125,7 +137,13 @@ final class PersonExtras {
                         at,
                         open ? "open" : "closed",
                         titles[r.nextInt(titles.length)] + " - " + council,
-                        ordered("allocatedWorker", worker, "contactPhone", councilPhone, "team", team)));
+                        ordered(
+                                ItemDetail.ALLOCATED_WORKER.key(),
+                                worker,
+                                ItemDetail.CONTACT_PHONE.key(),
+                                councilPhone,
+                                ItemDetail.TEAM.key(),
+                                team)));
             }
         }
         if (p.safeguarding()) {
@@ -141,9 +159,9 @@ final class PersonExtras {
                         r.nextInt(3) == 0 ? "open" : "closed",
                         titles[r.nextInt(titles.length)],
                         ordered(
-                                "team",
+                                ItemDetail.TEAM.key(),
                                 child ? "Children's Safeguarding Hub" : "Adult Safeguarding Hub",
-                                "contactPhone",
+                                ItemDetail.CONTACT_PHONE.key(),
                                 councilPhone)));
             }
         }
@@ -159,8 +177,8 @@ final class PersonExtras {
                         "booked",
                         gp ? "GP appointment: medication review" : "Outpatient appointment: follow-up",
                         ordered(
-                                "location", gp ? p.practice().name() : "Outpatients, Avon Vale Hospital",
-                                "clinician", gp ? "GP" : "Consultant")));
+                                ItemDetail.LOCATION.key(), gp ? p.practice().name() : "Outpatients, Avon Vale Hospital",
+                                ItemDetail.CLINICIAN.key(), gp ? "GP" : "Consultant")));
             }
         }
         return items;
@@ -173,7 +191,18 @@ final class PersonExtras {
     private static Item item(
             RegionCategory category, Holder holder, long at, String status, String title, Map<String, String> details) {
         return SyntheaCohort.item(
-                category, holder, at, Long.MIN_VALUE, status, null, null, title, null, "NORMAL", details, null);
+                category,
+                holder,
+                at,
+                Long.MIN_VALUE,
+                status,
+                null,
+                null,
+                title,
+                null,
+                Sensitivity.NORMAL.name(),
+                details,
+                null);
     }
 
     private static Map<String, String> ordered(String... pairs) {

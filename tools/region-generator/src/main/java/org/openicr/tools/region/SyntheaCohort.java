@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.openicr.tools.region.Template.Holder;
 import org.openicr.tools.region.Template.Item;
+import org.openicr.vocabulary.CodeSystem;
+import org.openicr.vocabulary.ItemDetail;
+import org.openicr.vocabulary.Sensitivity;
 
 /**
  * The base cohort: Synthea (org.mitre.synthea, Apache-2.0) is run once in a child JVM with its CSV
@@ -140,7 +143,7 @@ public final class SyntheaCohort {
             }
             Encounter e = encounters.get(r.get("ENCOUNTER"));
             boolean resolved = !r.get("STOP").isEmpty();
-            String sensitivity = Derived.isSensitive(display) ? "SEALED" : "NORMAL";
+            String sensitivity = Derived.isSensitive(display) ? Sensitivity.SEALED.name() : Sensitivity.NORMAL.name();
             t.add(item(
                     RegionCategory.PROBLEMS,
                     e == null ? Holder.GP : e.holder(),
@@ -165,14 +168,14 @@ public final class SyntheaCohort {
             long start = seconds(r.get("START"));
             long stop = r.get("STOP").isEmpty() ? Long.MIN_VALUE : seconds(r.get("STOP"));
             Map<String, String> details = new LinkedHashMap<>();
-            details.put("dose", Derived.dose(description));
-            details.put("route", Derived.route(description));
-            details.put("frequency", stop == Long.MIN_VALUE ? "Once a day" : "Three times a day");
-            details.put("quantity", r.get("DISPENSES") + " x 28 days");
-            details.put("change", stop == Long.MIN_VALUE ? "started" : "stopped");
+            details.put(ItemDetail.DOSE.key(), Derived.dose(description));
+            details.put(ItemDetail.ROUTE.key(), Derived.route(description));
+            details.put(ItemDetail.FREQUENCY.key(), stop == Long.MIN_VALUE ? "Once a day" : "Three times a day");
+            details.put(ItemDetail.QUANTITY.key(), r.get("DISPENSES") + " x 28 days");
+            details.put(ItemDetail.CHANGE.key(), stop == Long.MIN_VALUE ? "started" : "stopped");
             if (!r.get("REASONDESCRIPTION").isEmpty()) {
                 details.put(
-                        "changeReason",
+                        ItemDetail.CHANGE_REASON.key(),
                         "For " + clean(r.get("REASONDESCRIPTION")).toLowerCase(Locale.ROOT));
             }
             // Synthea codes medicines in RxNorm (US); the record has no RxNorm system, so LOCAL.
@@ -182,11 +185,11 @@ public final class SyntheaCohort {
                     start,
                     stop,
                     stop == Long.MIN_VALUE ? "active" : "stopped",
-                    "LOCAL",
+                    CodeSystem.LOCAL.name(),
                     "RXNORM-" + r.get("CODE"),
                     description,
                     null,
-                    "NORMAL",
+                    Sensitivity.NORMAL.name(),
                     details,
                     null));
         });
@@ -197,10 +200,10 @@ public final class SyntheaCohort {
             }
             Map<String, String> details = new LinkedHashMap<>();
             if (!r.get("DESCRIPTION1").isEmpty()) {
-                details.put("reaction", clean(r.get("DESCRIPTION1")));
+                details.put(ItemDetail.REACTION.key(), clean(r.get("DESCRIPTION1")));
             }
             if (!r.get("SEVERITY1").isEmpty()) {
-                details.put("severity", r.get("SEVERITY1").toLowerCase(Locale.ROOT));
+                details.put(ItemDetail.SEVERITY.key(), r.get("SEVERITY1").toLowerCase(Locale.ROOT));
             }
             boolean rxnorm = "RxNorm".equalsIgnoreCase(r.get("SYSTEM"));
             t.add(item(
@@ -209,11 +212,11 @@ public final class SyntheaCohort {
                     seconds(r.get("START")),
                     r.get("STOP").isEmpty() ? Long.MIN_VALUE : seconds(r.get("STOP")),
                     r.get("STOP").isEmpty() ? "active" : "resolved",
-                    rxnorm ? "LOCAL" : snomedOrLocal(r.get("CODE")),
+                    rxnorm ? CodeSystem.LOCAL.name() : snomedOrLocal(r.get("CODE")),
                     rxnorm ? "RXNORM-" + r.get("CODE") : r.get("CODE"),
                     (rxnorm ? "Allergy to " : "") + clean(r.get("DESCRIPTION")),
                     null,
-                    "NORMAL",
+                    Sensitivity.NORMAL.name(),
                     details,
                     null));
         });
@@ -234,8 +237,8 @@ public final class SyntheaCohort {
                     r.get("CODE"),
                     clean(r.get("DESCRIPTION")),
                     r.get("REASONDESCRIPTION").isEmpty() ? null : "Reason: " + clean(r.get("REASONDESCRIPTION")),
-                    "NORMAL",
-                    Map.of("location", Derived.location(holder, e)),
+                    Sensitivity.NORMAL.name(),
+                    Map.of(ItemDetail.LOCATION.key(), Derived.location(holder, e)),
                     null));
         });
         forEachRow(csv.resolve("immunizations.csv"), r -> {
@@ -249,12 +252,12 @@ public final class SyntheaCohort {
                     seconds(r.get("DATE")),
                     Long.MIN_VALUE,
                     "completed",
-                    "LOCAL",
+                    CodeSystem.LOCAL.name(),
                     "CVX-" + r.get("CODE"),
                     "Immunisation: " + r.get("DESCRIPTION"),
                     null,
-                    "NORMAL",
-                    Map.of("location", "GP surgery"),
+                    Sensitivity.NORMAL.name(),
+                    Map.of(ItemDetail.LOCATION.key(), "GP surgery"),
                     null));
         });
         forEachRow(csv.resolve("observations.csv"), r -> {
@@ -268,13 +271,13 @@ public final class SyntheaCohort {
             Encounter e = encounters.get(r.get("ENCOUNTER"));
             Map<String, String> details = new LinkedHashMap<>();
             String value = r.get("VALUE");
-            details.put("value", value);
+            details.put(ItemDetail.VALUE.key(), value);
             if (!r.get("UNITS").isEmpty()) {
-                details.put("unit", r.get("UNITS"));
+                details.put(ItemDetail.UNIT.key(), r.get("UNITS"));
             }
             Derived.reference(code, value, details);
             if (e != null) {
-                details.put("reportKey", "enc" + e.index() + "-" + r.get("CATEGORY"));
+                details.put(ItemDetail.REPORT_KEY.key(), "enc" + e.index() + "-" + r.get("CATEGORY"));
             }
             t.add(item(
                     RegionCategory.RESULTS,
@@ -282,11 +285,11 @@ public final class SyntheaCohort {
                     seconds(r.get("DATE")),
                     Long.MIN_VALUE,
                     "final",
-                    "LOINC",
+                    CodeSystem.LOINC.name(),
                     code,
                     clean(r.get("DESCRIPTION")),
                     null,
-                    "NORMAL",
+                    Sensitivity.NORMAL.name(),
                     details,
                     null));
         });
@@ -361,7 +364,7 @@ public final class SyntheaCohort {
     }
 
     private static String snomedOrLocal(String code) {
-        return SNOMED.matcher(code).matches() ? "SNOMED_CT" : "LOCAL";
+        return SNOMED.matcher(code).matches() ? CodeSystem.SNOMED_CT.name() : CodeSystem.LOCAL.name();
     }
 
     /** Drops SNOMED's semantic tag: "Hypertension (disorder)" becomes "Hypertension". */

@@ -1,4 +1,4 @@
-package org.openicr.record.entity;
+package org.openicr.vocabulary;
 
 import java.util.Arrays;
 import java.util.Map;

@@ -5,13 +5,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openicr.access.control.MatrixStore;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
@@ -29,8 +28,8 @@ import org.openicr.vocabulary.Category;
 @RolesAllowed(Roles.ADMINISTRATOR)
 public class MatrixAdministration {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    MatrixStore store;
 
     @Resource
     SessionContext session;
@@ -39,18 +38,15 @@ public class MatrixAdministration {
     AuditTrail audit;
 
     public List<MatrixRow> rows() {
-        Map<String, Set<Category>> byRole = current();
-        @SuppressWarnings("unchecked")
-        List<Object[]> roles = em.createNativeQuery("select code, name from rbac_role order by code")
-                .getResultList();
-        return roles.stream()
-                .map(r -> new MatrixRow((String) r[0], (String) r[1], byRole.getOrDefault((String) r[0], Set.of())))
+        Map<String, Set<Category>> byRole = store.current();
+        return store.roles().stream()
+                .map(r -> new MatrixRow(r.code(), r.name(), byRole.getOrDefault(r.code(), Set.of())))
                 .toList();
     }
 
     /** Saves the rows that changed; answers how many roles changed. */
     public int save(List<MatrixRow> rows) {
-        Map<String, Set<Category>> before = current();
+        Map<String, Set<Category>> before = store.current();
         String by = session.getCallerPrincipal().getName();
         int changed = 0;
         for (MatrixRow row : rows) {
@@ -59,15 +55,7 @@ public class MatrixAdministration {
             if (old.equals(now)) {
                 continue;
             }
-            em.createNativeQuery("delete from role_category where rbac_role_code = ?")
-                    .setParameter(1, row.getRoleCode())
-                    .executeUpdate();
-            for (Category category : now) {
-                em.createNativeQuery("insert into role_category (rbac_role_code, category) values (?, ?)")
-                        .setParameter(1, row.getRoleCode())
-                        .setParameter(2, category.name())
-                        .executeUpdate();
-            }
+            store.replace(row.getRoleCode(), now);
             audit.record(new AuditEvent(
                     AuditAction.MATRIX_CHANGED,
                     AuditOutcome.SUCCESS,
@@ -77,17 +65,5 @@ public class MatrixAdministration {
             changed++;
         }
         return changed;
-    }
-
-    private Map<String, Set<Category>> current() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> cells = em.createNativeQuery("select rbac_role_code, category from role_category")
-                .getResultList();
-        Map<String, Set<Category>> byRole = new LinkedHashMap<>();
-        for (Object[] cell : cells) {
-            byRole.computeIfAbsent((String) cell[0], r -> EnumSet.noneOf(Category.class))
-                    .add(Category.valueOf((String) cell[1]));
-        }
-        return byRole;
     }
 }

@@ -5,9 +5,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Set;
 import org.openicr.audit.control.AuditTrail;
@@ -15,6 +15,7 @@ import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
+import org.openicr.consent.control.OptOutStore;
 import org.openicr.patient.entity.Person;
 import org.openicr.platform.Roles;
 import org.openicr.vocabulary.ErrorCode;
@@ -42,17 +43,14 @@ public class OptOuts {
     @EJB
     AuditTrail audit;
 
+    @Inject
+    OptOutStore store;
+
     /** The person's current state and history; the person must be known. */
     public List<OptOutEvent> history(String nhsNumber) {
         Person person = person(nhsNumber);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select opted_out, channel, recorded_by, recorded_at, note"
-                        + " from opt_out_event where person_id = ? order by recorded_at desc, id desc")
-                .setParameter(1, person.getId())
-                .getResultList();
-        return rows.stream()
-                .map(r -> new OptOutEvent(
-                        (Boolean) r[0], (String) r[1], (String) r[2], ((Timestamp) r[3]).toInstant(), (String) r[4]))
+        return store.history(person.getId()).stream()
+                .map(e -> new OptOutEvent(e.optedOut(), e.channel(), e.recordedBy(), e.recordedAt(), e.note()))
                 .toList();
     }
 
@@ -67,18 +65,7 @@ public class OptOuts {
         Person person = person(nhsNumber);
         boolean before = person.isOptedOut();
         String by = session.getCallerPrincipal().getName();
-        em.createNativeQuery("update person set opted_out = ?, updated_at = now() where id = ?")
-                .setParameter(1, optOut)
-                .setParameter(2, person.getId())
-                .executeUpdate();
-        em.createNativeQuery("insert into opt_out_event (person_id, opted_out, channel, recorded_by, note)"
-                        + " values (?, ?, ?, ?, ?)")
-                .setParameter(1, person.getId())
-                .setParameter(2, optOut)
-                .setParameter(3, channel)
-                .setParameter(4, by)
-                .setParameter(5, note == null || note.isBlank() ? null : note.strip())
-                .executeUpdate();
+        store.record(person.getId(), optOut, channel, by, note == null || note.isBlank() ? null : note.strip());
         audit.record(new AuditEvent(
                 AuditAction.OPT_OUT_CHANGED,
                 AuditOutcome.SUCCESS,

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
+import org.openicr.consent.control.SocialCareConsentStore;
 import org.openicr.patient.entity.Person;
 import org.openicr.platform.Roles;
 import org.openicr.vocabulary.ErrorCode;
@@ -37,48 +39,28 @@ public class SocialCareConsent {
     @EJB
     AuditTrail audit;
 
+    @Inject
+    SocialCareConsentStore store;
+
     /** The councils (local authorities) of the region, by ODS code. */
     public List<String> councils() {
-        @SuppressWarnings("unchecked")
-        List<String> codes = em.createNativeQuery(
-                        "select ods_code from organisation where org_type = 'LOCAL_AUTHORITY' order by ods_code")
-                .getResultList();
-        return codes;
+        return store.councils();
     }
 
     /** The councils whose social care the person refused to share. */
     public List<String> refusals(String nhsNumber) {
-        @SuppressWarnings("unchecked")
-        List<String> codes = em.createNativeQuery("select o.ods_code from social_care_consent_refusal r"
-                        + " join organisation o on o.id = r.council_organisation_id where r.person_id = ? order by 1")
-                .setParameter(1, person(nhsNumber).getId())
-                .getResultList();
-        return codes;
+        return store.refusals(person(nhsNumber).getId());
     }
 
     public void record(String nhsNumber, String councilOds, boolean consents) {
         Person person = person(nhsNumber);
-        List<?> ids = em.createNativeQuery(
-                        "select id from organisation where ods_code = ? and org_type = 'LOCAL_AUTHORITY'")
-                .setParameter(1, councilOds)
-                .getResultList();
-        if (ids.isEmpty()) {
-            throw new IcrException(ErrorCode.NOT_FOUND, "No council with that ODS code.");
-        }
-        Number council = (Number) ids.get(0);
+        long council = store.council(councilOds)
+                .orElseThrow(() -> new IcrException(ErrorCode.NOT_FOUND, "No council with that ODS code."));
         boolean refusedBefore = refusals(nhsNumber).contains(councilOds);
         if (consents) {
-            em.createNativeQuery(
-                            "delete from social_care_consent_refusal where person_id = ? and council_organisation_id = ?")
-                    .setParameter(1, person.getId())
-                    .setParameter(2, council.longValue())
-                    .executeUpdate();
+            store.consent(person.getId(), council);
         } else {
-            em.createNativeQuery("insert into social_care_consent_refusal (person_id, council_organisation_id)"
-                            + " values (?, ?) on conflict do nothing")
-                    .setParameter(1, person.getId())
-                    .setParameter(2, council.longValue())
-                    .executeUpdate();
+            store.refuse(person.getId(), council);
         }
         audit.record(new AuditEvent(
                 AuditAction.CONSENT_CHANGED,

@@ -7,10 +7,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.Serializable;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.entity.Actor;
 import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.ingestion.control.PersonIndex;
+import org.openicr.ingestion.control.PersonLookup;
 import org.openicr.patient.entity.Demographics;
 import org.openicr.patient.entity.DemographicsPrecedence;
 import org.openicr.platform.Roles;
@@ -63,14 +59,14 @@ public class DemographicsBySource {
     public record View(long personId, String nhsNumber, String shownName, boolean restricted, List<Version> versions)
             implements Serializable {}
 
-    @Resource(lookup = "java:app/jdbc/openicr")
-    DataSource dataSource;
-
     @Resource
     SessionContext session;
 
     @Inject
     PersonIndex index;
+
+    @Inject
+    PersonLookup lookup;
 
     @EJB
     AuditTrail audit;
@@ -78,7 +74,7 @@ public class DemographicsBySource {
     public View forNhsNumber(String nhsNumber) {
         NhsNumber nhs = NhsNumber.of(nhsNumber);
         Actor actor = Actor.account(session.getCallerPrincipal().getName());
-        Optional<long[]> person = person(nhs);
+        Optional<PersonLookup.Found> person = lookup.byNhsNumber(nhs);
         if (person.isEmpty()) {
             audit.recordIndependently(new AuditEvent(
                     AuditAction.DEMOGRAPHICS_SOURCES_VIEWED,
@@ -88,7 +84,7 @@ public class DemographicsBySource {
                     "demographics by source: no person with NHS Number " + nhs.value()));
             throw new IcrException(ErrorCode.NOT_FOUND, "No person has NHS Number " + nhs.formatted() + ".");
         }
-        long personId = person.get()[0];
+        long personId = person.get().personId();
         List<DemographicsPrecedence.SourceVersion> versions = DemographicsPrecedence.ordered(index.versions(personId));
         Map<Long, String> supplies = Map.of();
         if (!versions.isEmpty()) {
@@ -129,36 +125,15 @@ public class DemographicsBySource {
                 actor,
                 personId,
                 "demographics by source viewed: " + rows.size() + " source version(s)"));
-        return new View(personId, nhs.formatted(), shownName(personId), person.get()[1] == 1, rows);
+        return new View(
+                personId,
+                nhs.formatted(),
+                lookup.shownName(personId),
+                person.get().restricted(),
+                rows);
     }
 
     private static String label(DemographicsPrecedence.Field field) {
         return field.name().toLowerCase().replace('_', ' ');
-    }
-
-    private Optional<long[]> person(NhsNumber nhs) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select id, case when restricted then 1 else 0 end from person where nhs_number = ?")) {
-            ps.setString(1, nhs.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new long[] {rs.getLong(1), rs.getLong(2)}) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the person failed", e);
-        }
-    }
-
-    private String shownName(long personId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select concat_ws(' ', title, given_names, family_name) from person where id = ?")) {
-            ps.setLong(1, personId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "";
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the person failed", e);
-        }
     }
 }

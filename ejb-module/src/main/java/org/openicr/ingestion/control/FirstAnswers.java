@@ -29,7 +29,8 @@ public class FirstAnswers {
             .map(s -> "'" + s.name() + "'")
             .collect(Collectors.joining(", "));
 
-    static final String FIRST = "select id, status, outcome, error_code, error_reason from inbound_message"
+    static final String FIRST = "select id as first_id, status as first_status, outcome as first_outcome,"
+            + " error_code as first_error_code, error_reason as first_error_reason from inbound_message"
             + " where source_system_id = ? and message_id = ? and status in (" + FINAL + ")"
             + " and id <> ? order by id limit 1";
 
@@ -46,9 +47,17 @@ public class FirstAnswers {
                 + " order by id limit 1) f on true";
     }
 
-    /** The reserved inbox id, then the first answer's columns ({@link #first}). */
-    static final String RESERVED_AND_FIRST_COLUMNS =
-            "nextval('" + ID_SEQUENCE + "'), f.id, f.status, f.outcome, f.error_code, f.error_reason";
+    /**
+     * The reserved inbox id ({@value #RESERVED_ID}), then the first answer's columns ({@link #first}),
+     * each under its own name so a statement that splices them in reads them by name, wherever they
+     * fall.
+     */
+    static final String RESERVED_AND_FIRST_COLUMNS = "nextval('" + ID_SEQUENCE + "') as reserved_id,"
+            + " f.id as first_id, f.status as first_status, f.outcome as first_outcome,"
+            + " f.error_code as first_error_code, f.error_reason as first_error_reason";
+
+    /** The column of {@link #RESERVED_AND_FIRST_COLUMNS} holding the reserved inbox id. */
+    static final String RESERVED_ID = "reserved_id";
 
     static final String RESERVE_AND_FIRST =
             "select " + RESERVED_AND_FIRST_COLUMNS + " from (select 1) one" + firstAnswerJoin("?");
@@ -82,21 +91,22 @@ public class FirstAnswers {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                int column = 1;
                 if (reserve) {
-                    message.assignId(rs.getLong(column++));
+                    message.assignId(rs.getLong(RESERVED_ID));
                 }
-                return first(rs, column, message.getSourceSystemId(), message.getMessageId());
+                return first(rs, message.getSourceSystemId(), message.getMessageId());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The idempotency check failed", e);
         }
     }
 
-    /** The first answer in the columns f.id ... f.error_reason from {@code column} on; empty when f.id is null. */
-    static Optional<InboundMessage> first(ResultSet rs, int column, Long sourceId, String messageId)
-            throws SQLException {
-        long firstId = rs.getLong(column);
+    /**
+     * The first answer in the columns first_id ... first_error_reason (read by name, wherever a
+     * statement puts them); empty when first_id is null.
+     */
+    static Optional<InboundMessage> first(ResultSet rs, Long sourceId, String messageId) throws SQLException {
+        long firstId = rs.getLong("first_id");
         if (rs.wasNull()) {
             return Optional.empty();
         }
@@ -104,10 +114,10 @@ public class FirstAnswers {
                 firstId,
                 sourceId,
                 messageId,
-                MessageStatus.valueOf(rs.getString(column + 1)),
-                rs.getString(column + 2),
-                rs.getString(column + 3),
-                rs.getString(column + 4)));
+                MessageStatus.valueOf(rs.getString("first_status")),
+                rs.getString("first_outcome"),
+                rs.getString("first_error_code"),
+                rs.getString("first_error_reason")));
     }
 
     /** Reserves an inbox id for a message that has none (one that could not be identified). */
@@ -119,7 +129,7 @@ public class FirstAnswers {
                 PreparedStatement ps = c.prepareStatement(RESERVE);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            message.assignId(rs.getLong(1));
+            message.assignId(rs.getLong(1)); // the statement's one column
         } catch (SQLException e) {
             throw new IllegalStateException("No inbox id could be reserved", e);
         }

@@ -63,7 +63,7 @@ public class ItemStore {
             + " organisation_id = excluded.organisation_id, inbound_message_id = excluded.inbound_message_id,"
             + " withdrawn_at = null, withdrawn_reason = null, updated_at = now()"
             + " where record_item.version < excluded.version and record_item.person_id = excluded.person_id"
-            + " returning source_key, id, (xmax = 0)";
+            + " returning source_key, id, (xmax = 0) as created";
 
     @Resource(lookup = "java:app/jdbc/openicr")
     DataSource dataSource;
@@ -77,9 +77,9 @@ public class ItemStore {
             bind(c, ps, personId, sourceSystemId, organisationId, inboundMessageId, items);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String key = rs.getString(1);
-                    ids.put(key, rs.getLong(2));
-                    written.put(key, new ItemResult(key, rs.getBoolean(3) ? Outcome.CREATED : Outcome.UPDATED));
+                    String key = rs.getString("source_key");
+                    ids.put(key, rs.getLong("id"));
+                    written.put(key, new ItemResult(key, rs.getBoolean("created") ? Outcome.CREATED : Outcome.UPDATED));
                 }
             }
             List<String> unchanged = items.stream()
@@ -116,7 +116,7 @@ public class ItemStore {
                 if (rs.next()) {
                     throw new IcrException(
                             ErrorCode.SOURCE_KEY_CONFLICT,
-                            "sourceKey " + rs.getString(1) + " is already used for another person.");
+                            "sourceKey " + rs.getString("source_key") + " is already used for another person.");
                 }
             }
         }

@@ -66,17 +66,17 @@ public class PersonIndex {
                 ps.setLong(i, sourceSystemId);
                 try (ResultSet rs = ps.executeQuery()) {
                     created = rs.next();
-                    ownId = created ? rs.getLong(1) : 0;
+                    ownId = created ? rs.getLong("id") : 0;
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("select id, coalesce(merged_into_id, id), restricted"
-                    + " from person where nhs_number = ? for update")) {
+            try (PreparedStatement ps = c.prepareStatement("select id, coalesce(merged_into_id, id) as person_id,"
+                    + " restricted from person where nhs_number = ? for update")) {
                 ps.setString(1, d.nhsNumber().value());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    ownId = rs.getLong(1);
-                    personId = rs.getLong(2);
-                    current = rs.getBoolean(3);
+                    ownId = rs.getLong("id");
+                    personId = rs.getLong("person_id");
+                    current = rs.getBoolean("restricted");
                 }
             }
             if (!created) {
@@ -151,7 +151,7 @@ public class PersonIndex {
                 if (!rs.next()) {
                     return List.of();
                 }
-                return versions(c, personId, NhsNumber.of(rs.getString(1)));
+                return versions(c, personId, NhsNumber.of(rs.getString("nhs_number")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the sources' demographics failed", e);
@@ -162,7 +162,7 @@ public class PersonIndex {
             throws SQLException {
         List<DemographicsPrecedence.SourceVersion> versions = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select d.source_system_id, s.code, o.ods_code,"
-                + " o.org_type = 'GP_PRACTICE', s.authoritative_demographics, d.source_updated_at, d.received_at,"
+                + " o.org_type = 'GP_PRACTICE' as gp_practice, s.authoritative_demographics, d.source_updated_at, d.received_at,"
                 + " d.title, d.given_names, d.family_name, d.date_of_birth, d.date_of_death, d.gender,"
                 + " d.address_lines, d.postcode, d.phone, d.gp_practice_ods, d.restricted"
                 + " from person_demographics d join source_system s on s.id = d.source_system_id"
@@ -170,29 +170,29 @@ public class PersonIndex {
             ps.setLong(1, personId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String lines = rs.getString(14);
-                    Date death = rs.getDate(12);
+                    String lines = rs.getString("address_lines");
+                    Date death = rs.getDate("date_of_death");
                     Demographics d = new Demographics(
                             nhs,
-                            rs.getString(8),
-                            rs.getString(9),
-                            rs.getString(10),
-                            rs.getDate(11).toLocalDate(),
+                            rs.getString("title"),
+                            rs.getString("given_names"),
+                            rs.getString("family_name"),
+                            rs.getDate("date_of_birth").toLocalDate(),
                             death == null ? null : death.toLocalDate(),
-                            Gender.valueOf(rs.getString(13)),
+                            Gender.valueOf(rs.getString("gender")),
                             lines == null || lines.isEmpty() ? List.of() : List.of(lines.split("\n")),
-                            rs.getString(15),
-                            rs.getString(16),
-                            rs.getString(17),
-                            (Boolean) rs.getObject(18));
+                            rs.getString("postcode"),
+                            rs.getString("phone"),
+                            rs.getString("gp_practice_ods"),
+                            (Boolean) rs.getObject("restricted"));
                     versions.add(new DemographicsPrecedence.SourceVersion(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getBoolean(4),
-                            rs.getBoolean(5),
-                            rs.getTimestamp(6).toInstant(),
-                            rs.getTimestamp(7).toInstant(),
+                            rs.getLong("source_system_id"),
+                            rs.getString("code"),
+                            rs.getString("ods_code"),
+                            rs.getBoolean("gp_practice"),
+                            rs.getBoolean("authoritative_demographics"),
+                            rs.getTimestamp("source_updated_at").toInstant(),
+                            rs.getTimestamp("received_at").toInstant(),
                             d));
                 }
             }
@@ -205,7 +205,7 @@ public class PersonIndex {
                 c.prepareStatement("select authoritative_demographics from source_system where id = ?")) {
             ps.setLong(1, sourceSystemId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+                return rs.next() && rs.getBoolean("authoritative_demographics");
             }
         }
     }
@@ -240,8 +240,8 @@ public class PersonIndex {
                 + " where i.source_system_id = ? and coalesce(p.merged_into_id, p.id) = ?)"
                 + " or exists (select 1 from record_item r where r.person_id = ? and r.source_system_id = ?))";
         return single(
-                        "select 1 from source_system s where s.id = ? and (s.authoritative_patient_index or (" + holds
-                                + " and " + holds + "))",
+                        "select 1 as found from source_system s where s.id = ? and (s.authoritative_patient_index or ("
+                                + holds + " and " + holds + "))",
                         sourceSystemId,
                         sourceSystemId,
                         survivingPersonId,
@@ -314,30 +314,30 @@ public class PersonIndex {
         try (Connection c = dataSource.getConnection()) {
             long surviving;
             long retired;
-            try (PreparedStatement ps =
-                    c.prepareStatement("select m.surviving_person_id, m.retired_person_id, m.reversed_at is not null,"
-                            + " s.merged_into_id, r.merged_into_id,"
-                            + " exists (select 1 from person_merge later where later.retired_person_id = m.retired_person_id"
-                            + " and later.id > m.id and later.reversed_at is null)"
-                            + " from person_merge m join person s on s.id = m.surviving_person_id"
-                            + " join person r on r.id = m.retired_person_id where m.id = ? for update of m")) {
+            try (PreparedStatement ps = c.prepareStatement("select m.surviving_person_id, m.retired_person_id,"
+                    + " m.reversed_at is not null as reversed, s.merged_into_id as surviving_merged_into,"
+                    + " r.merged_into_id as retired_merged_into,"
+                    + " exists (select 1 from person_merge later where later.retired_person_id = m.retired_person_id"
+                    + " and later.id > m.id and later.reversed_at is null) as merged_again"
+                    + " from person_merge m join person s on s.id = m.surviving_person_id"
+                    + " join person r on r.id = m.retired_person_id where m.id = ? for update of m")) {
                 ps.setLong(1, mergeId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new IcrException(ErrorCode.NOT_FOUND, "No such merge.");
                     }
-                    surviving = rs.getLong(1);
-                    retired = rs.getLong(2);
-                    if (rs.getBoolean(3)) {
+                    surviving = rs.getLong("surviving_person_id");
+                    retired = rs.getLong("retired_person_id");
+                    if (rs.getBoolean("reversed")) {
                         throw new IcrException(ErrorCode.INVALID_INPUT, "This merge has already been reversed.");
                     }
-                    if (rs.getObject(4) != null) {
+                    if (rs.getObject("surviving_merged_into") != null) {
                         throw new IcrException(
                                 ErrorCode.INVALID_INPUT,
                                 "The surviving record has since been merged into another one;"
                                         + " reverse that later merge first.");
                     }
-                    if (rs.getBoolean(6) || rs.getLong(5) != surviving) {
+                    if (rs.getBoolean("merged_again") || rs.getLong("retired_merged_into") != surviving) {
                         throw new IcrException(
                                 ErrorCode.INVALID_INPUT,
                                 "The retired record has been merged again since; reverse the later merge" + " first.");
@@ -389,17 +389,19 @@ public class PersonIndex {
     }
 
     public Optional<Long> byNhsNumber(NhsNumber nhsNumber) {
-        return single("select coalesce(merged_into_id, id) from person where nhs_number = ?", nhsNumber.value());
+        return single(
+                "select coalesce(merged_into_id, id) as found from person where nhs_number = ?", nhsNumber.value());
     }
 
     public Optional<Long> byLocalIdentifier(long sourceSystemId, String localIdentifier) {
         return single(
-                "select coalesce(p.merged_into_id, p.id) from person_identifier i join person p on p.id = i.person_id"
+                "select coalesce(p.merged_into_id, p.id) as found from person_identifier i join person p on p.id = i.person_id"
                         + " where i.source_system_id = ? and i.value = ?",
                 sourceSystemId,
                 localIdentifier.strip());
     }
 
+    /** The column {@code found} of the statement's first row, if any. */
     private Optional<Long> single(String sql, Object... values) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
@@ -407,7 +409,7 @@ public class PersonIndex {
                 ps.setObject(i + 1, values[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                return rs.next() ? Optional.of(rs.getLong("found")) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Person lookup failed", e);

@@ -26,10 +26,14 @@ public class Sources {
      * The live path's first statement for a message: the source, and in the same statement the id
      * reserved for the message's inbox row, the first answer to the message id it gives (see {@link
      * FirstAnswers}), remembered on the message so processing does not ask again, and the person the
-     * message's NHS Number leads to (a merged person's survivor), for matching.
+     * message's NHS Number leads to (a merged person's survivor), for matching. Every column has a
+     * name of its own and is read by it, so adding a column here or in {@link
+     * FirstAnswers#RESERVED_AND_FIRST_COLUMNS} shifts nothing.
      */
-    static final String FOR_MESSAGE = "select s.id, s.code, s.active, o.id, o.ods_code, o.name, o.org_type,"
-            + " o.sharing_mode, o.active, " + FirstAnswers.RESERVED_AND_FIRST_COLUMNS + ", pm.person_id"
+    static final String FOR_MESSAGE = "select s.id as source_id, s.code as source_code, s.active as source_active,"
+            + " o.id as organisation_id, o.ods_code, o.name as organisation_name, o.org_type, o.sharing_mode,"
+            + " o.active as organisation_active, " + FirstAnswers.RESERVED_AND_FIRST_COLUMNS
+            + ", pm.person_id as matched_person_id"
             + " from source_system s join organisation o on o.id = s.organisation_id"
             + " join user_account a on a.id = s.user_account_id" + FirstAnswers.firstAnswerJoin("s.id")
             + " left join lateral (select coalesce(p.merged_into_id, p.id) from person p where p.nhs_number = ?)"
@@ -67,26 +71,33 @@ public class Sources {
                     throw new IcrException(
                             ErrorCode.UNKNOWN_SOURCE, "This account is not registered as a source system.");
                 }
-                String code = rs.getString(2);
+                String code = rs.getString("source_code");
                 // The organisation's rule, from the entity itself (not copied here).
                 Organisation organisation = new Organisation(
-                        rs.getString(5), rs.getString(6), rs.getString(7), SharingMode.valueOf(rs.getString(8)));
-                organisation.activate(rs.getBoolean(9));
-                if (!rs.getBoolean(3) || !organisation.maySubmit()) {
+                        rs.getString("ods_code"),
+                        rs.getString("organisation_name"),
+                        rs.getString("org_type"),
+                        SharingMode.valueOf(rs.getString("sharing_mode")));
+                organisation.activate(rs.getBoolean("organisation_active"));
+                if (!rs.getBoolean("source_active") || !organisation.maySubmit()) {
                     throw notPermitted(code);
                 }
-                long personId = rs.getLong(16);
+                long personId = rs.getLong("matched_person_id");
                 SubmittingSource.NhsNumberMatch matched = nhsNumber == null
                         ? null
                         : new SubmittingSource.NhsNumberMatch(nhsNumber.value(), rs.wasNull() ? null : personId);
-                SubmittingSource source =
-                        new SubmittingSource(rs.getLong(1), code, rs.getLong(4), rs.getString(5), matched);
-                message.assignId(rs.getLong(10));
+                SubmittingSource source = new SubmittingSource(
+                        rs.getLong("source_id"),
+                        code,
+                        rs.getLong("organisation_id"),
+                        rs.getString("ods_code"),
+                        matched);
+                message.assignId(rs.getLong(FirstAnswers.RESERVED_ID));
                 if (id != null) {
                     message.firstAnswerLookedUp(
                             source.id(),
                             id,
-                            FirstAnswers.first(rs, 11, source.id(), id).orElse(null));
+                            FirstAnswers.first(rs, source.id(), id).orElse(null));
                 }
                 return source;
             }

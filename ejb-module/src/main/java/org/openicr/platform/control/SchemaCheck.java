@@ -62,15 +62,15 @@ public class SchemaCheck {
 
     private String refuseOwnerOrSuperuser() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select current_user, r.rolsuper,"
+                PreparedStatement ps = c.prepareStatement("select current_user as user_name, r.rolsuper,"
                         + " (select t.tableowner from pg_tables t where t.schemaname = current_schema()"
-                        + " and t.tablename = 'audit_event')"
+                        + " and t.tablename = 'audit_event') as audit_owner"
                         + " from pg_roles r where r.rolname = current_user");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            String user = rs.getString(1);
-            boolean superuser = rs.getBoolean(2);
-            String auditOwner = rs.getString(3);
+            String user = rs.getString("user_name");
+            boolean superuser = rs.getBoolean("rolsuper");
+            String auditOwner = rs.getString("audit_owner");
             if (superuser || user.equals(auditOwner)) {
                 String problem = "OpenICR refuses to run connected to the database as " + user
                         + (superuser ? ", a superuser" : ", the owner of the audit trail")

@@ -1,0 +1,65 @@
+package org.openicr.consent.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SQL of social care consent to share: the councils of the region and the refusals per person
+ * and council (a set with no entity of its own). Runs on the caller's persistence context, so its
+ * statements share the transaction and connection of the entities and audit event around them.
+ */
+@Dependent
+public class SocialCareConsentStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The ODS codes of the councils (local authorities), in order. */
+    public List<String> councils() {
+        @SuppressWarnings("unchecked")
+        List<String> codes = em.createNativeQuery(
+                        "select ods_code from organisation where org_type = 'LOCAL_AUTHORITY' order by ods_code")
+                .getResultList();
+        return codes;
+    }
+
+    /** The ODS codes of the councils whose social care the person refused to share, in order. */
+    public List<String> refusals(long personId) {
+        @SuppressWarnings("unchecked")
+        List<String> codes = em.createNativeQuery("select o.ods_code from social_care_consent_refusal r"
+                        + " join organisation o on o.id = r.council_organisation_id where r.person_id = ? order by 1")
+                .setParameter(1, personId)
+                .getResultList();
+        return codes;
+    }
+
+    /** The organisation id of the council with this ODS code, if it is one. */
+    public Optional<Long> council(String councilOds) {
+        List<?> ids = em.createNativeQuery(
+                        "select id from organisation where ods_code = ? and org_type = 'LOCAL_AUTHORITY'")
+                .setParameter(1, councilOds)
+                .getResultList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(((Number) ids.get(0)).longValue());
+    }
+
+    /** Lifts the person's refusal for the council (nothing when there is none). */
+    public void consent(long personId, long councilId) {
+        em.createNativeQuery(
+                        "delete from social_care_consent_refusal where person_id = ? and council_organisation_id = ?")
+                .setParameter(1, personId)
+                .setParameter(2, councilId)
+                .executeUpdate();
+    }
+
+    /** Records the person's refusal for the council (nothing when it is already recorded). */
+    public void refuse(long personId, long councilId) {
+        em.createNativeQuery("insert into social_care_consent_refusal (person_id, council_organisation_id)"
+                        + " values (?, ?) on conflict do nothing")
+                .setParameter(1, personId)
+                .setParameter(2, councilId)
+                .executeUpdate();
+    }
+}

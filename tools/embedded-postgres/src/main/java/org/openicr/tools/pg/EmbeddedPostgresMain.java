@@ -120,7 +120,7 @@ public final class EmbeddedPostgresMain {
                 // throttled to 50 cost units per 10 ms (about 40 MB/s of cached pages; at the
                 // default 200 a pass over a grown ingestion table took up to a third of a core while
                 // it ran), and checkpoints every 15 minutes instead of 5 (fewer surges of full-page
-                // images in the WAL after each checkpoint starts): docs/decisions.md.
+                // images in the WAL after each checkpoint starts): docs/decision-log.md, "Headroom under load".
                 .setServerConfig("autovacuum_max_workers", "1")
                 .setServerConfig("autovacuum_vacuum_cost_delay", "10ms")
                 .setServerConfig("autovacuum_vacuum_cost_limit", "50")

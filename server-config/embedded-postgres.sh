@@ -46,7 +46,7 @@ start() {
   # PostgreSQL backend crosses that line in nearly every transaction here, so each ingested message
   # cost a brk() up and a brk() down, page faults and TLB flushes (measured: 15 % of PostgreSQL's
   # CPU). The PostgreSQL processes inherit these settings: keep up to 64 MB, map only blocks over
-  # 8 MB (docs/decisions.md, "glibc's heap trimming in the PostgreSQL backends").
+  # 8 MB (docs/decision-log.md, "glibc's heap trimming in the PostgreSQL backends").
   export MALLOC_TRIM_THRESHOLD_=67108864 MALLOC_MMAP_THRESHOLD_=8388608
   nohup java -jar "$jar" --port "$port" --data "$data" \
     --database openicr \

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Creates, configures, starts, stops and deploys to an OpenICR Payara Server domain.
 #
-#   openicr-domain.sh create|start|stop|deploy EAR|status
+#   openicr-domain.sh create|start|stop|deploy EAR|status|delete
+#
+# delete stops the domain and removes it (its configuration, logs and deployed application; never
+# the database): the next start makes it anew from domain.asadmin (./icr reset-domain).
 #
 # Environment (all have defaults for the demo):
 #   ICR_DOMAINS_DIR  where domains live          (default: <repo>/.openicr/domains)
@@ -168,6 +171,20 @@ stop() {
   fi
 }
 
+# Stops the domain (if it runs) and removes its folder; the next create or start makes it anew.
+delete() {
+  if [ ! -d "$domains/$domain" ]; then
+    echo "No domain '$domain' in $domains: nothing to delete."
+    return 0
+  fi
+  if [ -x "$asadmin" ] && running; then
+    "$asadmin" stop-domain --domaindir "$domains" "$domain" >/dev/null
+    echo "Domain '$domain' stopped."
+  fi
+  rm -rf "${domains:?}/${domain:?}"
+  echo "Domain '$domain' deleted from $domains; the next start makes it anew from domain.asadmin."
+}
+
 deploy() {
   local ear="$1"
   remote deploy --force=true --name openicr "$ear" >/dev/null
@@ -180,5 +197,6 @@ case "${1:-}" in
   stop) stop ;;
   deploy) deploy "${2:?EAR path required}" ;;
   status) if running; then echo "running"; else echo "stopped"; fi ;;
-  *) echo "usage: $0 create|start|stop|deploy EAR|status" >&2; exit 2 ;;
+  delete) delete ;;
+  *) echo "usage: $0 create|start|stop|deploy EAR|status|delete" >&2; exit 2 ;;
 esac

@@ -27,6 +27,8 @@ import java.util.Map;
  * as it is, only to give the superuser its password, stopped, and started again with password
  * authentication. The data directory is kept between runs; the roles and the database are created
  * when missing and the roles' passwords set to the given ones at every start.
+ *
+ * <p>ICR_PG_STAT_STATEMENTS=on loads PostgreSQL's pg_stat_statements (the integration tests set it).
  */
 public final class EmbeddedPostgresMain {
 
@@ -88,8 +90,17 @@ public final class EmbeddedPostgresMain {
     }
 
     private static EmbeddedPostgres.Builder builder(int port, Path data) {
-        return EmbeddedPostgres.builder()
-                .setPort(port)
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if ("on".equals(System.getenv("ICR_PG_STAT_STATEMENTS"))) {
+            // PostgreSQL's own statement counter, for the statement budgets of the integration tests
+            // (StatementBudgetIT) and for measuring by hand; off unless asked for (ICR_PG_STAT_STATEMENTS=on),
+            // so that the demo and the benchmarks run as before. Top-level statements only, with
+            // BEGIN and COMMIT (track_utility).
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "top")
+                    .setServerConfig("pg_stat_statements.track_utility", "on");
+        }
+        return builder.setPort(port)
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setServerConfig("password_encryption", "scram-sha-256")
@@ -109,7 +120,7 @@ public final class EmbeddedPostgresMain {
                 // throttled to 50 cost units per 10 ms (about 40 MB/s of cached pages; at the
                 // default 200 a pass over a grown ingestion table took up to a third of a core while
                 // it ran), and checkpoints every 15 minutes instead of 5 (fewer surges of full-page
-                // images in the WAL after each checkpoint starts): docs/decisions.md.
+                // images in the WAL after each checkpoint starts): docs/decision-log.md, "Headroom under load".
                 .setServerConfig("autovacuum_max_workers", "1")
                 .setServerConfig("autovacuum_vacuum_cost_delay", "10ms")
                 .setServerConfig("autovacuum_vacuum_cost_limit", "50")

@@ -28,9 +28,9 @@ import org.openicr.access.control.AccessDecision;
 import org.openicr.access.entity.ItemFacts;
 import org.openicr.access.entity.ItemVisibility;
 import org.openicr.access.entity.ReadScope;
-import org.openicr.record.boundary.ItemView;
 import org.openicr.record.control.ItemQuery;
 import org.openicr.record.control.SummarySection;
+import org.openicr.record.entity.RecordItem;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.Sensitivity;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -260,9 +260,9 @@ class VisibilityRuleIT {
     }
 
     /** What a query answered: VISIBLE or WITHHELD for each item it listed. */
-    private static Map<Long, ItemVisibility> observed(List<ItemView> items) {
+    private static Map<Long, ItemVisibility> observed(List<RecordItem> items) {
         Map<Long, ItemVisibility> observed = new LinkedHashMap<>();
-        for (ItemView item : items) {
+        for (RecordItem item : items) {
             observed.put(item.id(), item.withheld() ? ItemVisibility.WITHHELD : ItemVisibility.VISIBLE);
             if (item.withheld()) {
                 assertEquals(null, item.text(), "a withheld item's content left the query: " + item);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -26,18 +25,6 @@ import org.openicr.persistencefixture.boundary.SqlInABoundary;
  */
 class PersistenceRuleTest {
 
-    /**
-     * Boundaries whose SQL other parts of issue 17 move into stores; remove a name when its class is
-     * clean. Nothing may be added here.
-     */
-    static final Set<String> NOT_YET_MOVED = Set.of(
-            "org.openicr.audit.boundary.AuditSearch",
-            "org.openicr.audit.boundary.AlertReview",
-            "org.openicr.audit.boundary.AccessReport",
-            "org.openicr.audit.boundary.AlertSettingsAdmin",
-            "org.openicr.record.boundary.SealBreaks",
-            "org.openicr.record.boundary.CareRecord");
-
     static final DescribedPredicate<JavaMethodCall> RUNS_SQL =
             new DescribedPredicate<>("run SQL (createNativeQuery, a JDBC connection or statement)") {
                 @Override
@@ -52,19 +39,9 @@ class PersistenceRuleTest {
                 }
             };
 
-    static final DescribedPredicate<JavaClass> NOT_YET_MOVED_CLASS =
-            new DescribedPredicate<>("a boundary whose SQL is still to move") {
-                @Override
-                public boolean test(JavaClass c) {
-                    String top = c.getName().replaceFirst("\\$.*", "");
-                    return NOT_YET_MOVED.contains(top);
-                }
-            };
-
     static final ArchRule NO_SQL_IN_BOUNDARIES = noClasses()
             .that()
             .resideInAPackage("org.openicr.*.boundary..")
-            .and(DescribedPredicate.not(NOT_YET_MOVED_CLASS))
             .should()
             .callMethodWhere(RUNS_SQL);
 

@@ -3,6 +3,8 @@ package org.openicr.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -33,7 +36,6 @@ import org.openicr.record.control.SummarySection;
 import org.openicr.record.entity.RecordItem;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.Sensitivity;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Issue 17, item 3: the SQL of {@link ItemQuery} is the visibility rule the record applies, and
@@ -177,11 +179,37 @@ class VisibilityRuleIT {
 
     @Test
     void everyItemQueryAgreesWithTheVisibilityTable() throws SQLException {
-        PGSimpleDataSource application = new PGSimpleDataSource();
-        application.setUrl(TestEnvironment.databaseUrl());
-        application.setUser(TestEnvironment.applicationUser());
-        application.setPassword(TestEnvironment.applicationPassword());
-        ItemQuery query = new ItemQuery(application);
+        try (Connection application = TestEnvironment.applicationDatabase()) {
+            compare(new ItemQuery(oneConnection(application)));
+        }
+    }
+
+    /**
+     * A data source that hands out one connection of the application role and ignores its close:
+     * the thousands of queries below would otherwise each open a connection.
+     */
+    private static DataSource oneConnection(Connection connection) {
+        Connection kept = (Connection) Proxy.newProxyInstance(
+                VisibilityRuleIT.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return (DataSource) Proxy.newProxyInstance(
+                VisibilityRuleIT.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return kept;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static void compare(ItemQuery query) {
         AccessDecision decision = new AccessDecision();
         Set<ItemVisibility> seen = EnumSet.noneOf(ItemVisibility.class);
         int compared = 0;

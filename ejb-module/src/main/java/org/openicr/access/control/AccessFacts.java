@@ -105,9 +105,10 @@ public class AccessFacts {
 
     /**
      * The facts query: one row whatever exists. Its parameters are the role profile's id and the
-     * person's id; every subquery reads them from {@code k}.
+     * person's id; every subquery reads them from {@code k}. Public for the load driver's raw
+     * PostgreSQL figures (tools/load-driver RawSql), which run this very statement.
      */
-    private static final String READING = "select"
+    public static final String READING = "select"
             + " p.id is not null as profile_found, a.id as account_id, a.username, a.enabled as account_enabled,"
             + " a.locked_at as account_locked_at, p.active as profile_active, p.rbac_role_code,"
             + " o.id as organisation_id, o.ods_code, o.active as organisation_active, o.sharing_mode,"

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.openicr.access.control.AccessFacts;
 import org.openicr.vocabulary.Category;
 
 /**
@@ -117,28 +118,15 @@ public final class RawSql {
 
     static final String MATRIX = "select category from role_category where rbac_role_code = ?";
 
-    /** CareRecord.reader and decide: the profile, the person, the access facts and the latest reason. */
+    /**
+     * AccessFacts.reading: everything the record decision needs, in the one statement the server
+     * runs once per request (RecordReadings), imported from the server's code, never copied.
+     */
     static List<Step> accessChecks(Reader reader, IntFunction<Long> person) {
-        List<Step> steps = new ArrayList<>(resolveProfile(reader));
-        steps.add(new Step(
-                "SELECT " + PERSON_COLUMNS + " FROM person WHERE (ID = ?)",
-                (c, ps, i) -> ps.setLong(1, person.apply(i))));
-        steps.add(new Step(ACCESS_PROFILE, (c, ps, i) -> ps.setLong(1, reader.roleProfileId())));
-        steps.add(new Step(
-                "select id, reason, justification, declared_at, explicit_consent from reason_declaration"
-                        + " where role_profile_id = ? and person_id = ? order by declared_at desc, id desc limit 1",
-                (c, ps, i) -> {
-                    ps.setLong(1, reader.roleProfileId());
-                    ps.setLong(2, person.apply(i));
-                }));
-        steps.add(new Step(MATRIX, (c, ps, i) -> ps.setString(1, reader.rbacRole())));
-        steps.add(new Step(
-                "select opted_out, restricted from person where id = ?", (c, ps, i) -> ps.setLong(1, person.apply(i))));
-        steps.add(new Step(
-                "select council_organisation_id from social_care_consent_refusal where person_id = ?",
-                (c, ps, i) -> ps.setLong(1, person.apply(i))));
-        steps.add(new Step("select id from organisation where not active", (c, ps, i) -> {}));
-        return steps;
+        return List.of(new Step(AccessFacts.READING, (c, ps, i) -> {
+            ps.setLong(1, reader.roleProfileId());
+            ps.setLong(2, person.apply(i));
+        }));
     }
 
     private static final String SCOPE = " where i.person_id = ? and i.withdrawn_at is null and i.category = any(?)"
@@ -173,7 +161,8 @@ public final class RawSql {
     }
 
     /**
-     * One record page view (CareRecord.open, then CareRecord.items for the page's table): 24 reads.
+     * One record page view (CareRecord.open, then CareRecord.items for the page's table): the facts
+     * once per request, the counts and the page.
      * The server also writes an audit row and commits after each of the two (not repeated here: the
      * audit trail is append-only, and the commit cost is in the ingestion rows' raw figure).
      */
@@ -187,7 +176,6 @@ public final class RawSql {
     public static List<Step> categoryView(Reader reader, IntFunction<Long> person, IntFunction<String> category) {
         List<Step> steps = new ArrayList<>(accessChecks(reader, person));
         steps.add(counts(reader, person));
-        steps.addAll(accessChecks(reader, person));
         steps.add(page(reader, person, category));
         return steps;
     }

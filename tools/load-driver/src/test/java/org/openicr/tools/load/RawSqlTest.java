@@ -20,13 +20,12 @@ class RawSqlTest {
     @Test
     void aRecordViewIsTheOpenThenThePageOfTheFirstPermittedCategory() {
         List<RawSql.Step> view = RawSql.recordView(READER, i -> 10L);
-        assertEquals(24, view.size());
-        assertEquals(2, count(view, "FROM role_profile WHERE (ID = ?)"), "the profile is resolved twice");
-        assertEquals(2, count(view, "from reason_declaration"));
-        assertEquals(1, count(view, "group by i.category"));
-        assertEquals(1, count(view, "order by i.effective_at desc nulls last"));
-        assertTrue(view.get(11).sql().contains("group by i.category"), "counts come after the first access checks");
-        assertTrue(view.get(23).sql().contains("limit ? offset ?"), "the page comes last");
+        assertEquals(3, view.size(), "the facts once per request, the counts, the page");
+        assertEquals(0, count(view, "FROM role_profile WHERE (ID = ?)"), "no JPA profile read on the record path");
+        assertEquals(1, count(view, "from reason_declaration"));
+        assertTrue(view.get(0).sql().contains("profile_found"), "the facts come first (AccessFacts.READING)");
+        assertTrue(view.get(1).sql().contains("group by i.category"), "then the counts");
+        assertTrue(view.get(2).sql().contains("limit ? offset ?"), "the page comes last");
         assertEquals(0, count(view, "insert"), "reads only");
     }
 

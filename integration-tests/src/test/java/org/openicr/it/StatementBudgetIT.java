@@ -50,7 +50,13 @@ class StatementBudgetIT {
      */
     static final int FACTS_PER_PAGE = 1;
 
-    /** The page's own item reads ({@code ItemQuery}), as measured at issue 17's start. */
+    /**
+     * The page's own item reads ({@code ItemQuery}), as measured at issue 17's start: the summary
+     * page reads the counts and the summary; the medications page the counts, the alert strip, the
+     * current medications and the page of items. (The access facts were then 12 statements per
+     * {@code CareRecord} call: 12 on the summary page, 36 on the medications page, which makes 3
+     * calls.)
+     */
     static final int SUMMARY_ITEM_READS = 2;
 
     static final int MEDICATIONS_ITEM_READS = 4;
@@ -173,20 +179,28 @@ class StatementBudgetIT {
      */
     record Page(Counts counts) {
 
+        private static final java.util.regex.Pattern ITEM_TABLE =
+                java.util.regex.Pattern.compile("(?i)\\b(from|join)\\s+record_item\\b");
+
         long audit() {
             return counts.matching(Page::auditOrControl);
         }
 
         long itemReads() {
-            return counts.without(Page::auditOrControl).matching(q -> q.contains("record_item"));
+            return counts.without(Page::auditOrControl).matching(Page::readsItems);
         }
 
         long facts() {
-            return counts.without(Page::auditOrControl).matching(q -> !q.contains("record_item"));
+            return counts.without(Page::auditOrControl).matching(q -> !readsItems(q));
         }
 
         long total() {
             return counts.without(Page::auditOrControl).total();
+        }
+
+        /** Reads the table record_item (not merely a column named record_item_id, as seal_break has). */
+        private static boolean readsItems(String q) {
+            return ITEM_TABLE.matcher(q).find();
         }
 
         private static boolean auditOrControl(String q) {

@@ -76,7 +76,7 @@ class StatementBudgetIT {
     void aSingleItemMessageIsThreeStatementsAndOneCommit() throws Exception {
         String nhsNumber = TestEnvironment.freshNhsNumber();
         TestEnvironment.postPerson(person(nhsNumber));
-        // A first message warms nothing up that matters here, but makes the second one an ordinary one.
+        // Not the first message of the source for this person: the measured one is an ordinary one.
         submit(nhsNumber, "warm-up");
 
         Counts.reset();

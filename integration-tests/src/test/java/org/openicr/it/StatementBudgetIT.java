@@ -50,7 +50,13 @@ class StatementBudgetIT {
      */
     static final int FACTS_PER_PAGE = 1;
 
-    /** The page's own item reads ({@code ItemQuery}), as measured at issue 17's start. */
+    /**
+     * The page's own item reads ({@code ItemQuery}), as measured at issue 17's start: the summary
+     * page reads the counts and the summary; the medications page the counts, the alert strip, the
+     * current medications and the page of items. (The access facts were then 12 statements per
+     * {@code CareRecord} call: 12 on the summary page, 36 on the medications page, which makes 3
+     * calls.)
+     */
     static final int SUMMARY_ITEM_READS = 2;
 
     static final int MEDICATIONS_ITEM_READS = 4;
@@ -70,7 +76,7 @@ class StatementBudgetIT {
     void aSingleItemMessageIsThreeStatementsAndOneCommit() throws Exception {
         String nhsNumber = TestEnvironment.freshNhsNumber();
         TestEnvironment.postPerson(person(nhsNumber));
-        // A first message warms nothing up that matters here, but makes the second one an ordinary one.
+        // Not the first message of the source for this person: the measured one is an ordinary one.
         submit(nhsNumber, "warm-up");
 
         Counts.reset();
@@ -87,7 +93,30 @@ class StatementBudgetIT {
                 work.matching(q -> q.startsWith("with m as (insert into inbound_message")
                         && q.contains("insert into audit_event")),
                 counts::toString);
-        assertEquals(1, counts.matching(q -> q.equalsIgnoreCase("commit")), () -> "one commit\n" + counts);
+        // One commit: the three rows the message wrote carry one transaction id (xmin), and they are
+        // there, so it committed. (pg_stat_statements counts pgjdbc's BEGIN but, measured here, not
+        // its COMMIT; and the sealer begins a transaction every second, so neither is counted.)
+        String messageId = lastMessageId;
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(distinct x) from (select m.xmin::text x from inbound_message m where m.message_id = ?"
+                                + " union all select i.xmin::text from record_item i join inbound_message m"
+                                + " on m.id = i.inbound_message_id where m.message_id = ?"
+                                + " union all select e.xmin::text from audit_event e join inbound_message m"
+                                + " on e.detail like '%(inbox ' || m.id || ')%' where m.message_id = ?) t",
+                        messageId, messageId, messageId),
+                () -> "the message's inbox row, item and audit event in one transaction\n" + counts);
+        assertEquals(
+                3,
+                TestEnvironment.count(
+                        "select (select count(*) from inbound_message m where m.message_id = ?)"
+                                + " + (select count(*) from record_item i join inbound_message m"
+                                + " on m.id = i.inbound_message_id where m.message_id = ?)"
+                                + " + (select count(*) from audit_event e join inbound_message m"
+                                + " on e.detail like '%(inbox ' || m.id || ')%' where m.message_id = ?)",
+                        messageId, messageId, messageId),
+                "the message stored: its inbox row, its item and its audit event");
     }
 
     @Test
@@ -143,31 +172,41 @@ class StatementBudgetIT {
     }
 
     /**
-     * A record page's statements in three kinds: the audit writes (an insert into audit_event and
-     * its transaction's BEGIN and COMMIT), the item reads (every statement that reads record_item:
+     * A record page's statements in three kinds: the audit writes (inserts into audit_event, with the
+     * access-pattern check, and into privacy_alert, and BEGIN), the item reads (every statement that reads record_item:
      * {@code ItemQuery}) and the rest, the facts the access decision is made of (role profile, person,
      * declaration, matrix, seal breaks, organisations).
      */
     record Page(Counts counts) {
 
+        private static final java.util.regex.Pattern ITEM_TABLE =
+                java.util.regex.Pattern.compile("(?i)\\b(from|join)\\s+record_item\\b");
+
         long audit() {
-            return counts.matching(q -> q.startsWith("insert into audit_event") || Counts.transactionControl(q));
+            return counts.matching(Page::auditOrControl);
         }
 
         long itemReads() {
-            return counts.without(Page::auditOrControl).matching(q -> q.contains("record_item"));
+            return counts.without(Page::auditOrControl).matching(Page::readsItems);
         }
 
         long facts() {
-            return counts.without(Page::auditOrControl).matching(q -> !q.contains("record_item"));
+            return counts.without(Page::auditOrControl).matching(q -> !readsItems(q));
         }
 
         long total() {
             return counts.without(Page::auditOrControl).total();
         }
 
+        /** Reads the table record_item (not merely a column named record_item_id, as seal_break has). */
+        private static boolean readsItems(String q) {
+            return ITEM_TABLE.matcher(q).find();
+        }
+
         private static boolean auditOrControl(String q) {
-            return q.startsWith("insert into audit_event") || Counts.transactionControl(q);
+            return q.contains("insert into audit_event")
+                    || q.startsWith("insert into privacy_alert")
+                    || Counts.transactionControl(q);
         }
     }
 
@@ -222,7 +261,10 @@ class StatementBudgetIT {
                 }
                 Thread.sleep(200);
                 Counts now = read();
-                if (!now.calls.equals(last.calls)) {
+                // BEGIN is left out: the sealer begins a transaction every second.
+                if (!now.without(Counts::transactionControl)
+                        .calls
+                        .equals(last.without(Counts::transactionControl).calls)) {
                     last = now;
                     stillSince = System.nanoTime();
                 }
@@ -290,8 +332,11 @@ class StatementBudgetIT {
         }
     }
 
+    private static String lastMessageId;
+
     private static Soap.Response submit(String nhsNumber, String prefix) throws Exception {
         String messageId = prefix + "-" + System.nanoTime();
+        lastMessageId = messageId;
         String envelope = ItemIngestionSoapIT.batch(
                 messageId,
                 "<icr:nhsNumber>" + nhsNumber + "</icr:nhsNumber>",

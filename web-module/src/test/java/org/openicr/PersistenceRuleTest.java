@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openicr.persistencefixture.boundary.SqlInABoundary;
 
 /**
- * The persistence rule's "no SQL in boundaries" (issue 17, item 5; docs/issue17-h4.md): a boundary
+ * The persistence rule's "no SQL in boundaries" (issue 17, item 5; docs/architecture.md, "Persistence rule"): a boundary
  * never runs SQL itself (no {@code createNativeQuery}, no JDBC connection or statement); its SQL
  * lives in a store in its capability's control package. JPQL named queries of its own entities
  * stay allowed.

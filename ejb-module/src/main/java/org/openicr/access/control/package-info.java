@@ -1,5 +1,8 @@
 /**
- * The one access decision, in plain Java so it is unit tested without a container. It holds no
- * state and reads no database: callers load the facts, ask it, and query with the scope it gives.
+ * The one access decision and its facts: {@code AccessDecision} is plain Java, unit tested without a
+ * container, holding no state and reading no database; {@code AccessFacts} reads everything a record
+ * decision needs in one statement, {@code RecordReadings} keeps that reading and its decision for the
+ * rest of the request, and the stores ({@code AccessRecords}, {@code MatrixStore}) write reasons,
+ * seal breaks and the matrix.
  */
 package org.openicr.access.control;

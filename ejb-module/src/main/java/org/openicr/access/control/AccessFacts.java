@@ -46,10 +46,23 @@ public class AccessFacts {
      * empty for it (the row is always there).
      */
     public RecordFacts reading(long roleProfileId, long personId) {
+        return read(roleProfileId, personId);
+    }
+
+    /**
+     * The role profile's facts alone, by the same statement with no person (the patient search's
+     * reading: whether the caller may act in the profile, what the decision needs of it, its matrix
+     * row). Its {@code person()} is empty.
+     */
+    public RecordFacts profileReading(long roleProfileId) {
+        return read(roleProfileId, null);
+    }
+
+    private RecordFacts read(long roleProfileId, Long personId) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(READING)) {
             ps.setLong(1, roleProfileId);
-            ps.setLong(2, personId);
+            ps.setObject(2, personId, java.sql.Types.BIGINT);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 Optional<RecordFacts.ProfileFacts> profile = Optional.empty();
@@ -153,41 +166,6 @@ public class AccessFacts {
                 rs.getString("justification"),
                 rs.getTimestamp("declared_at").toInstant(),
                 ExplicitConsent.valueOf(rs.getString("explicit_consent")));
-    }
-
-    /** What the access decision needs of a role profile (the patient search's facts). */
-    public AccessProfile profile(long roleProfileId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select p.rbac_role_code, o.id as organisation_id,"
-                        + " o.ods_code, o.active as organisation_active, o.sharing_mode, p.safeguarding_designated,"
-                        + " p.may_break_seal from role_profile p join organisation o on o.id = p.organisation_id"
-                        + " where p.id = ?")) {
-            ps.setLong(1, roleProfileId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return accessProfile(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Role profile lookup failed", e);
-        }
-    }
-
-    /** The matrix row of one role (the decision needs no other). */
-    public RoleCategoryMatrix matrixFor(String roleCode) {
-        Set<Category> categories = EnumSet.noneOf(Category.class);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("select category from role_category where rbac_role_code = ?")) {
-            ps.setString(1, roleCode);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    categories.add(Category.valueOf(rs.getString("category")));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Matrix lookup failed", e);
-        }
-        return new RoleCategoryMatrix(Map.of(roleCode, categories));
     }
 
     /** The reader's latest declaration for this person in this role profile, with its id. */

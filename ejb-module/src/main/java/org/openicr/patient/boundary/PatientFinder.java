@@ -18,6 +18,7 @@ import org.openicr.access.control.AccessFacts;
 import org.openicr.access.entity.AccessDefaults;
 import org.openicr.access.entity.PersonAccessFacts;
 import org.openicr.access.entity.ReasonDeclaration;
+import org.openicr.access.entity.RecordFacts;
 import org.openicr.access.entity.SearchDecision;
 import org.openicr.access.entity.SearchScope;
 import org.openicr.audit.control.AuditGate;
@@ -28,7 +29,7 @@ import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.directory.control.ActingProfile;
-import org.openicr.directory.entity.RoleProfile;
+import org.openicr.directory.entity.UserAccount;
 import org.openicr.patient.entity.Person;
 import org.openicr.platform.LikePattern;
 import org.openicr.platform.Roles;
@@ -52,9 +53,6 @@ public class PatientFinder {
     @Resource
     SessionContext session;
 
-    @Inject
-    ActingProfile actingProfile;
-
     @EJB
     AuditTrail audit;
 
@@ -70,8 +68,8 @@ public class PatientFinder {
     private static final AccessDecision DECISION = new AccessDecision();
 
     public Optional<PatientSummary> byNhsNumber(long roleProfileId, String nhsNumberText) {
-        RoleProfile profile = resolve(roleProfileId, "by NHS Number");
-        Actor actor = ActingProfile.actor(profile);
+        RecordFacts profile = resolve(roleProfileId, "by NHS Number");
+        Actor actor = actor(profile);
         NhsNumber nhsNumber = NhsNumber.of(nhsNumberText);
         Optional<Person> found = em.createNamedQuery(Person.BY_NHS_NUMBER, Person.class)
                 .setParameter("nhsNumber", nhsNumber)
@@ -131,8 +129,8 @@ public class PatientFinder {
      * postcode are left out: their postcode is hidden, so the search must not confirm it.
      */
     private List<PatientSummary> listed(long roleProfileId, List<Person> people, String kind) {
-        RoleProfile profile = resolve(roleProfileId, kind);
-        Actor actor = ActingProfile.actor(profile);
+        RecordFacts profile = resolve(roleProfileId, kind);
+        Actor actor = actor(profile);
         SearchScope scope = scope(roleProfileId, profile, actor, kind);
         boolean byPostcode = kind.contains("postcode");
         List<PatientSummary> results = people.stream()
@@ -151,9 +149,23 @@ public class PatientFinder {
         return results;
     }
 
-    private RoleProfile resolve(long roleProfileId, String kind) {
+    /**
+     * The caller's role profile, read once with the access facts' own statement (the record's
+     * reading, without a person) and checked by the rule {@link ActingProfile#check} applies; a
+     * profile that is not the caller's or not usable is audited as a refused search.
+     */
+    private RecordFacts resolve(long roleProfileId, String kind) {
+        RecordFacts read = facts.profileReading(roleProfileId);
+        Optional<RecordFacts.ProfileFacts> profile = read.profile();
         try {
-            return actingProfile.resolve(session.getCallerPrincipal(), roleProfileId);
+            ActingProfile.check(
+                    session.getCallerPrincipal(),
+                    profile.map(RecordFacts.ProfileFacts::username).orElse(null),
+                    profile.map(RecordFacts.ProfileFacts::profileActive).orElse(false),
+                    profile.map(p -> p.access().organisationActive()).orElse(false),
+                    profile.map(p -> UserAccount.maySignIn(p.accountEnabled(), p.accountLockedAt(), Instant.now()))
+                            .orElse(false));
+            return read;
         } catch (IcrException denied) {
             audit.recordIndependently(new AuditEvent(
                     AuditAction.PATIENT_SEARCH,
@@ -165,9 +177,17 @@ public class PatientFinder {
         }
     }
 
-    private SearchScope scope(long roleProfileId, RoleProfile profile, Actor actor, String kind) {
-        SearchDecision decision = DECISION.decideSearch(
-                facts.profile(roleProfileId), facts.matrixFor(profile.getRole().getCode()));
+    private static Actor actor(RecordFacts read) {
+        RecordFacts.ProfileFacts profile = read.profile().orElseThrow();
+        return new Actor(
+                profile.username(),
+                profile.access().roleCode(),
+                profile.access().organisationOdsCode());
+    }
+
+    private SearchScope scope(long roleProfileId, RecordFacts profile, Actor actor, String kind) {
+        SearchDecision decision =
+                DECISION.decideSearch(profile.profile().orElseThrow().access(), profile.matrix());
         if (decision instanceof SearchDecision.Refused refused) {
             audit.recordIndependently(new AuditEvent(
                     AuditAction.PATIENT_SEARCH, AuditOutcome.DENIED, actor, null, kind + ": " + refused.code()));

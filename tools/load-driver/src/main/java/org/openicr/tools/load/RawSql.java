@@ -84,39 +84,21 @@ public final class RawSql {
     /*
      * The statements below are those PostgreSQL logged (log_min_duration_statement = 0) for one record
      * page view and one search of each kind on the demo system, in the same order and with the same
-     * text where it matters for the plan. EclipseLink loads the role profile and its account,
-     * organisation and RBAC role with one select each (no shared cache hit), then the person.
+     * text where it matters for the plan. The access facts are the server's own statement
+     * (AccessFacts.READING), once per request; the people are EclipseLink's selects.
      */
 
-    /** ActingProfile.resolve: em.find(RoleProfile) and its eager account, organisation and RBAC role. */
-    static List<Step> resolveProfile(Reader reader) {
-        return List.of(
-                new Step(
-                        "SELECT ID, ACTIVE, user_account_id, organisation_id, rbac_role_code FROM role_profile"
-                                + " WHERE (ID = ?)",
-                        (c, ps, i) -> ps.setLong(1, reader.roleProfileId())),
-                new Step(
-                        "SELECT ID, display_name, ENABLED, failed_logins, KIND, last_login_at, locked_at,"
-                                + " password_hash, USERNAME FROM user_account WHERE (ID = ?)",
-                        (c, ps, i) -> ps.setLong(1, reader.accountId())),
-                new Step(
-                        "SELECT ID, ACTIVE, NAME, ods_code, sharing_mode, org_type FROM organisation WHERE (ID = ?)",
-                        (c, ps, i) -> ps.setLong(1, reader.organisationId())),
-                new Step(
-                        "SELECT CODE, NAME FROM rbac_role WHERE (CODE = ?)",
-                        (c, ps, i) -> ps.setString(1, reader.rbacRole())));
+    /** PatientFinder's reading of the caller's profile: AccessFacts.READING with no person. */
+    static Step profileFacts(Reader reader) {
+        return new Step(AccessFacts.READING, (c, ps, i) -> {
+            ps.setLong(1, reader.roleProfileId());
+            ps.setObject(2, null, java.sql.Types.BIGINT);
+        });
     }
 
     static final String PERSON_COLUMNS = "ID, address_lines, created_at, date_of_birth, date_of_death, family_name,"
             + " GENDER, given_names, gp_practice_ods, merged_into_id, nhs_number, opted_out, PHONE, POSTCODE,"
             + " RESTRICTED, TITLE, updated_at, updated_by_source_id, VERSION";
-
-    /** AccessFacts.profile: what the access decision needs of the profile. */
-    static final String ACCESS_PROFILE = "select p.rbac_role_code, o.id, o.ods_code, o.active, o.sharing_mode,"
-            + " p.safeguarding_designated, p.may_break_seal from role_profile p join organisation o"
-            + " on o.id = p.organisation_id where p.id = ?";
-
-    static final String MATRIX = "select category from role_category where rbac_role_code = ?";
 
     /**
      * AccessFacts.reading: everything the record decision needs, in the one statement the server
@@ -180,18 +162,17 @@ public final class RawSql {
         return steps;
     }
 
-    /** PatientFinder.byNhsNumber: the profile, the person by NHS Number, the access profile and matrix (7 reads). */
+    /** PatientFinder.byNhsNumber: the caller's profile facts (one statement), then the person by NHS Number. */
     public static List<Step> searchByNhsNumber(Reader reader, IntFunction<String> nhsNumber) {
-        List<Step> steps = new ArrayList<>(resolveProfile(reader));
+        List<Step> steps = new ArrayList<>();
+        steps.add(profileFacts(reader));
         steps.add(new Step(
                 "SELECT " + PERSON_COLUMNS + " FROM person WHERE (nhs_number = ?)",
                 (c, ps, i) -> ps.setString(1, nhsNumber.apply(i))));
-        steps.add(new Step(ACCESS_PROFILE, (c, ps, i) -> ps.setLong(1, reader.roleProfileId())));
-        steps.add(new Step(MATRIX, (c, ps, i) -> ps.setString(1, reader.rbacRole())));
         return steps;
     }
 
-    /** PatientFinder.byFamilyNameAndBirthDate: the people, then as the NHS Number search (7 reads). */
+    /** PatientFinder.byFamilyNameAndBirthDate: the people, then the caller's profile facts (one statement). */
     public static List<Step> searchByNameAndBirthDate(
             Reader reader, IntFunction<String> familyName, IntFunction<LocalDate> dateOfBirth) {
         List<Step> steps = new ArrayList<>();
@@ -204,9 +185,7 @@ public final class RawSql {
                     ps.setInt(3, 51);
                     ps.setInt(4, 0);
                 }));
-        steps.addAll(resolveProfile(reader));
-        steps.add(new Step(ACCESS_PROFILE, (c, ps, i) -> ps.setLong(1, reader.roleProfileId())));
-        steps.add(new Step(MATRIX, (c, ps, i) -> ps.setString(1, reader.rbacRole())));
+        steps.add(profileFacts(reader));
         return steps;
     }
 

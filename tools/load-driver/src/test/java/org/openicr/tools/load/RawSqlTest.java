@@ -32,10 +32,11 @@ class RawSqlTest {
     @Test
     void theSearchesReadThePeopleAndTheCallersProfile() {
         List<RawSql.Step> nhs = RawSql.searchByNhsNumber(READER, i -> "9990000018");
-        assertEquals(7, nhs.size());
+        assertEquals(2, nhs.size(), "the caller's profile facts, then the person");
         assertEquals(1, count(nhs, "WHERE (nhs_number = ?)"));
+        assertEquals(1, count(nhs, "profile_found"));
         List<RawSql.Step> name = RawSql.searchByNameAndBirthDate(READER, i -> "Blake", i -> LocalDate.of(2003, 2, 27));
-        assertEquals(7, name.size());
+        assertEquals(2, name.size(), "the people, then the caller's profile facts");
         assertTrue(name.get(0).sql().contains("LOWER(family_name) = ?"));
     }
 

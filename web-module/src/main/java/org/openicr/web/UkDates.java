@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.openicr.vocabulary.UkDateFormat;
 
 /**
- * Dates as NHS staff read them (14-Mar-1941, times in UK local time), the same on every page.
+ * Dates as NHS staff read them (14-Mar-1941, 14-Sep-2025: never CLDR's "Sept"; times in UK local time), the
+ * same on every page ({@link UkDateFormat}).
  * Used from Facelets as {@code #{ukDates.date(...)}} and {@code #{ukDates.dateTime(...)}}.
  */
 @Named
@@ -17,8 +18,8 @@ import java.util.Locale;
 public class UkDates {
 
     public static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.UK);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm", Locale.UK);
+    private static final DateTimeFormatter DATE = UkDateFormat.DATE;
+    private static final DateTimeFormatter DATE_TIME = UkDateFormat.DATE_TIME;
 
     public String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);

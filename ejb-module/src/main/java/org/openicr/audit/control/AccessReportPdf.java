@@ -19,8 +19,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.UkDateFormat;
 
 /**
  * The person's access report for a subject access request as a printable A4 PDF (OpenPDF): who
@@ -29,8 +29,8 @@ import org.openicr.vocabulary.Category;
 public final class AccessReportPdf {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.UK);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm", Locale.UK);
+    private static final DateTimeFormatter DATE = UkDateFormat.DATE;
+    private static final DateTimeFormatter DATE_TIME = UkDateFormat.DATE_TIME;
 
     private AccessReportPdf() {}
 

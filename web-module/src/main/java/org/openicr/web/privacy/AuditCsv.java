@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.openicr.audit.boundary.AuditRow;
+import org.openicr.vocabulary.UkDateFormat;
 
 /**
  * The audit search's CSV (RFC 4180): quoted where needed, and a value a spreadsheet would run as a
@@ -16,8 +16,7 @@ final class AuditCsv {
 
     static final String HEADER =
             "Event id,When (UK),Action,Outcome,User,Role,Organisation,NHS Number,Purpose of use," + "Detail\r\n";
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss", Locale.UK).withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter WHEN = UkDateFormat.DATE_TIME_SECONDS.withZone(ZoneId.of("Europe/London"));
 
     private AuditCsv() {}
 

@@ -5,10 +5,10 @@ import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.openicr.record.boundary.ItemView;
 import org.openicr.vocabulary.ItemDetail;
+import org.openicr.vocabulary.UkDateFormat;
 import org.openicr.web.UkDates;
 
 /**
@@ -20,7 +20,7 @@ import org.openicr.web.UkDates;
 public final class TrendSeries implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.UK);
+    private static final DateTimeFormatter LABEL = UkDateFormat.DATE;
 
     public record Point(String date, BigDecimal value, String interpretation) implements Serializable {}
 

@@ -298,7 +298,7 @@ class CareRecordBrowserIT extends BrowserTest {
         browser.screenshot("privacy-alerts");
         browser.driver
                 .findElement(By.xpath("//tr[td[normalize-space()='" + personId + "'] and td[contains(., 'dr.lee')]"
-                        + " and td[contains(., 'BREAK_GLASS')]]//button"))
+                        + " and td[contains(., 'Emergency access (break glass)')]]//button"))
                 .click();
         browser.waitFor(By.id("alerts:note"));
         browser.select("alerts:outcome", "APPROPRIATE");

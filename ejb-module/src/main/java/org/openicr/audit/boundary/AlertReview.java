@@ -50,7 +50,9 @@ public class AlertReview {
 
     public void review(long alertId, String outcome, String note) {
         if (outcome == null || !OUTCOMES.contains(outcome)) {
-            throw new IcrException(ErrorCode.INVALID_INPUT, "Choose an outcome: " + OUTCOMES + ".");
+            throw new IcrException(
+                    ErrorCode.INVALID_INPUT,
+                    "Choose an outcome: appropriate, inappropriate (referred on) or needs follow-up.");
         }
         if (note == null || note.isBlank()) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "Write a note on what you found.");

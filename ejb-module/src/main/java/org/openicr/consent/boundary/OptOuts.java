@@ -60,7 +60,9 @@ public class OptOuts {
 
     public void record(String nhsNumber, boolean optOut, String channel, String note) {
         if (channel == null || !CHANNELS.contains(channel)) {
-            throw new IcrException(ErrorCode.INVALID_INPUT, "Choose how the person told us: " + CHANNELS + ".");
+            throw new IcrException(
+                    ErrorCode.INVALID_INPUT,
+                    "Choose how the person told us: by letter, telephone, email, in person or online.");
         }
         Person person = person(nhsNumber);
         boolean before = person.isOptedOut();

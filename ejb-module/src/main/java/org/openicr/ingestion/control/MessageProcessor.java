@@ -204,7 +204,8 @@ public class MessageProcessor {
                         : withdrawal.getReason().strip().toUpperCase();
                 if (!WITHDRAWAL_REASONS.contains(reason)) {
                     throw new IcrException(
-                            ErrorCode.INVALID_INPUT, "reason must be one of " + WITHDRAWAL_REASONS + ".");
+                            ErrorCode.INVALID_INPUT,
+                            "The withdrawal reason must be NO_LONGER_HELD, RETENTION, ENTERED_IN_ERROR or CANCELLED.");
                 }
                 if (withdrawal.getSourceKey() == null
                         || withdrawal.getSourceKey().isBlank()) {

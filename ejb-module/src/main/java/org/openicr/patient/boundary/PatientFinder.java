@@ -230,6 +230,7 @@ public class PatientFinder {
                 hide ? null : p.getPostcode(),
                 hide ? null : p.getPhone(),
                 hide ? null : p.getGpPracticeOds(),
+                hide ? null : p.getGpPracticeName(),
                 hide,
                 true,
                 false);

@@ -21,6 +21,7 @@ public record PatientSummary(
         String postcode,
         String phone,
         String gpPracticeOds,
+        String gpPracticeName,
         boolean restricted,
         boolean availableForViewing,
         boolean safeguardingReasonMayOpen)
@@ -45,6 +46,7 @@ public record PatientSummary(
                 null,
                 null,
                 null,
+                null,
                 false,
                 false,
                 safeguardingReasonMayOpen);
@@ -57,6 +59,16 @@ public record PatientSummary(
             parts.add(postcode);
         }
         return String.join(", ", parts);
+    }
+
+    /** "Hillside Surgery (Y90001)": the practice by name, its ODS code second; the code alone if unnamed. */
+    public String gpPracticeText() {
+        if (gpPracticeOds == null || gpPracticeOds.isBlank()) {
+            return "";
+        }
+        return gpPracticeName == null || gpPracticeName.isBlank()
+                ? gpPracticeOds
+                : gpPracticeName + " (" + gpPracticeOds + ")";
     }
 
     public String genderText() {

@@ -4,9 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -15,24 +18,30 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
+import org.openicr.directory.entity.Organisation;
 import org.openicr.vocabulary.NhsNumber;
 
 /** One person in the patient index, keyed by NHS Number. */
 @Entity
 @Table(name = "person")
-@NamedQuery(name = Person.BY_NHS_NUMBER, query = "select p from Person p where p.nhsNumber = :nhsNumber")
+@NamedQuery(
+        name = Person.BY_NHS_NUMBER,
+        query = "select p from Person p left join fetch p.gpPractice where p.nhsNumber = :nhsNumber")
+@NamedQuery(name = Person.BY_ID, query = "select p from Person p left join fetch p.gpPractice where p.id = :id")
 @NamedQuery(
         name = Person.BY_FAMILY_NAME_AND_BIRTH_DATE,
-        query = "select p from Person p where lower(p.familyName) = :familyName and p.dateOfBirth = :dateOfBirth"
-                + " and p.mergedIntoId is null order by p.givenNames, p.id")
+        query =
+                "select p from Person p left join fetch p.gpPractice where lower(p.familyName) = :familyName and p.dateOfBirth = :dateOfBirth"
+                        + " and p.mergedIntoId is null order by p.givenNames, p.id")
 @NamedQuery(
         name = Person.BY_NAME_PREFIX_AND_POSTCODE,
-        query = "select p from Person p where lower(p.familyName) like :prefix escape '\\'"
+        query = "select p from Person p left join fetch p.gpPractice where lower(p.familyName) like :prefix escape '\\'"
                 + " and function('replace', upper(p.postcode), ' ', '') = :postcode and p.mergedIntoId is null"
                 + " order by p.familyName, p.givenNames, p.id")
 public class Person {
 
     public static final String BY_NHS_NUMBER = "Person.byNhsNumber";
+    public static final String BY_ID = "Person.byId";
     public static final String BY_FAMILY_NAME_AND_BIRTH_DATE = "Person.byFamilyNameAndBirthDate";
     public static final String BY_NAME_PREFIX_AND_POSTCODE = "Person.byNamePrefixAndPostcode";
 
@@ -69,6 +78,15 @@ public class Person {
 
     @Column(name = "gp_practice_ods")
     private String gpPracticeOds;
+
+    /**
+     * The registered practice as the directory names it (read only); null when the directory has no
+     * organisation of that code. Every query that reads people for a page fetches it in the same select
+     * ({@code left join fetch p.gpPractice}), so the banner still costs one statement.
+     */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "gp_practice_ods", referencedColumnName = "ods_code", insertable = false, updatable = false)
+    private Organisation gpPractice;
 
     private boolean restricted;
 
@@ -170,6 +188,11 @@ public class Person {
 
     public String getGpPracticeOds() {
         return gpPracticeOds;
+    }
+
+    /** The registered practice's name in the directory, or null when the directory does not hold it. */
+    public String getGpPracticeName() {
+        return gpPractice == null ? null : gpPractice.getName();
     }
 
     public boolean isOptedOut() {

@@ -129,7 +129,10 @@ public class CareRecord {
                         + (fullSummary ? "the summary" : "the alert strip of the " + shown + " page"))));
         return new RecordOverview(
                 PatientFinder.summary(
-                        em.find(Person.class, personId), permitted.scope().hideContactDetails()),
+                        em.createNamedQuery(Person.BY_ID, Person.class)
+                                .setParameter("id", personId)
+                                .getSingleResult(),
+                        permitted.scope().hideContactDetails()),
                 false,
                 null,
                 access,

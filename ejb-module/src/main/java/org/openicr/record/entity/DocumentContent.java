@@ -31,7 +31,7 @@ public record DocumentContent(String contentType, byte[] data) implements Serial
         contentType = contentType.strip().toLowerCase(Locale.ROOT);
         if (!CONTENT_TYPES.contains(contentType)) {
             throw new IcrException(
-                    ErrorCode.INVALID_INPUT, "Document contentType must be one of " + CONTENT_TYPES + ".");
+                    ErrorCode.INVALID_INPUT, "Document contentType must be text/plain, text/html or application/pdf.");
         }
         data = data.clone();
     }

@@ -13,6 +13,7 @@ import org.openicr.ingestion.boundary.MessageAdministration;
 import org.openicr.ingestion.boundary.MessageFilter;
 import org.openicr.ingestion.boundary.MessageSummary;
 import org.openicr.vocabulary.IcrException;
+import org.openicr.web.Labels;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -89,15 +90,16 @@ public class MessagesBacking implements Serializable {
                     null,
                     new FacesMessage(
                             FacesMessage.SEVERITY_INFO,
-                            "Message " + message.id() + " replayed: now " + now + ".",
+                            "Message " + message.id() + " replayed: now "
+                                    + Labels.label("MessageStatus", now).toLowerCase(java.util.Locale.UK) + ".",
                             null));
         } catch (IcrException refused) {
             faces.addMessage(
                     null,
                     new FacesMessage(
                             FacesMessage.SEVERITY_ERROR,
-                            "Message " + message.id() + " was refused again: " + refused.code(),
-                            refused.reason()));
+                            "Message " + message.id() + " was refused again. " + refused.reason(),
+                            null));
         }
         selected = null;
     }

@@ -12,6 +12,12 @@ public final class NhsNumber implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * What a person is told about a number that is not an NHS Number (wrong length, not digits, or a
+     * check digit that does not match): one plain sentence, with no jargon about the check.
+     */
+    public static final String MESSAGE = "This is not a valid NHS Number (check the digits).";
+
     private final String value;
 
     private NhsNumber(String value) {
@@ -20,10 +26,7 @@ public final class NhsNumber implements Serializable {
 
     /** Accepts the ten digits with or without spaces or hyphens; refuses anything else. */
     public static NhsNumber of(String text) {
-        return parse(text)
-                .orElseThrow(() -> new IcrException(
-                        ErrorCode.INVALID_NHS_NUMBER,
-                        "The NHS Number must be 10 digits and pass the Modulus 11 check digit test."));
+        return parse(text).orElseThrow(() -> new IcrException(ErrorCode.INVALID_NHS_NUMBER, MESSAGE));
     }
 
     public static Optional<NhsNumber> parse(String text) {

@@ -92,7 +92,7 @@ class IngestionSoapIT {
         Soap.Response response = submit(person("9434765918", "BADNHS"), GP_SYSTEM, GP_SYSTEM_PASSWORD);
         assertEquals(500, response.status(), response::toString);
         assertEquals("INVALID_NHS_NUMBER", response.faultCode(), response::toString);
-        assertTrue(response.body().contains("Modulus 11"), response::toString);
+        assertTrue(response.body().contains("not a valid NHS Number (check the digits)"), response::toString);
         assertEquals(0, TestEnvironment.count("select count(*) from person where nhs_number = '9434765918'"));
     }
 

@@ -156,7 +156,8 @@ class PatientSearchBrowserIT extends BrowserTest {
     void anInvalidNhsNumberGetsAMessageNotAnError() throws Exception {
         signInAs("gp.hart", "Clinician-demo-1");
         search("943 476 5918");
-        browser.waitForText(By.id("search"), "Modulus 11");
+        browser.waitForText(By.id("search"), "This is not a valid NHS Number (check the digits).");
+        assertFalse(browser.page().contains("Modulus"), browser::page);
         assertFalse(browser.page().contains("IcrException"), browser::page);
         assertFalse(browser.page().contains("at org.openicr"), browser::page);
     }

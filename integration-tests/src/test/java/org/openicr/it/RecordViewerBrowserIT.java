@@ -245,7 +245,7 @@ class RecordViewerBrowserIT extends BrowserTest {
         browser.waitFor(By.id("category-title"));
         assertAbsent(browser.page(), hidden, "trend");
         String refused = fetch("record/document?person=" + personId + "&item=" + letterId);
-        assertTrue(refused.startsWith("403"), refused);
+        assertTrue(refused.startsWith("404"), refused); // issue 18: as a document that does not exist
         assertFalse(refused.contains("Admitted"), refused);
         assertEquals(1, deniedDocumentReads("reception.wu", letterId));
     }
@@ -275,7 +275,7 @@ class RecordViewerBrowserIT extends BrowserTest {
         }
         assertTrue(text("record:items").contains("Home care service: two visits a day"));
         String refused = fetch("record/document?person=" + personId + "&item=" + pdfId);
-        assertTrue(refused.startsWith("403"), refused);
+        assertTrue(refused.startsWith("404"), refused); // issue 18: as a document that does not exist
         assertEquals(1, deniedDocumentReads("social.evans", pdfId));
     }
 
@@ -294,7 +294,7 @@ class RecordViewerBrowserIT extends BrowserTest {
                 browser.page().contains("record/seal.xhtml?person=" + sealedPerson + "&amp;item=" + sealed),
                 "a role that may break seals is offered the seal-break page");
         String refused = fetch("record/document?person=" + sealedPerson + "&item=" + sealed);
-        assertTrue(refused.startsWith("403"), refused);
+        assertTrue(refused.startsWith("404"), refused); // issue 18: as a document that does not exist
         assertEquals(
                 1,
                 TestEnvironment.count(
@@ -304,7 +304,7 @@ class RecordViewerBrowserIT extends BrowserTest {
                         "%document " + sealed + "%"));
         // A document of another person, through this person's record, is refused too.
         String elsewhere = fetch("record/document?person=" + sealedPerson + "&item=" + letterId);
-        assertTrue(elsewhere.startsWith("403"), elsewhere);
+        assertTrue(elsewhere.startsWith("404"), elsewhere); // issue 18: as a document that does not exist
 
         // A nurse, who may not break seals, sees that it is withheld but no seal-break link.
         browser.driver.manage().deleteAllCookies();

@@ -79,7 +79,7 @@ public class AccountAdministration {
      * can sign in but see nothing until one is added.
      */
     public String create(String username, String displayName, char[] password) {
-        String name = Directory.required(displayName, "The display name", 200);
+        String name = Directory.required(displayName, "The display name", UserAccount.DISPLAY_NAME_MAX);
         String stored = directory.newUsername(username);
         String hash = directory.hash(stored, password);
         UserAccount account = new UserAccount(stored, name, AccountKind.PERSON, hash);
@@ -101,7 +101,7 @@ public class AccountAdministration {
     public void rename(String username, String displayName) {
         UserAccount account = directory.account(username);
         String before = describe(account);
-        account.rename(Directory.required(displayName, "The display name", 200));
+        account.rename(Directory.required(displayName, "The display name", UserAccount.DISPLAY_NAME_MAX));
         changed(account.getUsername(), before, describe(account));
     }
 

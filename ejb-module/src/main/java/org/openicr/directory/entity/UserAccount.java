@@ -42,13 +42,16 @@ public class UserAccount {
     /** How long a lock lasts; it then ends by itself, with the count of failures. */
     public static final java.time.Duration LOCK_DURATION = java.time.Duration.ofMinutes(15);
 
+    /** The longest display name, as user_account.display_name holds it (V22): a person's name and title. */
+    public static final int DISPLAY_NAME_MAX = 100;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     private String username;
 
-    @Column(name = "display_name")
+    @Column(name = "display_name", length = DISPLAY_NAME_MAX)
     private String displayName;
 
     @Enumerated(EnumType.STRING)

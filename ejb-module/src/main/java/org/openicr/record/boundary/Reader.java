@@ -40,7 +40,17 @@ record Reader(long roleProfileId, long personId, RecordFacts.ProfileFacts profil
             throw refused;
         }
         if (reading.facts().person().isEmpty()) {
-            throw new IcrException(ErrorCode.NOT_FOUND, "No such person.");
+            // An address naming no record (a mistyped or guessed id): refused and audited like any other
+            // refusal, with the id asked for (a number, no patient data), in a transaction of its own.
+            RecordFacts.ProfileFacts reader = profile.orElseThrow();
+            alerts.denied(
+                    new Actor(
+                            reader.username(),
+                            reader.access().roleCode(),
+                            reader.access().organisationOdsCode()),
+                    personId,
+                    "open record: no such record");
+            throw new IcrException(ErrorCode.NOT_FOUND, "No such record.");
         }
         return new Reader(roleProfileId, personId, profile.orElseThrow(), reading);
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.openicr.record.boundary.CareRecord;
 import org.openicr.record.boundary.DocumentView;
+import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.IcrException;
 import org.openicr.web.security.RefusalAuditFilter;
 import org.openicr.web.session.ActiveProfile;
@@ -17,7 +18,8 @@ import org.openicr.web.session.ActiveProfile;
 /**
  * Serves a document's content to the in-page viewer (an iframe on the documents view), through the
  * same boundary and access decision as every read: a document the reader may not see is answered
- * 403 and audited as a denial by the boundary. Under /record/*, so only signed-in record viewers
+ * 404 "No such document", exactly as one that does not exist ({@link NotFound}), and audited as a
+ * denial by the boundary. Under /record/*, so only signed-in record viewers
  * reach it. Every document is served sandboxed with nosniff (issue 16): a source's HTML never runs
  * script, and a PDF is never sent at all: its pages are rendered to images on the server ({@link PdfPages}).
  */
@@ -34,14 +36,15 @@ public class DocumentServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!activeProfile.isChosen()) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Choose your role first.");
+            return;
+        }
         Long person = number(request.getParameter("person"));
         Long item = number(request.getParameter("item"));
         if (person == null || item == null) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Which person and which document?");
-            return;
-        }
-        if (!activeProfile.isChosen()) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Choose your role first.");
+            // Not an address of any document: nothing to look up, nothing to audit.
+            NotFound.answer(request, response, NotFound.DOCUMENT);
             return;
         }
         Optional<DocumentView> document;
@@ -49,12 +52,19 @@ public class DocumentServlet extends HttpServlet {
             document = careRecord.document(activeProfile.id(), person, item);
         } catch (IcrException refused) {
             RefusalAuditFilter.markAudited(request);
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, refused.getMessage());
+            if (refused.code() == ErrorCode.NOT_FOUND) {
+                NotFound.answer(request, response, NotFound.RECORD);
+            } else {
+                // The record itself is refused (no reason given, opted out...): the reader is told why.
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, refused.getMessage());
+            }
             return;
         }
         if (document.isEmpty()) {
+            // Never used, another person's, withdrawn, hidden from or withheld from this reader: one
+            // answer for all (audited as a denial by the boundary), so a probe learns nothing.
             RefusalAuditFilter.markAudited(request);
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "This document is not available to you.");
+            NotFound.answer(request, response, NotFound.DOCUMENT);
             return;
         }
         String type = document.get().contentType();
@@ -92,7 +102,7 @@ public class DocumentServlet extends HttpServlet {
 
     private static Long number(String text) {
         try {
-            return text == null ? null : Long.valueOf(text.strip());
+            return NotFound.isId(text) ? Long.valueOf(text.strip()) : null;
         } catch (NumberFormatException notANumber) {
             return null;
         }

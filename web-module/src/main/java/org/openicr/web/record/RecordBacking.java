@@ -17,6 +17,7 @@ import org.openicr.record.boundary.ItemView;
 import org.openicr.record.boundary.RecordOverview;
 import org.openicr.record.boundary.RecordSummary;
 import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.IcrException;
 import org.openicr.web.session.ActiveProfile;
 import org.primefaces.model.FilterMeta;
@@ -92,6 +93,11 @@ public class RecordBacking implements Serializable {
         try {
             overview = careRecord.open(activeProfile.id(), person, selected());
         } catch (IcrException refused) {
+            if (refused.code() == ErrorCode.NOT_FOUND) {
+                // No record has this number: "No such record" (404), audited by the boundary.
+                NotFound.answer(FacesContext.getCurrentInstance(), NotFound.RECORD);
+                return;
+            }
             // Refused before the record could be decided on (the profile's organisation made inactive,
             // the person unknown): audited by the boundary; the user is told why, on the home page.
             FacesContext.getCurrentInstance()

@@ -209,9 +209,15 @@ class StatementBudgetIT {
             return counts.without(Page::auditOrControl).matching(Page::readsBanner);
         }
 
-        /** The person's demographics for the banner: EclipseLink's select of one person by id. */
+        /**
+         * The person's demographics for the banner: EclipseLink's select of one person by id, with its
+         * GP practice joined in the same statement since issue 18 (the practice shown by name).
+         */
         private static boolean readsBanner(String q) {
-            return q.startsWith("SELECT ID, address_lines") && q.endsWith("FROM person WHERE (ID = $1)");
+            return (q.startsWith("SELECT ID, address_lines") && q.endsWith("FROM person WHERE (ID = $1)"))
+                    || (q.startsWith("SELECT t1.ID, t1.address_lines")
+                            && q.endsWith("FROM person t1 LEFT OUTER JOIN organisation t0"
+                                    + " ON (t0.ods_code = t1.gp_practice_ods) WHERE (t1.ID = $1)"));
         }
 
         long total() {

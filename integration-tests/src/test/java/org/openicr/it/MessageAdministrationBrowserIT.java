@@ -87,7 +87,7 @@ class MessageAdministrationBrowserIT extends BrowserTest {
         browser.driver
                 .findElement(By.xpath("//tr[td[normalize-space()='" + messageId + "']]//button[span[text()='Replay']]"))
                 .click();
-        browser.waitForText(By.id("messages:feedback"), "now ACCEPTED");
+        browser.waitForText(By.id("messages:feedback"), "now accepted"); // issue 18: the status in words
 
         assertEquals(
                 1,

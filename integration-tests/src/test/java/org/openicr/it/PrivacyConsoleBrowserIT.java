@@ -233,7 +233,7 @@ class PrivacyConsoleBrowserIT extends BrowserTest {
             browser.screenshot("privacy-alerts-patterns");
             browser.driver
                     .findElement(By.xpath("//tr[td[normalize-space()='" + people[2] + "']"
-                            + " and td[contains(., 'MANY_RECORDS_IN_AN_HOUR')] and td[contains(., '" + clinician
+                            + " and td[contains(., 'Many records in an hour')] and td[contains(., '" + clinician
                             + "')]]//button"))
                     .click();
             browser.waitFor(By.id("alerts:note"));

@@ -224,6 +224,7 @@ class CareRecordBrowserIT extends BrowserTest {
         browser.open("admin/optouts.xhtml");
         browser.waitFor(By.id("optouts:nhsNumber")).sendKeys(number);
         browser.driver.findElement(By.id("optouts:find")).click();
+        browser.waitFor(By.id("optouts:confirm")).click();
         browser.waitFor(By.cssSelector(".refuse-LA901")).click();
         browser.waitForText(By.id("optouts:messages"), "Refusal recorded");
 

@@ -72,6 +72,16 @@ public final class NhsNumber implements Serializable {
         return value.substring(0, 3) + " " + value.substring(3, 6) + " " + value.substring(6);
     }
 
+    /**
+     * Ten stored digits as people read them ({@code 943 476 5919}); anything that is not ten digits
+     * (a number as it came in, null) is answered unchanged.
+     */
+    public static String display(String digits) {
+        return digits != null && digits.length() == 10 && digits.chars().allMatch(c -> c >= '0' && c <= '9')
+                ? digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6)
+                : digits;
+    }
+
     /** Whether it is in the 999 range that is never issued and is used for test data. */
     public boolean isTestRange() {
         return value.startsWith("999");

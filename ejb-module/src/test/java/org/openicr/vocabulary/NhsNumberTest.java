@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -80,5 +81,22 @@ class NhsNumberTest {
     void equalityIsByValueAndToStringHidesTheNumber() {
         assertEquals(NhsNumber.of("943 476 5919"), NhsNumber.of("9434765919"));
         assertFalse(NhsNumber.of("9434765919").toString().contains("943476"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            value = {
+                "9434765919|943 476 5919",
+                "0000000000|000 000 0000",
+                "943476591|943476591",
+                "94347659190|94347659190",
+                "943 476 5919|943 476 5919",
+                "94347A5919|94347A5919",
+                "NULL|NULL"
+            },
+            delimiter = '|',
+            nullValues = "NULL")
+    void storedDigitsAreDisplayed334AndAnythingElseUnchanged(String stored, String shown) {
+        assertEquals(shown, NhsNumber.display(stored));
     }
 }

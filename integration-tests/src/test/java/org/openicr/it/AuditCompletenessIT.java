@@ -292,6 +292,7 @@ class AuditCompletenessIT extends BrowserTest {
         browser.open("admin/optouts.xhtml");
         browser.waitFor(By.id("optouts:nhsNumber")).sendKeys(nhsNumber(person));
         browser.driver.findElement(By.id("optouts:find")).click();
+        browser.waitFor(By.id("optouts:confirm")).click();
         browser.waitFor(By.id("current-state"));
         browser.select("optouts:channel", "LETTER");
         browser.driver.findElement(By.id("optouts:optOut")).click();
@@ -299,6 +300,7 @@ class AuditCompletenessIT extends BrowserTest {
         assertLinesMatch(
                 List.of(
                         "LOGIN SUCCESS - - - - \\| .*",
+                        "PATIENT_SEARCH SUCCESS - - P - \\| opt-out processing: person identified by NHS Number",
                         "OPT_OUT_CHANGED SUCCESS - - P - \\| before \\{optedOut=false\\} after \\{optedOut=true\\}"
                                 + " channel LETTER"),
                 events(before, "admin.khan", person));

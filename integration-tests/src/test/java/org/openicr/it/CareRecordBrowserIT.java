@@ -224,6 +224,7 @@ class CareRecordBrowserIT extends BrowserTest {
         browser.open("admin/optouts.xhtml");
         browser.waitFor(By.id("optouts:nhsNumber")).sendKeys(number);
         browser.driver.findElement(By.id("optouts:find")).click();
+        browser.waitFor(By.id("optouts:confirm")).click();
         browser.waitFor(By.cssSelector(".refuse-LA901")).click();
         browser.waitForText(By.id("optouts:messages"), "Refusal recorded");
 
@@ -292,13 +293,16 @@ class CareRecordBrowserIT extends BrowserTest {
         long alertId = TestEnvironment.count(
                 "select id from privacy_alert where kind = 'BREAK_GLASS' and username = 'dr.lee' and person_id = ?",
                 personId);
+        // The alert names the person by NHS Number (3-3-4) and name, not an internal id.
+        String nhs = PrivacyOfficerBrowserIT.nhsNumber(personId);
+        String spacedNhs = nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6);
         signInAs("privacy.shaw", "Privacy-demo-1");
         browser.open("privacy/alerts.xhtml");
         browser.waitForText(By.id("alerts:list"), "Unconscious in resus");
         browser.screenshot("privacy-alerts");
         browser.driver
-                .findElement(By.xpath("//tr[td[normalize-space()='" + personId + "'] and td[contains(., 'dr.lee')]"
-                        + " and td[contains(., 'Emergency access (break glass)')]]//button"))
+                .findElement(By.xpath("//tr[td[contains(., 'NHS Number " + spacedNhs
+                        + "')] and td[contains(., 'dr.lee')]" + " and td[contains(., 'Emergency access (break glass)')]]//button"))
                 .click();
         browser.waitFor(By.id("alerts:note"));
         browser.select("alerts:outcome", "APPROPRIATE");

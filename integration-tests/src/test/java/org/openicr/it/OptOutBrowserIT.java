@@ -22,6 +22,9 @@ class OptOutBrowserIT extends BrowserTest {
         browser.open("admin/optouts.xhtml");
         browser.waitFor(By.id("optouts:nhsNumber")).sendKeys(nhsNumber);
         browser.driver.findElement(By.id("optouts:find")).click();
+        browser.waitForText(By.id("person-heading"), "Is this the person?");
+        assertTrue(browser.driver.findElements(By.id("current-state")).isEmpty(), "nothing to record before the check");
+        browser.driver.findElement(By.id("optouts:confirm")).click();
         browser.waitFor(By.id("current-state"));
         browser.select("optouts:channel", "LETTER");
         browser.driver.findElement(By.id("optouts:" + button)).click();

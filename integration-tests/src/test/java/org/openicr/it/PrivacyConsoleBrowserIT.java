@@ -79,7 +79,8 @@ class PrivacyConsoleBrowserIT extends BrowserTest {
         Path downloads = browser.allowDownloads();
 
         signInAs("privacy.shaw", "Privacy-demo-1");
-        browser.driver.findElement(By.linkText("Audit search")).click();
+        browser.waitFor(By.cssSelector("#menu-privacy > summary")).click(); // the menu's Privacy group
+        browser.waitFor(By.linkText("Audit search")).click();
         type(browser.waitFor(By.id("audit:username")), user);
         browser.driver.findElement(By.id("audit:search")).click();
         browser.waitForText(By.id("audit-total"), "60 matching event(s)");
@@ -174,7 +175,7 @@ class PrivacyConsoleBrowserIT extends BrowserTest {
                             "select count(*) from audit_event where action = 'ALERT_SETTINGS_CHANGED'"
                                     + " and username = 'privacy.shaw' and occurred_at > ? and detail like ?",
                             Timestamp.from(start),
-                            "before: 30 records/hour; working hours 07:00-19:00 % | after: 2 records/hour;"
+                            "before: 30 records/hour; working hours 08:00-18:30 % | after: 2 records/hour;"
                                     + " working hours 00:00-00:01 %"));
 
             browser.driver.manage().deleteAllCookies();
@@ -232,7 +233,7 @@ class PrivacyConsoleBrowserIT extends BrowserTest {
             browser.waitForText(By.id("alerts:list"), "3 different records opened in the last hour");
             browser.screenshot("privacy-alerts-patterns");
             browser.driver
-                    .findElement(By.xpath("//tr[td[normalize-space()='" + people[2] + "']"
+                    .findElement(By.xpath("//tr[td[contains(., 'ALERTTHREE')]"
                             + " and td[contains(., 'Many records in an hour')] and td[contains(., '" + clinician
                             + "')]]//button"))
                     .click();
@@ -253,8 +254,8 @@ class PrivacyConsoleBrowserIT extends BrowserTest {
                             "select count(*) from audit_event where action = 'ALERT_REVIEWED' and detail = ?",
                             "alert " + alertId + ": NEEDS_FOLLOW_UP"));
         } finally {
-            TestEnvironment.execute("update audit_alert_setting set records_per_hour = 30, working_day_start = '07:00',"
-                    + " working_day_end = '19:00', working_days = 'MON,TUE,WED,THU,FRI', time_zone = 'Europe/London'");
+            TestEnvironment.execute("update audit_alert_setting set records_per_hour = 30, working_day_start = '08:00',"
+                    + " working_day_end = '18:30', working_days = 'MON,TUE,WED,THU,FRI', time_zone = 'Europe/London'");
         }
     }
 
@@ -270,7 +271,7 @@ class PrivacyConsoleBrowserIT extends BrowserTest {
         browser.driver.findElement(By.id("settings:save")).click();
         browser.waitForText(By.id("settings:messages"), "as HH:MM");
         assertEquals(
-                1, TestEnvironment.count("select count(*) from audit_alert_setting where working_day_start = '07:00'"));
+                1, TestEnvironment.count("select count(*) from audit_alert_setting where working_day_start = '08:00'"));
     }
 
     @Test
@@ -299,7 +300,8 @@ class PrivacyConsoleBrowserIT extends BrowserTest {
         browser.driver.manage().deleteAllCookies();
         Path downloads = browser.allowDownloads();
         signInAs("privacy.shaw", "Privacy-demo-1");
-        browser.driver.findElement(By.linkText("Access report")).click();
+        browser.waitFor(By.cssSelector("#menu-privacy > summary")).click(); // the menu's Privacy group
+        browser.waitFor(By.linkText("Access report")).click();
         type(browser.waitFor(By.id("report:nhsNumber")), nhs);
         browser.driver.findElement(By.id("report:download")).click();
         Path pdf = Browser.downloaded(downloads, ".pdf");

@@ -61,7 +61,7 @@ public class AccessReport {
                 AuditOutcome.SUCCESS,
                 Actor.account(by),
                 personId,
-                "subject access report from " + from + " to " + to + ": " + lines.size() + " opening(s)"));
+                "subject access report from " + from + " to " + to + ": " + lines.size() + " sitting(s)"));
         return new Report(pdf, "access-report-" + range.nhsNumber() + "-" + from + "-to-" + to + ".pdf", lines.size());
     }
 }

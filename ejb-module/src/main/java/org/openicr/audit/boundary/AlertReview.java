@@ -17,6 +17,7 @@ import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.platform.Roles;
 import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.NhsNumber;
 
 /**
  * The privacy officer's alert queue: break glass, safeguarding access to opted-out people, seal
@@ -38,10 +39,22 @@ public class AlertReview {
     @EJB
     AuditTrail audit;
 
+    /**
+     * A page of the queue. The alerts name the people by NHS Number and name, so showing a page is
+     * audited (what was shown, not who: the alerts themselves are the record of that).
+     */
     public List<AlertView> alerts(boolean openOnly, int first, int max) {
-        return store.alerts(openOnly, first, max).stream()
+        List<AlertView> page = store.alerts(openOnly, first, max).stream()
                 .map(AlertReview::view)
                 .toList();
+        audit.record(new AuditEvent(
+                AuditAction.AUDIT_SEARCHED,
+                AuditOutcome.SUCCESS,
+                Actor.account(session.getCallerPrincipal().getName()),
+                null,
+                "privacy alerts" + (openOnly ? " not reviewed yet" : "") + ": " + page.size() + " shown from "
+                        + (first + 1)));
+        return page;
     }
 
     public long count(boolean openOnly) {
@@ -76,9 +89,13 @@ public class AlertReview {
                 a.raisedAt(),
                 a.kind(),
                 a.username(),
+                a.userDisplayName(),
                 a.rbacRoleCode(),
                 a.organisationOds(),
+                a.organisationName(),
                 a.personId(),
+                a.nhsNumber() == null ? null : NhsNumber.display(a.nhsNumber()),
+                a.personName(),
                 a.reason(),
                 a.justification(),
                 a.reviewedAt(),

@@ -3,15 +3,22 @@ package org.openicr.audit.boundary;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** A privacy-officer alert as the queue shows it: who, in which role, when, a person reference; no clinical data. */
+/**
+ * A privacy-officer alert as the queue shows it: who (username, display name, organisation's name),
+ * in which role, when, the person (NHS Number 3-3-4 and name); no clinical data.
+ */
 public record AlertView(
         long id,
         Instant raisedAt,
         String kind,
         String username,
+        String userDisplayName,
         String rbacRoleCode,
         String organisationOds,
+        String organisationName,
         Long personId,
+        String nhsNumber,
+        String personName,
         String reason,
         String justification,
         Instant reviewedAt,

@@ -15,6 +15,7 @@ import org.openicr.audit.entity.AuditCriteria;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.platform.Roles;
+import org.openicr.vocabulary.NhsNumber;
 
 /**
  * The privacy officer's search of the audit trail, paged in the database, and its CSV export read in
@@ -88,7 +89,7 @@ public class AuditSearch {
                 r.rbacRoleCode(),
                 r.organisationOds(),
                 r.personId(),
-                r.nhsNumber(),
+                NhsNumber.display(r.nhsNumber()),
                 r.purposeOfUse(),
                 r.detail());
     }

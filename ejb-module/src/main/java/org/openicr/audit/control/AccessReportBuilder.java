@@ -1,5 +1,6 @@
 package org.openicr.audit.control;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,11 +13,16 @@ import org.openicr.vocabulary.LegitimateReason;
 
 /**
  * Turns one person's successful record reads (audit events in time order) into the lines of a
- * subject access report: each opening of the record by a user in a role at an organisation, with
- * the reason, the purpose-of-use codes and the categories that user then opened, until the same
- * user opened the record again.
+ * subject access report, one line per <em>sitting</em>: the reads of the record by the same user,
+ * in the same role profile (role and organisation), for the same declared reason, each less than
+ * {@link #GAP} (30 minutes) after the one before it. A sitting lists when it started and ended,
+ * how many pages were viewed and which categories of the record were opened. Reads by someone else
+ * in between do not end a sitting; a longer pause, another reason or another role profile does.
  */
 public final class AccessReportBuilder {
+
+    /** A pause this long or longer between two reads starts a new sitting. */
+    public static final Duration GAP = Duration.ofMinutes(30);
 
     /** A read as the audit trail holds it, with the names of the user, role and organisation. */
     public record Read(
@@ -30,9 +36,11 @@ public final class AccessReportBuilder {
             String purposeOfUse,
             String detail) {}
 
-    /** One line of the report. */
+    /** One line of the report: one sitting. */
     public record Line(
             Instant openedAt,
+            Instant lastReadAt,
+            int pageViews,
             String who,
             String role,
             String organisation,
@@ -49,17 +57,15 @@ public final class AccessReportBuilder {
         List<Mutable> lines = new ArrayList<>();
         Map<String, Mutable> open = new HashMap<>();
         for (Read read : reads) {
-            String key = read.username() + "|" + read.roleCode() + "|" + read.organisationOds();
-            Matcher category = CATEGORY.matcher(read.detail() == null ? "" : read.detail());
+            String key = read.username() + "|" + read.roleCode() + "|" + read.organisationOds() + "|"
+                    + reason(read.detail());
             Mutable line = open.get(key);
-            if (!category.find() || line == null) {
+            if (line == null || Duration.between(line.last, read.at()).compareTo(GAP) >= 0) {
                 line = new Mutable(read);
                 lines.add(line);
                 open.put(key, line);
             }
-            if (category.reset().find()) {
-                line.categories.add(category.group(1));
-            }
+            line.add(read);
         }
         return lines.stream().map(Mutable::line).toList();
     }
@@ -80,14 +86,28 @@ public final class AccessReportBuilder {
     private static final class Mutable {
         final Read first;
         final TreeSet<String> categories = new TreeSet<>();
+        Instant last;
+        int pageViews;
 
         Mutable(Read first) {
             this.first = first;
+            this.last = first.at();
+        }
+
+        void add(Read read) {
+            last = read.at();
+            pageViews++;
+            Matcher category = CATEGORY.matcher(read.detail() == null ? "" : read.detail());
+            if (category.find()) {
+                categories.add(category.group(1));
+            }
         }
 
         Line line() {
             return new Line(
                     first.at(),
+                    last,
+                    pageViews,
                     first.displayName() == null
                             ? first.username()
                             : first.displayName() + " (" + first.username() + ")",

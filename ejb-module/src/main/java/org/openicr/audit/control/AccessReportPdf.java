@@ -9,28 +9,36 @@ import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.UkDateFormat;
 
 /**
- * The person's access report for a subject access request as a printable A4 PDF (OpenPDF): who
- * opened the record (name, role, organisation), when, why and which categories they viewed.
+ * The person's access report for a subject access request as a printable A4 PDF (OpenPDF): one line
+ * per sitting (see {@link AccessReportBuilder}): who looked at the record (name, role, organisation),
+ * from when to when, why and which categories they viewed; every page numbered "Page 2 of 5".
  */
 public final class AccessReportPdf {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DATE = UkDateFormat.DATE;
     private static final DateTimeFormatter DATE_TIME = UkDateFormat.DATE_TIME;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     private AccessReportPdf() {}
 
@@ -59,23 +67,25 @@ public final class AccessReportPdf {
                             + DATE.format(to) + " (times are UK time)",
                     normal));
             document.add(new Paragraph(
-                    "Every opening of the record is listed with the member of staff, their role and organisation,"
-                            + " the reason they gave and the parts of the record they viewed.",
+                    "Each line is one sitting: a member of staff looking at the record in one role, for one reason,"
+                            + " without a pause of 30 minutes or more. It gives their role and organisation, the reason"
+                            + " they gave, when they started and stopped, and the parts of the record they viewed.",
                     small));
             document.add(Chunk.NEWLINE);
             if (lines.isEmpty()) {
                 document.add(new Paragraph("Nobody opened this record in this period.", bold));
             } else {
-                PdfPTable table = new PdfPTable(new float[] {13, 19, 17, 19, 16, 16});
+                PdfPTable table = new PdfPTable(new float[] {15, 18, 16, 18, 15, 18});
                 table.setWidthPercentage(100);
                 table.setHeaderRows(1);
-                for (String header : List.of("When", "Who", "Role", "Organisation", "Why", "What was viewed")) {
+                for (String header :
+                        List.of("When (from - to)", "Who", "Role", "Organisation", "Why", "What was viewed")) {
                     PdfPCell cell = new PdfPCell(new Phrase(header, bold));
                     cell.setBackgroundColor(new Color(0xE8, 0xED, 0xEE));
                     table.addCell(cell);
                 }
                 for (AccessReportBuilder.Line line : lines) {
-                    table.addCell(new Phrase(DATE_TIME.format(line.openedAt().atZone(UK)), normal));
+                    table.addCell(new Phrase(when(line), normal));
                     table.addCell(new Phrase(line.who(), normal));
                     table.addCell(new Phrase(nullToDash(line.role()), normal));
                     table.addCell(new Phrase(nullToDash(line.organisation()), normal));
@@ -83,21 +93,26 @@ public final class AccessReportPdf {
                             line.reason() + (line.purposeOfUse() == null ? "" : " [" + line.purposeOfUse() + "]"),
                             normal));
                     table.addCell(new Phrase(
-                            line.categories().isEmpty()
-                                    ? "Record summary"
-                                    : "Summary; "
-                                            + String.join(
-                                                    ", ",
-                                                    line.categories().stream()
-                                                            .map(AccessReportPdf::categoryLabel)
-                                                            .toList()),
+                            (line.categories().isEmpty()
+                                            ? "Record summary"
+                                            : "Summary; "
+                                                    + String.join(
+                                                            ", ",
+                                                            line.categories().stream()
+                                                                    .map(AccessReportPdf::categoryLabel)
+                                                                    .toList()))
+                                    + " (" + line.pageViews() + (line.pageViews() == 1 ? " page)" : " pages)"),
                             normal));
                 }
                 document.add(table);
             }
             document.add(Chunk.NEWLINE);
             Paragraph footer = new Paragraph(
-                    lines.size() + " opening(s). Generated " + DATE_TIME.format(generatedAt.atZone(UK)) + " by "
+                    lines.size() + " sitting(s), "
+                            + lines.stream()
+                                    .mapToInt(AccessReportBuilder.Line::pageViews)
+                                    .sum()
+                            + " page view(s). Generated " + DATE_TIME.format(generatedAt.atZone(UK)) + " by "
                             + generatedBy + " from the tamper-evident audit trail of OpenICR.",
                     small);
             footer.setAlignment(Element.ALIGN_LEFT);
@@ -107,7 +122,41 @@ public final class AccessReportPdf {
         } finally {
             document.close();
         }
-        return out.toByteArray();
+        return numbered(out.toByteArray());
+    }
+
+    /** "Page 2 of 5" at the foot of every page (a second pass: the number of pages is known only then). */
+    static byte[] numbered(byte[] pdf) {
+        try {
+            PdfReader reader = new PdfReader(pdf);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PdfStamper stamper = new PdfStamper(reader, out);
+            int pages = reader.getNumberOfPages();
+            Font small = FontFactory.getFont(FontFactory.HELVETICA, 8, Color.DARK_GRAY);
+            for (int page = 1; page <= pages; page++) {
+                Rectangle size = reader.getPageSizeWithRotation(page);
+                ColumnText.showTextAligned(
+                        stamper.getOverContent(page),
+                        Element.ALIGN_RIGHT,
+                        new Phrase("Page " + page + " of " + pages, small),
+                        size.getRight() - 36,
+                        size.getBottom() + 18,
+                        0);
+            }
+            stamper.close();
+            reader.close();
+            return out.toByteArray();
+        } catch (IOException | DocumentException e) {
+            throw new IllegalStateException("The access report's pages could not be numbered.", e);
+        }
+    }
+
+    /** When a sitting ran: "15-Jul-2026 10:00 to 10:42", with the end's date too when it is another day. */
+    static String when(AccessReportBuilder.Line line) {
+        var from = line.openedAt().atZone(UK);
+        var to = line.lastReadAt().atZone(UK);
+        return DATE_TIME.format(from) + " to "
+                + (from.toLocalDate().equals(to.toLocalDate()) ? TIME.format(to) : DATE_TIME.format(to));
     }
 
     private static String nullToDash(String s) {

@@ -21,15 +21,22 @@ import javax.sql.DataSource;
 @Dependent
 public class AlertStore {
 
-    /** An alert as the queue shows it: who, in which role, when, a person reference; no clinical data. */
+    /**
+     * An alert as the queue shows it: who (with their display name and organisation's name), in
+     * which role, when, the person by NHS Number and name; no clinical data.
+     */
     public record Alert(
             long id,
             Instant raisedAt,
             String kind,
             String username,
+            String userDisplayName,
             String rbacRoleCode,
             String organisationOds,
+            String organisationName,
             Long personId,
+            String nhsNumber,
+            String personName,
             String reason,
             String justification,
             Instant reviewedAt,
@@ -45,9 +52,15 @@ public class AlertStore {
     public List<Alert> alerts(boolean openOnly, int first, int max) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select a.id, a.raised_at, a.kind, a.username,"
-                        + " a.rbac_role_code, a.organisation_ods, a.person_id, d.reason,"
+                        + " u.display_name, a.rbac_role_code, a.organisation_ods, o.name as organisation_name,"
+                        + " a.person_id, p.nhs_number,"
+                        + " trim(coalesce(p.title || ' ', '') || p.given_names || ' ' || upper(p.family_name))"
+                        + " as person_name, d.reason,"
                         + " coalesce(s.justification, d.justification) as justification, a.reviewed_at,"
                         + " a.reviewed_by, a.review_outcome, a.review_note, a.detail from privacy_alert a"
+                        + " left join user_account u on u.username = a.username"
+                        + " left join organisation o on o.ods_code = a.organisation_ods"
+                        + " left join person p on p.id = a.person_id"
                         + " left join reason_declaration d on d.id = a.reason_declaration_id"
                         + " left join seal_break s on s.id = a.seal_break_id"
                         + (openOnly ? " where a.reviewed_at is null" : "")
@@ -65,9 +78,13 @@ public class AlertStore {
                             rs.getTimestamp("raised_at").toInstant(),
                             rs.getString("kind"),
                             rs.getString("username"),
+                            rs.getString("display_name"),
                             rs.getString("rbac_role_code"),
                             rs.getString("organisation_ods"),
+                            rs.getString("organisation_name"),
                             noPerson ? null : personId,
+                            rs.getString("nhs_number"),
+                            rs.getString("person_name"),
                             rs.getString("reason"),
                             rs.getString("justification"),
                             reviewedAt == null ? null : reviewedAt.toInstant(),

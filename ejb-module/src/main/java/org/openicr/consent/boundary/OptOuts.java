@@ -46,6 +46,29 @@ public class OptOuts {
     @Inject
     OptOutStore store;
 
+    /** Who the person with an NHS Number is, for customer services to check before anything is recorded. */
+    public record Identity(String nhsNumber, String name, java.time.LocalDate dateOfBirth)
+            implements java.io.Serializable {}
+
+    /**
+     * The name and date of birth of the person with this NHS Number (shown 3-3-4), so that the
+     * administrator can check it is the person who asked before recording anything. Audited as a
+     * search by NHS Number for opt-out processing.
+     */
+    public Identity identify(String nhsNumber) {
+        Person person = person(nhsNumber);
+        audit.record(new AuditEvent(
+                AuditAction.PATIENT_SEARCH,
+                AuditOutcome.SUCCESS,
+                Actor.account(session.getCallerPrincipal().getName()),
+                person.getId(),
+                "opt-out processing: person identified by NHS Number"));
+        String name = ((person.getTitle() == null || person.getTitle().isBlank() ? "" : person.getTitle() + " ")
+                        + person.getGivenNames() + " " + person.getFamilyName().toUpperCase(java.util.Locale.ROOT))
+                .strip();
+        return new Identity(person.getNhsNumber().formatted(), name, person.getDateOfBirth());
+    }
+
     /** The person's current state and history; the person must be known. */
     public List<OptOutEvent> history(String nhsNumber) {
         Person person = person(nhsNumber);

@@ -42,9 +42,14 @@ public class SocialCareConsent {
     @Inject
     SocialCareConsentStore store;
 
-    /** The councils (local authorities) of the region, by ODS code. */
-    public List<String> councils() {
-        return store.councils();
+    /** A council as the consent page lists it: its name, and its ODS code for the record. */
+    public record Council(String odsCode, String name) implements java.io.Serializable {}
+
+    /** The councils (local authorities) of the region, by name. */
+    public List<Council> councils() {
+        return store.councils().stream()
+                .map(c -> new Council(c.odsCode(), c.name()))
+                .toList();
     }
 
     /** The councils whose social care the person refused to share. */

@@ -17,13 +17,17 @@ public class SocialCareConsentStore {
     @PersistenceContext
     EntityManager em;
 
-    /** The ODS codes of the councils (local authorities), in order. */
-    public List<String> councils() {
+    /** A council: its ODS code and name. */
+    public record Council(String odsCode, String name) {}
+
+    /** The councils (local authorities) by name, with their ODS codes. */
+    public List<Council> councils() {
         @SuppressWarnings("unchecked")
-        List<String> codes = em.createNativeQuery(
-                        "select ods_code from organisation where org_type = 'LOCAL_AUTHORITY' order by ods_code")
+        List<Object[]> rows = em.createNativeQuery("select ods_code, name from organisation"
+                        + " where org_type = 'LOCAL_AUTHORITY' order by name, ods_code")
                 .getResultList();
-        return codes;
+        // by position, next to the select that names them: ods_code, name
+        return rows.stream().map(r -> new Council((String) r[0], (String) r[1])).toList();
     }
 
     /** The ODS codes of the councils whose social care the person refused to share, in order. */

@@ -63,6 +63,21 @@ public class RoleProfileAdministration {
         if (account.getKind() != AccountKind.PERSON) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "A source system's account has no role profiles.");
         }
+        boolean noRole = rbacRoleCode == null || rbacRoleCode.isBlank();
+        boolean noOrganisation = odsCode == null || odsCode.isBlank();
+        if (noRole && noOrganisation) {
+            throw new IcrException(
+                    ErrorCode.INVALID_INPUT, "Choose the job role and the organisation the person works for in it.");
+        }
+        if (noRole) {
+            throw new IcrException(ErrorCode.INVALID_INPUT, "Choose the job role for this role profile.");
+        }
+        if (noOrganisation) {
+            throw new IcrException(
+                    ErrorCode.INVALID_INPUT,
+                    "Choose the organisation the person works for in this role: a role profile is always at an"
+                            + " organisation.");
+        }
         RbacRole role = directory.role(rbacRoleCode);
         Organisation organisation = directory.organisation(odsCode);
         RoleProfile profile = account.getRoleProfiles().stream()

@@ -152,6 +152,11 @@ public class MessagesBacking implements Serializable {
         return selected;
     }
 
+    /** The selected message laid out for reading (XML indented, HL7 v2 one segment a line with its fields). */
+    public String getFormatted() {
+        return MessageLayout.format(raw);
+    }
+
     public String getRaw() {
         return raw;
     }

@@ -13,8 +13,9 @@ import org.openicr.consent.boundary.SocialCareConsent;
 import org.openicr.vocabulary.IcrException;
 
 /**
- * Customer services: find a person by NHS Number, see their opt-out history and record a change,
- * and record each council's social care consent to share.
+ * Customer services: find a person by NHS Number, check their name and date of birth ("Yes, this is
+ * the person"), then see their opt-out history and record a change, and record each council's social
+ * care consent to share. Nothing can be recorded before the person is confirmed.
  */
 @Named
 @ViewScoped
@@ -28,7 +29,8 @@ public class OptOutsBacking implements Serializable {
     @EJB
     transient SocialCareConsent socialCareConsent;
 
-    private List<String> councils;
+    private List<SocialCareConsent.Council> councils;
+    private OptOuts.Identity found;
     private List<String> refusals;
 
     private String nhsNumber;
@@ -38,7 +40,36 @@ public class OptOutsBacking implements Serializable {
     private String channel;
     private String note;
 
+    /** Step 1: who has this NHS Number? Shows their name and date of birth to check; records nothing. */
     public void find() {
+        loaded = null;
+        history = null;
+        found = null;
+        try {
+            found = optOuts.identify(nhsNumber);
+        } catch (IcrException refused) {
+            message(FacesMessage.SEVERITY_ERROR, refused.reason());
+        }
+    }
+
+    /** Step 2: the administrator confirmed that this is the person; their opt-out and consents open. */
+    public void confirm() {
+        if (found == null) {
+            return;
+        }
+        nhsNumber = found.nhsNumber();
+        load();
+    }
+
+    /** Not the person: back to the NHS Number, nothing shown or recorded. */
+    public void notThisPerson() {
+        found = null;
+        loaded = null;
+        history = null;
+        nhsNumber = null;
+    }
+
+    private void load() {
         try {
             history = optOuts.history(nhsNumber);
             optedOut = optOuts.isOptedOut(nhsNumber);
@@ -56,7 +87,7 @@ public class OptOutsBacking implements Serializable {
         try {
             optOuts.record(loaded, optOut, channel, note);
             note = null;
-            find();
+            load();
             message(
                     FacesMessage.SEVERITY_INFO,
                     optOut
@@ -71,19 +102,35 @@ public class OptOutsBacking implements Serializable {
     public void recordSocialCareConsent(String council, boolean consents) {
         try {
             socialCareConsent.record(loaded, council, consents);
-            find();
+            load();
+            String name = councilName(council);
             message(
                     FacesMessage.SEVERITY_INFO,
                     consents
-                            ? "Consent recorded: " + council + "'s social care record is shared again."
-                            : "Refusal recorded: " + council + "'s social care record is no longer shared outside it.");
+                            ? "Consent recorded: " + name + "'s social care record is shared again."
+                            : "Refusal recorded: " + name + "'s social care record is no longer shared outside it.");
         } catch (IcrException refused) {
             message(FacesMessage.SEVERITY_ERROR, refused.reason());
         }
     }
 
-    public List<String> getCouncils() {
+    public List<SocialCareConsent.Council> getCouncils() {
         return councils;
+    }
+
+    private String councilName(String odsCode) {
+        return councils == null
+                ? odsCode
+                : councils.stream()
+                        .filter(c -> c.odsCode().equals(odsCode))
+                        .map(SocialCareConsent.Council::name)
+                        .findFirst()
+                        .orElse(odsCode);
+    }
+
+    /** The person found by NHS Number, to check before anything is recorded (null before a search). */
+    public OptOuts.Identity getFound() {
+        return found;
     }
 
     public boolean refused(String council) {

@@ -51,6 +51,7 @@ public class SourcesBacking implements Serializable {
             load();
         } catch (IcrException refused) {
             Messages.addGlobalError(refused.reason());
+            passwordNote(password);
         } finally {
             password = null;
         }
@@ -125,5 +126,12 @@ public class SourcesBacking implements Serializable {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    /** After a failed form the other fields keep what was typed; a password never comes back to the page. */
+    static void passwordNote(String typed) {
+        if (typed != null && !typed.isEmpty()) {
+            Messages.addGlobalWarn("For your security, enter the password again.");
+        }
     }
 }

@@ -66,10 +66,12 @@ public class UserBacking implements Serializable {
 
     public void resetPassword() {
         try {
-            act(
+            if (!act(
                     () -> accounts.resetPassword(
                             user.username(), newPassword == null ? null : newPassword.toCharArray()),
-                    "Password reset. Give it to the user in person or by phone, never by email.");
+                    "Password reset. Give it to the user in person or by phone, never by email.")) {
+                SourcesBacking.passwordNote(newPassword);
+            }
         } finally {
             newPassword = null;
         }
@@ -85,14 +87,18 @@ public class UserBacking implements Serializable {
         act(() -> profiles.remove(user.username(), profileId), "Role profile removed.");
     }
 
-    private void act(Runnable change, String done) {
+    /** Runs a change and says how it went; answers whether it was made. */
+    private boolean act(Runnable change, String done) {
+        boolean made = false;
         try {
             change.run();
             Messages.addGlobalInfo(done);
+            made = true;
         } catch (IcrException refused) {
             Messages.addGlobalError(refused.reason());
         }
         reload();
+        return made;
     }
 
     public String getUsername() {

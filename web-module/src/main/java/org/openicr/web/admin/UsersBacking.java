@@ -46,6 +46,7 @@ public class UsersBacking implements Serializable {
             Faces.redirect("admin/user.xhtml?username=" + java.net.URLEncoder.encode(created, "UTF-8"));
         } catch (IcrException refused) {
             Messages.addGlobalError(refused.reason());
+            SourcesBacking.passwordNote(password);
         } finally {
             password = null;
         }

@@ -73,7 +73,7 @@ final class CarePlanning {
                         "decidedBy",
                         "Dr A Hart with the patient and her daughter",
                         "reviewDate",
-                        "2026-09-12"),
+                        "2026-10-12"),
                 item(
                         "CARE_PLANS",
                         "frailty-" + nhsNumber,

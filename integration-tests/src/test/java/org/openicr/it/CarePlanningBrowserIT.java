@@ -50,8 +50,10 @@ class CarePlanningBrowserIT extends BrowserTest {
 
         String resuscitation = text("alert-resuscitation");
         assertTrue(resuscitation.contains("Do not attempt CPR"), resuscitation);
-        assertTrue(resuscitation.contains("ReSPECT form"), resuscitation);
-        assertTrue(resuscitation.contains("12 Mar 2026"), resuscitation);
+        assertTrue(
+                resuscitation.contains("(ReSPECT form: ward-based care, not for intensive care, Riverside Medical"
+                        + " Practice, 12-Mar-2026; form held: With the patient at home (kitchen drawer))"),
+                resuscitation);
         assertTrue(resuscitation.contains("form held: With the patient at home (kitchen drawer)"), resuscitation);
         // The superseded form of 2024 no longer stands: not in the strip.
         assertFalse(resuscitation.contains("For CPR"), resuscitation);
@@ -67,7 +69,7 @@ class CarePlanningBrowserIT extends BrowserTest {
         assertTrue(card.contains("ReSPECT form: ward-based care, not for intensive care"), card);
         assertTrue(card.contains("Do not attempt CPR"), card);
         assertTrue(card.contains("Review by"), card);
-        assertTrue(card.contains("12 Sep 2026"), card);
+        assertTrue(card.contains("12-Oct-2026"), card);
         assertTrue(card.contains("6 (living with moderate frailty)"), card);
         assertFalse(card.contains("ReSPECT form (first)"), card);
 

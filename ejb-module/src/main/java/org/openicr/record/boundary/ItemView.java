@@ -57,6 +57,23 @@ public record ItemView(
     }
 
     /**
+     * A care plan's heading for the alert strip: its title, preceded by its plan type in words
+     * ("ReSPECT form: ward-based care") unless the title already says it.
+     */
+    public String planHeading() {
+        String type = words(ItemDetail.PLAN_TYPE);
+        if (type == null || type.isBlank()) {
+            return title;
+        }
+        if (title == null || title.isBlank()) {
+            return type;
+        }
+        return title.toLowerCase(java.util.Locale.ROOT).startsWith(type.toLowerCase(java.util.Locale.ROOT))
+                ? title
+                : type + ": " + title;
+    }
+
+    /**
      * A detail's value in words where it is coded ("not-for-cpr" reads "Do not attempt CPR"), else as
      * sent, or null; pages name it by its constant ({@code item.words('CPR_DECISION')}).
      */

@@ -134,7 +134,7 @@ public final class ItemText {
 
     /**
      * A detail's value as a person reads it: coded care planning values in words ("Do not attempt
-     * CPR"), a review date as a UK date, a frailty score with its meaning; others as sent.
+     * CPR"), a review date as the record's other dates (UkDates), a frailty score with its meaning; others as sent.
      */
     static String value(ItemDetail detail, String value) {
         if (value == null) {
@@ -149,9 +149,7 @@ public final class ItemText {
 
     private static String reviewDate(String value) {
         try {
-            return java.time.LocalDate.parse(value.strip())
-                    .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK))
-                    .replace("Sept", "Sep");
+            return new org.openicr.web.UkDates().date(java.time.LocalDate.parse(value.strip()));
         } catch (java.time.format.DateTimeParseException notADate) {
             return value;
         }

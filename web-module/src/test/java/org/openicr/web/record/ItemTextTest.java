@@ -21,7 +21,7 @@ class ItemTextTest {
                 "PLAN_TYPE           | respect       | ReSPECT form",
                 "ADJUSTMENT_CATEGORY | communication | Communication",
                 "CARING              | cared-for     | Cared for by this person",
-                "REVIEW_DATE         | 2027-09-04    | 4 Sep 2027",
+                "REVIEW_DATE         | 2027-03-04    | 04-Mar-2027",
                 "REVIEW_DATE         | next spring   | next spring",
                 "FRAILTY_SCORE       | 6             | 6 (living with moderate frailty)",
                 "FRAILTY_SCORE       | 9             | 9 (terminally ill)",

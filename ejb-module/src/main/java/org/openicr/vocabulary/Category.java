@@ -25,7 +25,14 @@ public enum Category {
     REFERRALS("Referrals"),
     SAFEGUARDING("Safeguarding alerts"),
     /** Assessments, services provided, allocated worker and how to contact the council. */
-    SOCIAL_CARE("Social care");
+    SOCIAL_CARE("Social care"),
+    /**
+     * What urgent care must know first: ReSPECT and DNACPR decisions, end of life care plans,
+     * advance decisions to refuse treatment, frailty (details PLAN_TYPE, CPR_DECISION...).
+     */
+    CARE_PLANS("Care planning"),
+    /** The NHS Reasonable Adjustment Flag: what the person needs to use services (ADJUSTMENT_CATEGORY). */
+    ADJUSTMENTS("Reasonable adjustments");
 
     private final String label;
 

@@ -47,7 +47,24 @@ public enum ItemDetail {
     ALLOCATED_WORKER("allocatedWorker"),
     CONTACT_PHONE("contactPhone"),
     TEAM("team"),
-    RELATIONSHIP("relationship");
+    RELATIONSHIP("relationship"),
+    /** On a contact: "carer" (the contact cares for this person) or "cared-for" (this person cares for them). */
+    CARING("caring"),
+    // Care planning (CarePlanning checks the values)
+    /** respect, dnacpr, end-of-life, advance-decision or frailty. */
+    PLAN_TYPE("planType"),
+    /** not-for-cpr or for-cpr: the resuscitation decision of a ReSPECT form or DNACPR. */
+    CPR_DECISION("cprDecision"),
+    /** Where the original form is held ("with the patient at home", "GP record"). */
+    FORM_LOCATION("formLocation"),
+    /** Who made or agreed the decision (clinician, with the person or their representative). */
+    DECIDED_BY("decidedBy"),
+    /** When the plan is next to be reviewed (yyyy-mm-dd). */
+    REVIEW_DATE("reviewDate"),
+    /** The Clinical Frailty Scale score, 1 to 9. */
+    FRAILTY_SCORE("frailtyScore"),
+    /** Reasonable adjustments: one of the flag's categories (AdjustmentCategory). */
+    ADJUSTMENT_CATEGORY("adjustmentCategory");
 
     /** Looked up for every detail of every item received. */
     private static final Map<String, ItemDetail> BY_KEY =

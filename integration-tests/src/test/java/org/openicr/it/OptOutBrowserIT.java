@@ -75,8 +75,9 @@ class OptOutBrowserIT extends BrowserTest {
                 1,
                 TestEnvironment.count(
                         "select count(*) from audit_event where action = 'MATRIX_CHANGED'"
-                                + " and username = 'admin.khan' and detail like 'role R8010: before [DEMOGRAPHICS, CONTACTS, APPOINTMENTS]"
-                                + " after [DEMOGRAPHICS, CONTACTS, MEDICATIONS, APPOINTMENTS]' and occurred_at > ?",
+                                + " and username = 'admin.khan' and detail like 'role R8010: before [DEMOGRAPHICS, CONTACTS, APPOINTMENTS, ADJUSTMENTS]"
+                                + " after [DEMOGRAPHICS, CONTACTS, MEDICATIONS, APPOINTMENTS, ADJUSTMENTS]'"
+                                + " and occurred_at > ?",
                         started));
     }
 

@@ -1,6 +1,8 @@
 package org.openicr.access.entity;
 
+import static org.openicr.vocabulary.Category.ADJUSTMENTS;
 import static org.openicr.vocabulary.Category.APPOINTMENTS;
+import static org.openicr.vocabulary.Category.CARE_PLANS;
 import static org.openicr.vocabulary.Category.CONTACTS;
 import static org.openicr.vocabulary.Category.DEMOGRAPHICS;
 import static org.openicr.vocabulary.Category.DOCUMENTS;
@@ -62,7 +64,7 @@ public final class AccessDefaults {
 
     private static RoleCategoryMatrix matrix() {
         Set<Category> everything = EnumSet.allOf(Category.class);
-        Set<Category> frontDesk = EnumSet.of(DEMOGRAPHICS, CONTACTS, APPOINTMENTS);
+        Set<Category> frontDesk = EnumSet.of(DEMOGRAPHICS, CONTACTS, APPOINTMENTS, ADJUSTMENTS);
         Set<Category> nothing = EnumSet.noneOf(Category.class);
 
         Map<String, Set<Category>> rows = new LinkedHashMap<>();
@@ -70,13 +72,23 @@ public final class AccessDefaults {
         rows.put(NURSE, everything);
         rows.put(HEALTH_PROFESSIONAL, everything);
         rows.put(HEALTHCARE_STUDENT, EnumSet.complementOf(EnumSet.of(SAFEGUARDING)));
-        rows.put(MEDICAL_SECRETARY, EnumSet.of(DEMOGRAPHICS, CONTACTS, APPOINTMENTS, REFERRALS, ENCOUNTERS, DOCUMENTS));
+        rows.put(
+                MEDICAL_SECRETARY,
+                EnumSet.of(DEMOGRAPHICS, CONTACTS, APPOINTMENTS, REFERRALS, ENCOUNTERS, DOCUMENTS, ADJUSTMENTS));
         rows.put(ADMIN_CLINICAL_SUPPORT, frontDesk);
         rows.put(RECEPTIONIST, frontDesk);
         rows.put(CLERICAL, frontDesk);
         rows.put(
                 SOCIAL_CARE_WORKER,
-                EnumSet.of(DEMOGRAPHICS, CONTACTS, SOCIAL_CARE, SAFEGUARDING, ENCOUNTERS, REFERRALS));
+                EnumSet.of(
+                        DEMOGRAPHICS,
+                        CONTACTS,
+                        SOCIAL_CARE,
+                        SAFEGUARDING,
+                        ENCOUNTERS,
+                        REFERRALS,
+                        CARE_PLANS,
+                        ADJUSTMENTS));
         rows.put(PRIVACY_OFFICER, nothing);
         rows.put(CALDICOTT_GUARDIAN, nothing);
         rows.put(INFORMATION_OFFICER, nothing);

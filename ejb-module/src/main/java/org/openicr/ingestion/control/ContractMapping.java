@@ -19,6 +19,7 @@ import org.openicr.patient.entity.Demographics;
 import org.openicr.patient.entity.Gender;
 import org.openicr.record.entity.DocumentContent;
 import org.openicr.record.entity.ItemSubmission;
+import org.openicr.vocabulary.CarePlanning;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.CodeSystem;
 import org.openicr.vocabulary.CodedConcept;
@@ -74,6 +75,7 @@ public final class ContractMapping {
                     details.put(detail.getName().strip(), detail.getValue());
                 }
             }
+            CarePlanning.check(category, details);
             DocumentContent content = null;
             if (item.getDocument() != null) {
                 if (category != Category.DOCUMENTS) {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 import org.openicr.record.entity.RecordItem;
+import org.openicr.vocabulary.CarePlanning;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.CodedConcept;
 import org.openicr.vocabulary.ItemDetail;
@@ -53,5 +54,31 @@ public record ItemView(
     /** A detail's value, or null; pages name it by its constant ({@code item.detail('DOSE')}). */
     public String detail(ItemDetail detail) {
         return details.get(detail);
+    }
+
+    /**
+     * A care plan's heading for the alert strip: its title, preceded by its plan type in words
+     * ("ReSPECT form: ward-based care") unless the title already says it.
+     */
+    public String planHeading() {
+        String type = words(ItemDetail.PLAN_TYPE);
+        if (type == null || type.isBlank()) {
+            return title;
+        }
+        if (title == null || title.isBlank()) {
+            return type;
+        }
+        return title.toLowerCase(java.util.Locale.ROOT).startsWith(type.toLowerCase(java.util.Locale.ROOT))
+                ? title
+                : type + ": " + title;
+    }
+
+    /**
+     * A detail's value in words where it is coded ("not-for-cpr" reads "Do not attempt CPR"), else as
+     * sent, or null; pages name it by its constant ({@code item.words('CPR_DECISION')}).
+     */
+    public String words(ItemDetail detail) {
+        String value = details.get(detail);
+        return value == null ? null : CarePlanning.words(detail, value);
     }
 }

@@ -4,7 +4,9 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openicr.vocabulary.CarePlanning;
 import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.ItemDetail;
 
 /**
  * The first screen of a record: for each summary category the role may see, its newest current
@@ -33,9 +35,29 @@ public record RecordSummary(Set<Category> permitted, Map<Category, List<ItemView
         return sections.getOrDefault(category, List.of());
     }
 
-    /** Whether the strip under the banner has anything to say (safeguarding alerts, allergies). */
+    /**
+     * Whether the strip under the banner has anything to say (safeguarding alerts, allergies, a
+     * resuscitation decision, reasonable adjustments).
+     */
     public boolean hasAlerts() {
         return !section(Category.SAFEGUARDING).isEmpty()
-                || !section(Category.ALLERGIES).isEmpty();
+                || !section(Category.ALLERGIES).isEmpty()
+                || !getResuscitation().isEmpty()
+                || !section(Category.ADJUSTMENTS).isEmpty();
+    }
+
+    /**
+     * The current care plans that carry a resuscitation decision (ReSPECT forms, DNACPR decisions),
+     * newest first, for the alert strip. A withheld plan carries no details, so it is not listed
+     * here; the care planning card shows it as withheld. A bean-style getter: pages read it as a
+     * property.
+     */
+    public List<ItemView> getResuscitation() {
+        return section(Category.CARE_PLANS).stream()
+                .filter(item -> item.detail(ItemDetail.CPR_DECISION) != null
+                        || CarePlanning.lookup(CarePlanning.PlanType.class, item.detail(ItemDetail.PLAN_TYPE))
+                                .map(CarePlanning.PlanType::carriesCprDecision)
+                                .orElse(false))
+                .toList();
     }
 }

@@ -40,6 +40,8 @@ public record SummarySection(Category category, int limit, boolean currentOnly) 
     public static final List<SummarySection> SUMMARY = List.of(
             new SummarySection(Category.SAFEGUARDING, 5, true),
             new SummarySection(Category.ALLERGIES, 10, true),
+            new SummarySection(Category.CARE_PLANS, 10, true),
+            new SummarySection(Category.ADJUSTMENTS, 10, true),
             new SummarySection(Category.PROBLEMS, 10, true),
             new SummarySection(Category.MEDICATIONS, 15, true),
             new SummarySection(Category.RESULTS, 8, false),
@@ -50,8 +52,11 @@ public record SummarySection(Category category, int limit, boolean currentOnly) 
             new SummarySection(Category.DOCUMENTS, 5, false),
             new SummarySection(Category.CONTACTS, 5, true));
 
-    /** What the alert strip under the banner shows on every page of the record. */
-    public static final List<SummarySection> ALERT_STRIP = List.of(SUMMARY.get(0), SUMMARY.get(1));
+    /**
+     * What the alert strip under the banner reads on every page of the record: safeguarding,
+     * allergies, care plans (for the resuscitation decision) and reasonable adjustments.
+     */
+    public static final List<SummarySection> ALERT_STRIP = SUMMARY.subList(0, 4);
 
     public SummarySection {
         if (!category.isItemCategory() || limit < 1) {

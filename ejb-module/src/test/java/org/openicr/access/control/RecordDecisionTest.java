@@ -419,8 +419,11 @@ class RecordDecisionTest {
     @Test
     void demographicsArePermittedButAreNotAnItemCategory() {
         ReadScope scope = permitted(reader(AccessDefaults.RECEPTIONIST)).scope();
-        assertEquals(EnumSet.of(Category.DEMOGRAPHICS, Category.CONTACTS, Category.APPOINTMENTS), scope.categories());
-        assertEquals(EnumSet.of(Category.CONTACTS, Category.APPOINTMENTS), scope.itemCategories());
+        assertEquals(
+                EnumSet.of(Category.DEMOGRAPHICS, Category.CONTACTS, Category.APPOINTMENTS, Category.ADJUSTMENTS),
+                scope.categories());
+        assertEquals(
+                EnumSet.of(Category.CONTACTS, Category.APPOINTMENTS, Category.ADJUSTMENTS), scope.itemCategories());
     }
 
     // ---------------------------------------------------------------- organisations

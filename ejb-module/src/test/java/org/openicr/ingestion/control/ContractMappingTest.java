@@ -54,6 +54,38 @@ class ContractMappingTest {
         assertEquals(ErrorCode.UNKNOWN_CATEGORY, refusal(item(category)));
     }
 
+    private static Detail detail(String name, String value) {
+        Detail detail = new Detail();
+        detail.setName(name);
+        detail.setValue(value);
+        return detail;
+    }
+
+    @Test
+    void aCarePlanIsMappedWithItsTypedDetails() {
+        Item plan = item("CARE_PLANS");
+        plan.getDetail().add(detail("planType", "respect"));
+        plan.getDetail().add(detail("cprDecision", "not-for-cpr"));
+        plan.getDetail().add(detail("formLocation", "With the patient at home"));
+        IncomingItem mapped = ContractMapping.item(plan, 0);
+        assertEquals(Category.CARE_PLANS, mapped.item().category());
+        assertEquals("not-for-cpr", mapped.item().details().get("cprDecision"));
+    }
+
+    @Test
+    void aCarePlanItCannotReadIsRefusedNamingTheItemAndTheDetail() {
+        Item plan = item("CARE_PLANS");
+        plan.getDetail().add(detail("planType", "dnacpr"));
+        IcrException refused = assertThrows(IcrException.class, () -> ContractMapping.item(plan, 1));
+        assertEquals(ErrorCode.INVALID_INPUT, refused.code());
+        assertEquals("item 2: detail cprDecision is required: send one of not-for-cpr, for-cpr.", refused.reason());
+    }
+
+    @Test
+    void anAdjustmentNeedsItsFlagCategory() {
+        assertEquals(ErrorCode.INVALID_INPUT, refusal(item("ADJUSTMENTS")));
+    }
+
     @Test
     void aMissingCategoryIsUnknown() {
         assertEquals(ErrorCode.UNKNOWN_CATEGORY, refusal(item(null)));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openicr.record.boundary.ItemView;
+import org.openicr.vocabulary.CarePlanning;
 import org.openicr.vocabulary.ItemDetail;
 
 /**
@@ -51,6 +52,14 @@ public final class ItemText {
         LABELS.put(ItemDetail.CONTACT_PHONE, "Telephone");
         LABELS.put(ItemDetail.TEAM, "Team");
         LABELS.put(ItemDetail.RELATIONSHIP, "Relationship");
+        LABELS.put(ItemDetail.CARING, "Caring");
+        LABELS.put(ItemDetail.PLAN_TYPE, "Plan");
+        LABELS.put(ItemDetail.CPR_DECISION, "CPR decision");
+        LABELS.put(ItemDetail.FORM_LOCATION, "Original form held");
+        LABELS.put(ItemDetail.DECIDED_BY, "Decided by");
+        LABELS.put(ItemDetail.REVIEW_DATE, "Review by");
+        LABELS.put(ItemDetail.FRAILTY_SCORE, "Clinical Frailty Scale");
+        LABELS.put(ItemDetail.ADJUSTMENT_CATEGORY, "Category");
     }
 
     /**
@@ -119,8 +128,55 @@ public final class ItemText {
     public static List<Detail> details(ItemView item, boolean skipOwnColumns) {
         return item.details().entrySet().stream()
                 .filter(e -> !skipOwnColumns || !OWN_COLUMNS.contains(e.getKey()))
-                .map(e -> new Detail(label(e.getKey()), e.getValue()))
+                .map(e -> new Detail(label(e.getKey()), value(e.getKey(), e.getValue())))
                 .toList();
+    }
+
+    /**
+     * A detail's value as a person reads it: coded care planning values in words ("Do not attempt
+     * CPR"), a review date as the record's other dates (UkDates), a frailty score with its meaning; others as sent.
+     */
+    static String value(ItemDetail detail, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (detail) {
+            case REVIEW_DATE -> reviewDate(value);
+            case FRAILTY_SCORE -> frailty(value);
+            default -> CarePlanning.words(detail, value);
+        };
+    }
+
+    private static String reviewDate(String value) {
+        try {
+            return new org.openicr.web.UkDates().date(java.time.LocalDate.parse(value.strip()));
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return value;
+        }
+    }
+
+    /** The Clinical Frailty Scale's words for each score (Rockwood, version 2.0). */
+    private static final List<String> FRAILTY_WORDS = List.of(
+            "very fit",
+            "fit",
+            "managing well",
+            "living with very mild frailty",
+            "living with mild frailty",
+            "living with moderate frailty",
+            "living with severe frailty",
+            "living with very severe frailty",
+            "terminally ill");
+
+    private static String frailty(String value) {
+        try {
+            int score = Integer.parseInt(value.strip());
+            if (score >= 1 && score <= FRAILTY_WORDS.size()) {
+                return score + " (" + FRAILTY_WORDS.get(score - 1) + ")";
+            }
+        } catch (NumberFormatException notANumber) {
+            // shown as sent
+        }
+        return value;
     }
 
     /** "Dose changed: HbA1c above target", "Stopped", "Started": what happened to a medication. */

@@ -176,8 +176,13 @@ public class RecordBacking implements Serializable {
     /** A card of the summary: its category and the heading a clinician expects. */
     record Card(Category category, String title) implements Serializable {}
 
-    /** The summary's cards in reading order (safeguarding and allergies also head the alert strip). */
+    /**
+     * The summary's cards in reading order: care planning and reasonable adjustments first, as urgent
+     * care reads them (they, safeguarding and allergies also head the alert strip).
+     */
     static final List<Card> CARDS = List.of(
+            new Card(Category.CARE_PLANS, "Care planning"),
+            new Card(Category.ADJUSTMENTS, "Reasonable adjustments"),
             new Card(Category.PROBLEMS, "Active problems"),
             new Card(Category.MEDICATIONS, "Current medications"),
             new Card(Category.ALLERGIES, "Allergies"),

@@ -13,6 +13,47 @@ import org.openicr.vocabulary.ItemDetail;
 
 class ItemTextTest {
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} = {1} reads \"{2}\"")
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "CPR_DECISION        | not-for-cpr   | Do not attempt CPR",
+                "PLAN_TYPE           | respect       | ReSPECT form",
+                "ADJUSTMENT_CATEGORY | communication | Communication",
+                "CARING              | cared-for     | Cared for by this person",
+                "REVIEW_DATE         | 2027-03-04    | 04-Mar-2027",
+                "REVIEW_DATE         | next spring   | next spring",
+                "FRAILTY_SCORE       | 6             | 6 (living with moderate frailty)",
+                "FRAILTY_SCORE       | 9             | 9 (terminally ill)",
+                "FRAILTY_SCORE       | 12            | 12",
+                "RELATIONSHIP        | Daughter      | Daughter",
+            })
+    void carePlanningDetailsReadInWords(ItemDetail detail, String value, String words) {
+        assertEquals(words, ItemText.value(detail, value));
+    }
+
+    @Test
+    void aCarePlansDetailsAreListedWithLabelsAndWords() {
+        assertEquals(
+                List.of(
+                        new ItemText.Detail("Plan", "ReSPECT form"),
+                        new ItemText.Detail("CPR decision", "Do not attempt CPR"),
+                        new ItemText.Detail("Original form held", "With the patient at home")),
+                ItemText.details(
+                        item(
+                                "CARE_PLANS",
+                                "2026-03-12T10:00",
+                                "active",
+                                "ReSPECT form",
+                                "planType",
+                                "respect",
+                                "cprDecision",
+                                "not-for-cpr",
+                                "formLocation",
+                                "With the patient at home"),
+                        false));
+    }
+
     @Test
     void aMedicationChangeIsWordedFromItsDetailWithTheReason() {
         assertEquals(

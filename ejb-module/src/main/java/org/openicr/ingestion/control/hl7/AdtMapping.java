@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openicr.record.entity.ItemSubmission;
+import org.openicr.vocabulary.CarePlanning;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.ItemDetail;
 import org.openicr.vocabulary.Sensitivity;
@@ -35,6 +36,7 @@ final class AdtMapping {
         PatientIdentity identity = PersonMapping.identity(message, pid);
         List<Hl7Command> commands = new ArrayList<>();
         PersonMapping.upsertPerson(message, pid, identity, false).ifPresent(commands::add);
+        advanceDirective(message).ifPresent(commands::add);
         String event = message.triggerEvent();
         PV1 pv1 = message.first(PV1.class).orElse(null);
         if (event.equals("A08")) {
@@ -137,13 +139,76 @@ final class AdtMapping {
                         null)));
     }
 
-    /** A28 add person, A31 update person: the patient index only. */
+    /** The source key of the DNACPR decision a source sends in PD1-15: one per source and person. */
+    static final String ADVANCE_DIRECTIVE_KEY = "advance-directive/DNR";
+
+    /**
+     * PD1-15 advance directive code (HL7 table 0435): a repetition coded DNR (do not resuscitate) is
+     * the person's DNACPR decision, a CARE_PLANS item with the decision not for CPR, dated PD1-22
+     * (advance directive last verified date), else MSH-7; any other code ("N", no directive) withdraws that item, because the
+     * source now says there is none; an empty PD1-15 says nothing and changes nothing. The
+     * original form's location is not carried by HL7 v2.
+     */
+    static java.util.Optional<Hl7Command> advanceDirective(Hl7Message message) {
+        ca.uhn.hl7v2.model.v28.segment.PD1 pd1 =
+                message.first(ca.uhn.hl7v2.model.v28.segment.PD1.class).orElse(null);
+        if (pd1 == null || pd1.getAdvanceDirectiveCodeReps() == 0) {
+            return java.util.Optional.empty();
+        }
+        ca.uhn.hl7v2.model.Type dnr = null;
+        boolean anyCode = false;
+        for (ca.uhn.hl7v2.model.v28.datatype.CWE code : pd1.getAdvanceDirectiveCode()) {
+            String value = Values.component(code, 0);
+            if (value != null) {
+                anyCode = true;
+                if ("DNR".equalsIgnoreCase(value.strip())) {
+                    dnr = code;
+                }
+            }
+        }
+        if (!anyCode) {
+            return java.util.Optional.empty();
+        }
+        if (dnr == null) {
+            return java.util.Optional.of(new Hl7Command.CancelItem(
+                    Category.CARE_PLANS,
+                    ADVANCE_DIRECTIVE_KEY,
+                    "PD1-15 advance directive: no do-not-resuscitate directive any longer"));
+        }
+        Instant verified =
+                firstOf(message.time(pd1.getAdvanceDirectiveLastVerifiedDate(), "PD1-22"), message.messageTime());
+        Map<String, String> details = new LinkedHashMap<>();
+        Values.detail(details, ItemDetail.PLAN_TYPE, CarePlanning.PlanType.DNACPR.key());
+        Values.detail(details, ItemDetail.CPR_DECISION, CarePlanning.CprDecision.NOT_FOR_CPR.key());
+        String display = Values.component(dnr, 1);
+        String text = display == null || display.isBlank() ? "Do not resuscitate" : display.strip();
+        return java.util.Optional.of(new Hl7Command.UpsertItem(
+                message.build(
+                        "the advance directive",
+                        () -> new ItemSubmission(
+                                Category.CARE_PLANS,
+                                ADVANCE_DIRECTIVE_KEY,
+                                message.version(),
+                                verified,
+                                null,
+                                message.messageTime(),
+                                "active",
+                                null,
+                                text,
+                                Sensitivity.NORMAL,
+                                details)),
+                null));
+    }
+
+    /** A28 add person, A31 update person: the patient index (and a DNACPR decision in PD1-15). */
     static Hl7Mapping person(Hl7Message message) {
         PID pid = requirePid(message);
         PatientIdentity identity = PersonMapping.identity(message, pid);
         List<Hl7Command> commands = new ArrayList<>();
         PersonMapping.upsertPerson(message, pid, identity, true).ifPresent(commands::add);
-        if (commands.isEmpty()) {
+        boolean personAdded = !commands.isEmpty();
+        advanceDirective(message).ifPresent(commands::add);
+        if (!personAdded) {
             message.note("the patient index is keyed by NHS Number, so a person without one is not added");
         }
         return message.result(identity, commands);

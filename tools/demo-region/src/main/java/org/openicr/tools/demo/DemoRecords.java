@@ -425,14 +425,14 @@ final class DemoRecords {
         return Map.entry(name, value);
     }
 
-    private static String batch(String messageId, String nhsNumber, List<String> items) {
+    static String batch(String messageId, String nhsNumber, List<String> items) {
         return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
                 + " xmlns:icr=\"urn:openicr:ingestion:v1\"><soapenv:Body><icr:ItemBatch><icr:messageId>" + messageId
                 + "</icr:messageId><icr:patient><icr:nhsNumber>" + nhsNumber + "</icr:nhsNumber></icr:patient>"
                 + String.join("", items) + "</icr:ItemBatch></soapenv:Body></soapenv:Envelope>";
     }
 
-    private static String item(
+    static String item(
             Category category,
             String key,
             LocalDate effective,
@@ -472,7 +472,7 @@ final class DemoRecords {
     }
 
     /** An item without a code: its title and, when given, a description as its text. */
-    private static String plain(
+    static String plain(
             Category category,
             String key,
             LocalDate effective,

@@ -339,7 +339,80 @@ public final class DemoRegion {
         }
     }
 
+    /** The duplicate PAS registration that the demo's ADT^A40 merges into Dev PATEL (999 000 0042). */
+    public static final String DUPLICATE_NHS_NUMBER = testRangeNhsNumbers(13).get(12);
+
+    /**
+     * Loads the demo region for a person to explore (./icr run): each person with their own story
+     * ({@link DemoStories}); then what an administrator tries: a duplicate registration of Dev PATEL
+     * sent by the hospital's PAS and merged by ADT^A40 (undo it on the Merges page), and an end of
+     * life care plan sent by the hospice, whose organisation only views, so it is refused (replay it
+     * on the Messages page after making the hospice share). The tests use {@link #postPeople}, whose
+     * people all have the same full story.
+     */
+    public void postDemoRegion(URI ingestionUrl, List<DemoPerson> people) throws IOException, InterruptedException {
+        DemoSource gp = SOURCES.get(0);
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        for (int i = 0; i < people.size(); i++) {
+            DemoPerson p = people.get(i);
+            post(
+                    client,
+                    ingestionUrl,
+                    "SubmitDemographics",
+                    gp.username(),
+                    gp.password(),
+                    demographicsEnvelope("demo-" + p.nhsNumber(), p));
+            for (DemoRecords.Batch batch : DemoStories.forDemoPerson(p, i)) {
+                post(
+                        client,
+                        ingestionUrl,
+                        "SubmitItems",
+                        batch.sourceUsername(),
+                        batch.sourcePassword(),
+                        batch.envelope());
+            }
+        }
+        DemoPerson patel = people.stream()
+                .filter(p -> p.family().equals("PATEL"))
+                .findFirst()
+                .orElseThrow();
+        DemoSource pas = SOURCES.get(1);
+        for (String er7 : DemoMessages.duplicateAndMerge(patel, DUPLICATE_NHS_NUMBER)) {
+            post(client, ingestionUrl, "SubmitHl7", pas.username(), pas.password(), DemoMessages.hl7Envelope(er7));
+        }
+        DemoPerson pendleton = people.stream()
+                .filter(p -> p.family().equals("PENDLETON"))
+                .findFirst()
+                .orElseThrow();
+        DemoSource hospice = SOURCES.stream()
+                .filter(s -> s.username().equals("sys.hospice-epr"))
+                .findFirst()
+                .orElseThrow();
+        HttpResponse<String> refused = send(
+                client,
+                ingestionUrl,
+                "SubmitItems",
+                hospice.username(),
+                hospice.password(),
+                DemoMessages.hospicePlan(pendleton));
+        if (refused.statusCode() != 500 || !refused.body().contains("SOURCE_NOT_PERMITTED")) {
+            throw new IOException("The hospice's message should be refused (its organisation only views), but got HTTP "
+                    + refused.statusCode() + ": " + refused.body());
+        }
+    }
+
     private static void post(
+            HttpClient client, URI url, String operation, String username, String password, String envelope)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = send(client, url, operation, username, password, envelope);
+        if (response.statusCode() != 200) {
+            throw new IOException(operation + " for the demo region failed with HTTP " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
+    private static HttpResponse<String> send(
             HttpClient client, URI url, String operation, String username, String password, String envelope)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(url)
@@ -353,11 +426,7 @@ public final class DemoRegion {
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(envelope))
                 .build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException(operation + " for the demo region failed with HTTP " + response.statusCode() + ": "
-                    + response.body());
-        }
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     public static String demographicsEnvelope(String messageId, DemoPerson p) {

@@ -25,24 +25,44 @@ public final class DemoRegionMain {
             region.seedDirectory(c);
         }
         List<DemoRegion.DemoPerson> people = DemoRegion.people();
-        region.postPeople(URI.create(o.get("ws-url")), people);
+        region.postDemoRegion(URI.create(o.get("ws-url")), people);
 
         System.out.println();
-        System.out.println("OpenICR demo region is loaded: " + people.size() + " people posted through SOAP.");
-        System.out.println();
-        System.out.println("  Open " + o.get("app-url") + " and sign in as:");
-        System.out.printf("  %-14s %-18s %s%n", "username", "password", "role profile");
-        for (DemoRegion.DemoUser u : DemoRegion.USERS) {
-            System.out.printf("  %-14s %-18s %s at %s%n", u.username(), u.password(), u.rbacRole(), u.ods());
+        System.out.println("OpenICR demo region is loaded: " + people.size() + " people posted through SOAP, each with"
+                + " their own record.");
+        System.out.println("  Try these NHS Numbers:");
+        for (String[] tip : new String[][] {
+            {"PENDLETON", "end of life: ReSPECT form (do not attempt CPR), frailty, his wife as carer; the full record"
+            },
+            {"MORGAN", "a child: asthma, peanut anaphylaxis"},
+            {"LLEWELLYN", "reasonable adjustments: British Sign Language interpreter"},
+            {"RAHMAN", "learning disability and type 1 diabetes; his mother as carer"},
+            {"PATEL", "merged from a duplicate hospital registration (admin: Merges, undo)"},
+            {"WINTERS", "restricted record (address hidden); safeguarding"},
+        }) {
+            people.stream()
+                    .filter(p -> p.family().equals(tip[0]))
+                    .findFirst()
+                    .ifPresent(p -> System.out.printf(
+                            "  %s  %s %s: %s%n", spaced(p.nhsNumber()), p.given(), p.family(), tip[1]));
         }
+        System.out.println("  The hospice's end of life plan for PENDLETON was refused (the hospice only views):"
+                + " admin, Messages, replay.");
         System.out.println();
         System.out.println("  Source systems (HTTP Basic on " + o.get("ws-url") + "):");
         for (DemoRegion.DemoSource s : DemoRegion.SOURCES) {
             System.out.printf("  %-20s %-22s %s%n", s.username(), s.password(), s.ods());
         }
         System.out.println();
-        System.out.println("  Try NHS Numbers: " + people.get(0).nhsNumber() + " ("
-                + people.get(0).family() + "), " + people.get(1).nhsNumber() + ", "
-                + people.get(10).nhsNumber() + " (restricted)");
+        System.out.println("  Open " + o.get("app-url") + " and sign in as:");
+        System.out.printf("  %-14s %-18s %s%n", "username", "password", "role profile");
+        for (DemoRegion.DemoUser u : DemoRegion.USERS) {
+            System.out.printf("  %-14s %-18s %s at %s%n", u.username(), u.password(), u.rbacRole(), u.ods());
+        }
+    }
+
+    /** 999 000 0018: an NHS Number as people read it. */
+    private static String spaced(String nhsNumber) {
+        return nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6);
     }
 }

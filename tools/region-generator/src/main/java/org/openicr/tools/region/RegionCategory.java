@@ -13,5 +13,9 @@ public enum RegionCategory {
     APPOINTMENTS,
     REFERRALS,
     SAFEGUARDING,
-    SOCIAL_CARE
+    SOCIAL_CARE,
+    /** Issue 18: not generated yet (the load shape has no care planning); listed so the names match. */
+    CARE_PLANS,
+    /** Issue 18: not generated yet; listed so the names match. */
+    ADJUSTMENTS
 }

@@ -1,6 +1,6 @@
-// Names for the controls PrimeFaces draws in the browser without one (issue 18, item 11). A date
-// picker's calendar button is drawn by script with only a hidden "ui-button" text; it is named here
-// after its field's visible label ("Calendar for Date of birth (dd/mm/yyyy)"), now and whenever an
+// Fixes to what PrimeFaces draws in the browser (issue 18, item 11). A date picker's calendar button
+// is drawn by script named "Choose Date" over a hidden "ui-button" text; it is named here after its
+// field's visible label ("Calendar for Date of birth (dd/mm/yyyy)"), now and whenever an
 // Ajax update draws it again. A file of its own: the Content-Security-Policy refuses inline script.
 (function () {
     function labelOf(input) {
@@ -10,9 +10,10 @@
     function nameTriggers(root) {
         var buttons = root.querySelectorAll ? root.querySelectorAll('button.ui-datepicker-trigger') : [];
         buttons.forEach(function (button) {
-            if (!button.hasAttribute('aria-label')) {
-                var input = button.parentNode ? button.parentNode.querySelector('input') : null;
-                button.setAttribute('aria-label', 'Calendar for ' + labelOf(input));
+            var input = button.parentNode ? button.parentNode.querySelector('input') : null;
+            var name = 'Calendar for ' + labelOf(input);
+            if (button.getAttribute('aria-label') !== name) {
+                button.setAttribute('aria-label', name);
             }
         });
     }

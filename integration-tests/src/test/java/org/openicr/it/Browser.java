@@ -119,6 +119,10 @@ final class Browser implements AutoCloseable {
     java.util.List<String> accessibilityViolations(String name) throws IOException {
         screenshot("a11y-" + name);
         com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                // Legacy mode runs axe-core in the page itself: the default opens a blank window to
+                // gather frame results, which failed now and then on a loaded machine ("switchToWindow
+                // failed"). The one frame we show is a document, whose own page is checked as well.
+                .setLegacyMode(true)
                 .withTags(WCAG_TAGS)
                 .analyze(driver);
         if (results.isErrored()) {
@@ -130,8 +134,9 @@ final class Browser implements AutoCloseable {
                 continue;
             }
             for (com.deque.html.axecore.results.CheckedNode node : rule.getNodes()) {
+                String html = String.valueOf(node.getHtml());
                 found.add(name + ": " + rule.getId() + " (" + rule.getImpact() + ") " + node.getTarget() + ": "
-                        + rule.getHelp());
+                        + rule.getHelp() + " - " + html.substring(0, Math.min(html.length(), 160)));
             }
         }
         return found;

@@ -107,6 +107,63 @@ final class Browser implements AutoCloseable {
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** The WCAG 2.0, 2.1 and 2.2 A and AA rules of axe-core (and its best practices are left out). */
+    static final java.util.List<String> WCAG_TAGS =
+            java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
+
+    /**
+     * Runs axe-core (Deque's, injected into the page) over the page as it is now and answers its
+     * critical and serious violations, one line each: "rule (impact) target: help". Saves a
+     * screenshot named {@code name} too, so that a failure can be seen.
+     */
+    java.util.List<String> accessibilityViolations(String name) throws IOException {
+        screenshot("a11y-" + name);
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                // Legacy mode runs axe-core in the page itself: the default opens a blank window to
+                // gather frame results, which failed now and then on a loaded machine ("switchToWindow
+                // failed"). The one frame we show is a document, whose own page is checked as well.
+                .setLegacyMode(true)
+                .withTags(WCAG_TAGS)
+                .analyze(driver);
+        if (results.isErrored()) {
+            throw new AssertionError("axe-core failed on " + name + ": " + results.getErrorMessage());
+        }
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (com.deque.html.axecore.results.Rule rule : results.getViolations()) {
+            if (!"critical".equals(rule.getImpact()) && !"serious".equals(rule.getImpact())) {
+                continue;
+            }
+            for (com.deque.html.axecore.results.CheckedNode node : rule.getNodes()) {
+                String html = String.valueOf(node.getHtml());
+                found.add(name + ": " + rule.getId() + " (" + rule.getImpact() + ") " + node.getTarget() + ": "
+                        + rule.getHelp() + " - " + html.substring(0, Math.min(html.length(), 160)));
+            }
+        }
+        return found;
+    }
+
+    /** Fails, listing every one (rule, target), if axe-core finds a critical or serious violation. */
+    void checkAccessibility(String name) throws IOException {
+        java.util.List<String> found = accessibilityViolations(name);
+        if (!found.isEmpty()) {
+            throw new AssertionError(
+                    found.size() + " critical or serious accessibility violations:\n" + String.join("\n", found));
+        }
+    }
+
+    /** Resizes the window (a phone is 390x844 or 360x740, a tablet 768x1024). */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** The viewport's inner width and the page's full width: equal when nothing scrolls sideways. */
+    long[] widths() {
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> both = (java.util.List<Number>) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return [window.innerWidth, document.documentElement.scrollWidth];");
+        return new long[] {both.get(0).longValue(), both.get(1).longValue()};
+    }
+
     /** Lets the browser save downloads into a fresh directory, which it answers. */
     Path allowDownloads() throws IOException {
         Path dir = Files.createTempDirectory("icr-downloads");

@@ -70,6 +70,7 @@ public class RecordBacking implements Serializable {
     private List<CategoryLink> categoryLinks;
     private List<SummaryCard> cards;
     private ResultGrid resultGrid;
+    private List<ItemView> resultsRead;
 
     private final LazyDataModel<ItemView> items = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -82,6 +83,12 @@ public class RecordBacking implements Serializable {
         @Override
         public List<ItemView> load(
                 int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            if (resultsRead != null && resultsRead.size() < GRID_RESULTS) {
+                // The grid's one read already holds every result (and was audited as such): page it
+                // here rather than reading and auditing the same results again.
+                return resultsRead.subList(
+                        Math.min(first, resultsRead.size()), Math.min(first + pageSize, resultsRead.size()));
+            }
             return careRecord.items(activeProfile.id(), person, selected(), first, pageSize);
         }
 
@@ -169,8 +176,8 @@ public class RecordBacking implements Serializable {
         switch (selected) {
             case MEDICATIONS -> current = careRecord.currentItems(activeProfile.id(), person, Category.MEDICATIONS);
             case RESULTS -> {
-                resultGrid = ResultGrid.of(
-                        careRecord.items(activeProfile.id(), person, Category.RESULTS, 0, GRID_RESULTS), test, report);
+                resultsRead = careRecord.items(activeProfile.id(), person, Category.RESULTS, 0, GRID_RESULTS);
+                resultGrid = ResultGrid.of(resultsRead, test, report);
                 if (trend != null && trendSystem != null) {
                     trendSeries =
                             TrendSeries.of(careRecord.resultSeries(activeProfile.id(), person, trendSystem, trend));

@@ -60,7 +60,8 @@ public final class ResultGrid implements Serializable {
             return abnormal;
         }
 
-        public boolean isEmpty() {
+        /** No result that day ("empty" is an EL keyword, so the page reads {@code cell.blank}). */
+        public boolean isBlank() {
             return value.isEmpty();
         }
     }

@@ -107,7 +107,10 @@ class RecordViewerBrowserIT extends BrowserTest {
         assertTrue(text("summary-MEDICATIONS").contains("Amlodipine 10mg tablets"), browser::page);
         assertFalse(text("summary-MEDICATIONS").contains("Ramipril"), "a stopped medication is not current");
         assertFalse(text("summary-MEDICATIONS").contains("Amlodipine 5mg"), "a replaced dose is not current");
-        assertTrue(text("summary-RESULTS").contains("56 mmol/mol (H)"), browser::page);
+        // Issue 18: the flag in words beside the value, not the laboratory's "(H)".
+        assertTrue(text("summary-RESULTS").contains("56 mmol/mol"), browser::page);
+        assertTrue(text("summary-RESULTS").contains("High"), browser::page);
+        assertFalse(text("summary-RESULTS").contains("(H)"), browser::page);
         assertTrue(text("summary-ENCOUNTERS").contains("Diabetes clinic attendance"), browser::page);
         assertTrue(text("summary-REFERRALS").contains("Referral to falls prevention service"), browser::page);
         String socialCare = text("summary-SOCIAL_CARE");
@@ -161,16 +164,17 @@ class RecordViewerBrowserIT extends BrowserTest {
                         personId,
                         "document " + pdfId + " opened (application/pdf)%"));
 
+        // Issue 18: the encounters page shows encounters only; appointments are on their own page and,
+        // with every other dated event, on the Timeline page (TimelineBrowserIT).
         show("ENCOUNTERS");
         String timeline = text("timeline");
+        assertFalse(timeline.contains("Diabetes clinic follow-up"), timeline);
         for (String expected : List.of(
-                "Appointment",
                 "Attendance",
                 "Admission",
                 "Discharge",
                 "Inpatient admission, Ward 9",
                 "Discharged home from Ward 9",
-                "Diabetes clinic follow-up",
                 "Avon Vale Hospitals NHS Foundation Trust")) {
             assertTrue(timeline.contains(expected), expected + " in " + timeline);
         }

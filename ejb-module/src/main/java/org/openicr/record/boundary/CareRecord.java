@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -89,7 +90,40 @@ public class CareRecord {
      * Refused for want of a reason, it says so and audits nothing; refused otherwise, it audits a denial.
      */
     public RecordOverview open(long roleProfileId, long personId, Category shown) {
-        boolean fullSummary = shown == null;
+        return open(
+                roleProfileId,
+                personId,
+                shown,
+                shown == null,
+                shown == null ? "the summary" : "the alert strip of the " + shown + " page");
+    }
+
+    /**
+     * The record page of the combined timeline: the banner, each category's access and count and the
+     * alert strip, as {@link #open} does for a category's page (one RECORD_VIEW event). The entries
+     * themselves are {@link #timeline}'s.
+     */
+    public RecordOverview openTimeline(long roleProfileId, long personId) {
+        return open(roleProfileId, personId, null, false, "the alert strip of the timeline page");
+    }
+
+    /**
+     * The categories of the combined timeline: every dated event of care (encounters, appointments,
+     * referrals, results, documents, procedures, social care involvement). Problems, medications,
+     * allergies, contacts and safeguarding alerts are states rather than events: they have their own
+     * pages and the alert strip.
+     */
+    public static final Set<Category> TIMELINE_CATEGORIES = Collections.unmodifiableSet(EnumSet.of(
+            Category.ENCOUNTERS,
+            Category.APPOINTMENTS,
+            Category.REFERRALS,
+            Category.RESULTS,
+            Category.DOCUMENTS,
+            Category.PROCEDURES,
+            Category.SOCIAL_CARE));
+
+    private RecordOverview open(
+            long roleProfileId, long personId, Category shown, boolean fullSummary, String shownWhere) {
         Reader reader = reader(roleProfileId, personId);
         RecordDecision decision = reader.decision();
         if (decision instanceof RecordDecision.Refused refused) {
@@ -126,7 +160,7 @@ public class CareRecord {
                         + counts.values().stream().mapToLong(Long::longValue).sum() + " item(s) in "
                         + counts.size() + " categories, "
                         + sections.values().stream().mapToInt(List::size).sum() + " item(s) shown in "
-                        + (fullSummary ? "the summary" : "the alert strip of the " + shown + " page"))));
+                        + shownWhere)));
         return new RecordOverview(
                 PatientFinder.summary(
                         em.createNamedQuery(Person.BY_ID, Person.class)
@@ -217,14 +251,17 @@ public class CareRecord {
         return current;
     }
 
-    /** A page of the encounter timeline: encounters and appointments, whichever the role may see. */
+    /**
+     * A page of the combined timeline, newest first: the events of every {@link #TIMELINE_CATEGORIES
+     * timeline category} the role may see; hidden categories are left out by the query itself.
+     */
     public List<ItemView> timeline(long roleProfileId, long personId, int first, int max) {
         Reader reader = reader(roleProfileId, personId);
         Optional<RecordDecision.Permitted> permitted = permitted(reader, Set.of(), "timeline");
         if (permitted.isEmpty()) {
             return List.of();
         }
-        Set<Category> timeline = EnumSet.of(Category.ENCOUNTERS, Category.APPOINTMENTS);
+        Set<Category> timeline = EnumSet.copyOf(TIMELINE_CATEGORIES);
         timeline.retainAll(permitted.get().scope().itemCategories());
         if (timeline.isEmpty()) {
             deny(reader, "read timeline: " + RefusalCode.CATEGORY_NOT_PERMITTED);

@@ -36,6 +36,13 @@ public record SummarySection(Category category, int limit, boolean currentOnly) 
             "no-show",
             "did-not-attend");
 
+    /**
+     * How many of the newest results the summary reads: enough for the latest value of each of the
+     * card's tests and the value before it (a test whose latest result is older than these is not
+     * among the card's newest tests unless the record holds fewer tests).
+     */
+    public static final int RESULTS_READ = 60;
+
     /** What the summary shows, in the order a clinician reads it. */
     public static final List<SummarySection> SUMMARY = List.of(
             new SummarySection(Category.SAFEGUARDING, 5, true),
@@ -44,7 +51,9 @@ public record SummarySection(Category category, int limit, boolean currentOnly) 
             new SummarySection(Category.ADJUSTMENTS, 10, true),
             new SummarySection(Category.PROBLEMS, 10, true),
             new SummarySection(Category.MEDICATIONS, 15, true),
-            new SummarySection(Category.RESULTS, 8, false),
+            // Results: the newest rows from which the page keeps the latest value of each test and the one
+            // before it (the card shows up to 8 tests); one read, within the summary's one query.
+            new SummarySection(Category.RESULTS, RESULTS_READ, false),
             new SummarySection(Category.ENCOUNTERS, 5, false),
             new SummarySection(Category.APPOINTMENTS, 5, true),
             new SummarySection(Category.REFERRALS, 5, true),

@@ -237,6 +237,57 @@ public final class ItemText {
                 && Set.of("H", "L", "HH", "LL", "A", "AA").contains(flag.strip().toUpperCase(Locale.ROOT));
     }
 
+    /** A result's value with its unit, without its flag ("58 mmol/mol"); "" when it has no value. */
+    public static String valueWithUnit(ItemView item) {
+        String value = item.detail(ItemDetail.VALUE);
+        if (value == null) {
+            return "";
+        }
+        String unit = item.detail(ItemDetail.UNIT);
+        return value + (unit == null ? "" : " " + unit);
+    }
+
+    /** The laboratory flags (HL7 v2 abnormal flags, FHIR interpretation codes) in words. */
+    private static final Map<String, String> FLAG_WORDS = Map.of(
+            "H", "High",
+            "L", "Low",
+            "HH", "Critically high",
+            "LL", "Critically low",
+            "A", "Abnormal",
+            "AA", "Critically abnormal",
+            ">", "Above the measurable range",
+            "<", "Below the measurable range");
+
+    /**
+     * A result's flag in words ("High", "Critically low"), or null for a normal result or none; a
+     * flag the record does not know is shown as the laboratory sent it.
+     */
+    public static String flagWords(ItemView item) {
+        String flag = item.detail(ItemDetail.INTERPRETATION);
+        if (flag == null || flag.isBlank()) {
+            return null;
+        }
+        String code = flag.strip().toUpperCase(Locale.ROOT);
+        if (code.equals("N")) {
+            return null;
+        }
+        return FLAG_WORDS.getOrDefault(code, flag.strip());
+    }
+
+    /**
+     * What makes two results the same test: the code system and code ("LOINC:4548-4"), or for an
+     * uncoded result its name; null for a withheld result, whose test the reader may not know.
+     */
+    public static String testKey(ItemView item) {
+        if (item.withheld()) {
+            return null;
+        }
+        if (item.code() != null) {
+            return item.code().system().name() + ":" + item.code().code();
+        }
+        return item.title() == null ? null : "name:" + item.title().strip().toLowerCase(Locale.ROOT);
+    }
+
     /** A numeric result can be drawn as a trend. */
     public static boolean numeric(ItemView item) {
         return !item.withheld()

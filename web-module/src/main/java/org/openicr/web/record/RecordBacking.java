@@ -39,6 +39,15 @@ public class RecordBacking implements Serializable {
     /** Timeline entries per page: a long record is read a page at a time, never all at once. */
     static final int TIMELINE_PAGE = 50;
 
+    /** Tests on the summary's results card: the latest value of each, newest first. */
+    static final int LATEST_RESULTS = 8;
+
+    /** Results the cumulative grid is built from: the newest, as many as one read answers. */
+    static final int GRID_RESULTS = 200;
+
+    /** The value of {@code page} for the combined timeline. */
+    static final String TIMELINE = "timeline";
+
     @EJB
     transient CareRecord careRecord;
 
@@ -51,6 +60,9 @@ public class RecordBacking implements Serializable {
     private String trend;
     private Long document;
     private int from;
+    private String test;
+    private String report;
+    private String page;
 
     private RecordOverview overview;
     private List<ItemView> current;
@@ -58,6 +70,8 @@ public class RecordBacking implements Serializable {
     private List<Timeline.Month> timeline;
     private List<CategoryLink> categoryLinks;
     private List<SummaryCard> cards;
+    private ResultGrid resultGrid;
+    private List<ItemView> resultsRead;
 
     private final LazyDataModel<ItemView> items = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -70,6 +84,12 @@ public class RecordBacking implements Serializable {
         @Override
         public List<ItemView> load(
                 int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            if (resultsRead != null && resultsRead.size() < GRID_RESULTS) {
+                // The grid's one read already holds every result (and was audited as such): page it
+                // here rather than reading and auditing the same results again.
+                return resultsRead.subList(
+                        Math.min(first, resultsRead.size()), Math.min(first + pageSize, resultsRead.size()));
+            }
             return careRecord.items(activeProfile.id(), person, selected(), first, pageSize);
         }
 
@@ -91,7 +111,9 @@ public class RecordBacking implements Serializable {
             return;
         }
         try {
-            overview = careRecord.open(activeProfile.id(), person, selected());
+            overview = isTimelineView()
+                    ? careRecord.openTimeline(activeProfile.id(), person)
+                    : careRecord.open(activeProfile.id(), person, selected());
         } catch (IcrException refused) {
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 // No record has this number: "No such record" (404), audited by the boundary.
@@ -126,6 +148,11 @@ public class RecordBacking implements Serializable {
                         c.label() + " (" + overview.count(c) + ")",
                         c == selected))
                 .toList();
+        if (isTimelineView()) {
+            timeline =
+                    Timeline.group(careRecord.timeline(activeProfile.id(), person, Math.max(0, from), TIMELINE_PAGE));
+            return;
+        }
         if (selected == null) {
             cards = CARDS.stream()
                     .map(card -> new SummaryCard(
@@ -138,7 +165,15 @@ public class RecordBacking implements Serializable {
                                             + card.category().name()
                                     : null,
                             overview.count(card.category()),
-                            SummaryLine.of(summary.section(card.category()), context, person, summary.mayBreakSeal())))
+                            card.category() == Category.RESULTS
+                                    ? SummaryLine.latestResults(
+                                            summary.section(card.category()),
+                                            context,
+                                            person,
+                                            summary.mayBreakSeal(),
+                                            LATEST_RESULTS)
+                                    : SummaryLine.of(
+                                            summary.section(card.category()), context, person, summary.mayBreakSeal())))
                     .toList();
         }
         if (selected == null || !overview.permits(selected)) {
@@ -147,13 +182,15 @@ public class RecordBacking implements Serializable {
         switch (selected) {
             case MEDICATIONS -> current = careRecord.currentItems(activeProfile.id(), person, Category.MEDICATIONS);
             case RESULTS -> {
+                resultsRead = careRecord.items(activeProfile.id(), person, Category.RESULTS, 0, GRID_RESULTS);
+                resultGrid = ResultGrid.of(resultsRead, test, report);
                 if (trend != null && trendSystem != null) {
                     trendSeries =
                             TrendSeries.of(careRecord.resultSeries(activeProfile.id(), person, trendSystem, trend));
                 }
             }
-            case ENCOUNTERS, APPOINTMENTS -> timeline =
-                    Timeline.group(careRecord.timeline(activeProfile.id(), person, Math.max(0, from), TIMELINE_PAGE));
+            case ENCOUNTERS, APPOINTMENTS -> timeline = Timeline.group(
+                    careRecord.items(activeProfile.id(), person, selected, Math.max(0, from), TIMELINE_PAGE));
             default -> {
                 // a list paged in the database by the lazy table
             }
@@ -211,7 +248,31 @@ public class RecordBacking implements Serializable {
     }
 
     public boolean isSummaryView() {
-        return selected() == null;
+        return selected() == null && !isTimelineView();
+    }
+
+    /** Whether this is the combined timeline's page ({@code page=timeline}). */
+    public boolean isTimelineView() {
+        return TIMELINE.equals(page);
+    }
+
+    /** Whether a category's own page is shown (neither the summary nor the timeline). */
+    public boolean isCategoryView() {
+        return selected() != null && !isTimelineView();
+    }
+
+    /** The cumulative results grid and its filters (results page only, else null). */
+    public ResultGrid getResultGrid() {
+        return resultGrid;
+    }
+
+    /** "Trend" only for a test with two or more numeric values among the results read. */
+    public boolean trendable(ItemView item) {
+        return resultGrid != null && resultGrid.trendable(item);
+    }
+
+    public String flagWords(ItemView item) {
+        return ItemText.flagWords(item);
     }
 
     public List<Category> getCategories() {
@@ -247,10 +308,61 @@ public class RecordBacking implements Serializable {
         return timeline;
     }
 
-    /** How many entries the timeline holds: encounters and appointments the role may see. */
+    /**
+     * How many entries the timeline holds: on the combined timeline, the events of every timeline
+     * category the role may see; on the encounters or appointments page, that category's.
+     */
     public long getTimelineCount() {
-        return (overview.permits(Category.ENCOUNTERS) ? overview.count(Category.ENCOUNTERS) : 0)
-                + (overview.permits(Category.APPOINTMENTS) ? overview.count(Category.APPOINTMENTS) : 0);
+        if (isTimelineView()) {
+            return CareRecord.TIMELINE_CATEGORIES.stream()
+                    .filter(overview::permits)
+                    .mapToLong(overview::count)
+                    .sum();
+        }
+        Category selected = selected();
+        return selected != null && overview.permits(selected) ? overview.count(selected) : 0;
+    }
+
+    /** The address of this timeline's page that starts at entry {@code start}. */
+    private String timelineHref(int start) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        return external.getRequestContextPath() + "/record/view.xhtml?person=" + person
+                + (isTimelineView()
+                        ? "&page=" + TIMELINE
+                        : "&category=" + selected().name())
+                + (start > 0 ? "&from=" + start : "");
+    }
+
+    /** The newer page's address, or null on the first page. */
+    public String getNewerHref() {
+        return from > 0 ? timelineHref(Math.max(0, from - TIMELINE_PAGE)) : null;
+    }
+
+    /** The older page's address, or null on the last page. */
+    public String getOlderHref() {
+        return from + TIMELINE_PAGE < getTimelineCount() ? timelineHref(from + TIMELINE_PAGE) : null;
+    }
+
+    /** The words above a timeline: what it holds. */
+    public String getTimelineNote() {
+        if (isTimelineView()) {
+            return "Every dated event the sharing organisations recorded that your role may see: attendances,"
+                    + " admissions, appointments, referrals, procedures, results, documents and social care,"
+                    + " newest first.";
+        }
+        return selected() == Category.APPOINTMENTS
+                ? "Appointments booked by the sharing organisations, past and future, newest first."
+                : "Attendances, admissions and discharges the sharing organisations recorded, newest first.";
+    }
+
+    /** The words of an empty timeline. */
+    public String getTimelineEmpty() {
+        if (isTimelineView()) {
+            return "No dated events that your role may see are recorded by the sharing organisations.";
+        }
+        return selected() == Category.APPOINTMENTS
+                ? "No appointments recorded by the sharing organisations."
+                : "No encounters recorded by the sharing organisations.";
     }
 
     public int getTimelinePage() {
@@ -277,6 +389,10 @@ public class RecordBacking implements Serializable {
 
     public String resultValue(ItemView item) {
         return ItemText.resultValue(item);
+    }
+
+    public String valueWithUnit(ItemView item) {
+        return ItemText.valueWithUnit(item);
     }
 
     public String range(ItemView item) {
@@ -329,6 +445,30 @@ public class RecordBacking implements Serializable {
 
     public void setDocument(Long document) {
         this.document = document;
+    }
+
+    public String getTest() {
+        return test;
+    }
+
+    public void setTest(String test) {
+        this.test = test;
+    }
+
+    public String getReport() {
+        return report;
+    }
+
+    public void setReport(String report) {
+        this.report = report;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
     }
 
     public int getFrom() {

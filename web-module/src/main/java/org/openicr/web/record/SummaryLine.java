@@ -34,6 +34,8 @@ public final class SummaryLine implements Serializable {
     private final boolean abnormal;
     private final String range;
     private final String trendHref;
+    private final String flag;
+    private final String movement;
     private final String dosage;
     private final String change;
     private final List<ItemText.Detail> details;
@@ -42,7 +44,13 @@ public final class SummaryLine implements Serializable {
     private final String status;
     private final String source;
 
-    private SummaryLine(ItemView item, String recordHref, boolean mayBreakSeal, String contextPath, long person) {
+    private SummaryLine(
+            ItemView item,
+            LatestResults.Latest latest,
+            String recordHref,
+            boolean mayBreakSeal,
+            String contextPath,
+            long person) {
         boolean result = item.category() == Category.RESULTS;
         boolean medication = item.category() == Category.MEDICATIONS;
         this.kind = item.withheld() ? Kind.WITHHELD : result ? Kind.RESULT : medication ? Kind.MEDICATION : Kind.OTHER;
@@ -50,10 +58,17 @@ public final class SummaryLine implements Serializable {
         this.sealHref = item.withheld() && mayBreakSeal
                 ? contextPath + "/record/seal.xhtml?person=" + person + "&item=" + item.id()
                 : null;
-        this.value = kind == Kind.RESULT ? ItemText.resultValue(item) : null;
+        // A result in the summary is the latest of its test (LatestResults): its value without the flag,
+        // which is given in words beside it, and the way it moved since the value before.
+        this.value = kind == Kind.RESULT ? ItemText.valueWithUnit(item) : null;
+        this.flag = kind == Kind.RESULT ? ItemText.flagWords(item) : null;
+        this.movement = kind == Kind.RESULT && latest != null && latest.direction() != null
+                ? latest.direction().words() + " " + ItemText.valueWithUnit(latest.previous()) + " on "
+                        + DATES.day(latest.previous().effectiveAt())
+                : null;
         this.abnormal = kind == Kind.RESULT && ItemText.abnormal(item);
         this.range = kind == Kind.RESULT ? ItemText.referenceRange(item) : null;
-        this.trendHref = kind == Kind.RESULT && ItemText.numeric(item)
+        this.trendHref = kind == Kind.RESULT && ItemText.numeric(item) && latest != null && latest.numericValues() >= 2
                 ? recordHref + "&category=RESULTS&trendSystem=" + encode(RecordBacking.codeSystemOf(item)) + "&trend="
                         + encode(RecordBacking.codeOf(item))
                 : null;
@@ -76,7 +91,20 @@ public final class SummaryLine implements Serializable {
     static List<SummaryLine> of(List<ItemView> items, String contextPath, long person, boolean mayBreakSeal) {
         String recordHref = contextPath + "/record/view.xhtml?person=" + person;
         return items.stream()
-                .map(item -> new SummaryLine(item, recordHref, mayBreakSeal, contextPath, person))
+                .map(item -> new SummaryLine(item, null, recordHref, mayBreakSeal, contextPath, person))
+                .toList();
+    }
+
+    /**
+     * The lines of the results card: the latest value of each test, newest first, at most
+     * {@code max} tests, from the newest results ({@code newestFirst}); "Trend" only for a test with
+     * two or more numeric values.
+     */
+    static List<SummaryLine> latestResults(
+            List<ItemView> newestFirst, String contextPath, long person, boolean mayBreakSeal, int max) {
+        String recordHref = contextPath + "/record/view.xhtml?person=" + person;
+        return LatestResults.of(newestFirst, max).stream()
+                .map(latest -> new SummaryLine(latest.latest(), latest, recordHref, mayBreakSeal, contextPath, person))
                 .toList();
     }
 
@@ -114,6 +142,16 @@ public final class SummaryLine implements Serializable {
 
     public String getTrendHref() {
         return trendHref;
+    }
+
+    /** The result's flag in words ("High"), or null for a normal one. */
+    public String getFlag() {
+        return flag;
+    }
+
+    /** "down from 58 mmol/mol on 03-Jan-2026", or null when there is no earlier numeric value. */
+    public String getMovement() {
+        return movement;
     }
 
     public String getDosage() {

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.openicr.record.boundary.ItemView;
-import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.ItemDetail;
 import org.openicr.web.UkDates;
 
 /**
- * The encounter timeline: appointments, attendances, admissions and discharges, newest first,
- * grouped by month. Sources say what an encounter was in different ways (an HL7 patient class, a
+ * A timeline of dated events, newest first, grouped by month: the encounters page (attendances,
+ * admissions, discharges), the appointments page, and the combined timeline of every event
+ * category (results, documents, referrals...). Sources say what an encounter was in different ways (an HL7 patient class, a
  * title), so the kind is read from the category, the encounter class and then the title.
  */
 public final class Timeline {
@@ -22,7 +22,13 @@ public final class Timeline {
         APPOINTMENT("Appointment"),
         ADMISSION("Admission"),
         DISCHARGE("Discharge"),
-        ATTENDANCE("Attendance");
+        ATTENDANCE("Attendance"),
+        REFERRAL("Referral"),
+        RESULT("Result"),
+        DOCUMENT("Document"),
+        PROCEDURE("Procedure"),
+        SOCIAL_CARE("Social care"),
+        OTHER("Other");
 
         private final String label;
 
@@ -35,7 +41,12 @@ public final class Timeline {
         }
     }
 
-    public record Entry(Kind kind, ItemView item) implements Serializable {}
+    /** An entry: its kind, the item, and its category in words ("Encounters"). */
+    public record Entry(Kind kind, ItemView item) implements Serializable {
+        public String categoryLabel() {
+            return item.category().label();
+        }
+    }
 
     public record Month(String label, List<Entry> entries) implements Serializable {}
 
@@ -71,9 +82,28 @@ public final class Timeline {
     }
 
     static Kind kind(ItemView item) {
-        if (item.category() == Category.APPOINTMENTS) {
-            return Kind.APPOINTMENT;
+        switch (item.category()) {
+            case APPOINTMENTS:
+                return Kind.APPOINTMENT;
+            case REFERRALS:
+                return Kind.REFERRAL;
+            case RESULTS:
+                return Kind.RESULT;
+            case DOCUMENTS:
+                return Kind.DOCUMENT;
+            case PROCEDURES:
+                return Kind.PROCEDURE;
+            case SOCIAL_CARE:
+                return Kind.SOCIAL_CARE;
+            case ENCOUNTERS:
+                return encounterKind(item);
+            default:
+                return Kind.OTHER;
         }
+    }
+
+    /** Sources say what an encounter was in different ways: the encounter class, then the title. */
+    private static Kind encounterKind(ItemView item) {
         String encounterClass = lower(item.detail(ItemDetail.ENCOUNTER_CLASS));
         String title = lower(item.title());
         if (title.contains("discharge") || encounterClass.contains("discharge")) {

@@ -38,6 +38,36 @@ final class Items {
                 false);
     }
 
+    /** A coded result (LOINC {@code code}) of {@code title}: its value, unit, flag and more details. */
+    static ItemView result(String code, String title, String when, String value, String flag, String... details) {
+        Map<ItemDetail, String> map = new LinkedHashMap<>();
+        if (value != null) {
+            map.put(ItemDetail.VALUE, value);
+        }
+        if (flag != null) {
+            map.put(ItemDetail.INTERPRETATION, flag);
+        }
+        for (int i = 0; i + 1 < details.length; i += 2) {
+            map.put(ItemDetail.lookup(details[i]).orElseThrow(), details[i + 1]);
+        }
+        return new ItemView(
+                1,
+                Category.RESULTS,
+                when == null
+                        ? null
+                        : LocalDateTime.parse(when)
+                                .atZone(ZoneId.of("Europe/London"))
+                                .toInstant(),
+                null,
+                "final",
+                title,
+                code == null ? null : new CodedConcept(CodeSystem.LOINC, code, title),
+                null,
+                map,
+                "Avon Vale Hospitals",
+                false);
+    }
+
     static ItemView withheld(String category, String when) {
         return new ItemView(
                 2,

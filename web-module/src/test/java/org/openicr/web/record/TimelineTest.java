@@ -44,4 +44,24 @@ class TimelineTest {
                 Kind.ATTENDANCE,
                 Timeline.kind(item("ENCOUNTERS", null, null, "ED visit", "encounterClass", "emergency")));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "REFERRALS, REFERRAL, Referrals",
+        "RESULTS, RESULT, Results",
+        "DOCUMENTS, DOCUMENT, Documents",
+        "PROCEDURES, PROCEDURE, Procedures",
+        "SOCIAL_CARE, SOCIAL_CARE, Social care",
+        "APPOINTMENTS, APPOINTMENT, Appointments",
+        "ENCOUNTERS, ATTENDANCE, Encounters",
+        "PROBLEMS, OTHER, Problems and diagnoses",
+    })
+    void everyEventCategoryHasItsKindAndItsCategoryInWords(String category, Kind kind, String words) {
+        Timeline.Entry entry = Timeline.group(List.of(item(category, "2026-03-02T10:00", null, "Event")))
+                .get(0)
+                .entries()
+                .get(0);
+        assertEquals(kind, entry.kind());
+        assertEquals(words, entry.categoryLabel());
+    }
 }

@@ -165,6 +165,58 @@ final class PersonExtras {
                                 councilPhone)));
             }
         }
+        boolean heavy = RegionGenerator.isHeavy(p.seq());
+        // Care planning (issue 18): frailty and ReSPECT for a share of the over-75s, adjustments for a
+        // few people of any age; the heavy people of the load shape have both, so every category is met.
+        if (heavy || (age >= 75 && r.nextInt(3) == 0)) {
+            int score = heavy ? 6 : 4 + r.nextInt(5);
+            items.add(item(
+                    RegionCategory.CARE_PLANS,
+                    Holder.GP,
+                    lastAlive - days(r, 365),
+                    "active",
+                    "Clinical Frailty Scale " + score,
+                    ordered(
+                            ItemDetail.PLAN_TYPE.key(),
+                            "frailty",
+                            ItemDetail.FRAILTY_SCORE.key(),
+                            Integer.toString(score))));
+            if (heavy || score >= 6) {
+                boolean notForCpr = heavy || r.nextInt(4) > 0;
+                items.add(item(
+                        RegionCategory.CARE_PLANS,
+                        Holder.GP,
+                        lastAlive - days(r, 730),
+                        "active",
+                        notForCpr ? "ReSPECT form: do not attempt CPR" : "ReSPECT form: for CPR",
+                        ordered(
+                                ItemDetail.PLAN_TYPE.key(),
+                                "respect",
+                                ItemDetail.CPR_DECISION.key(),
+                                notForCpr ? "not-for-cpr" : "for-cpr",
+                                ItemDetail.FORM_LOCATION.key(),
+                                "Original with the patient at home",
+                                ItemDetail.DECIDED_BY.key(),
+                                "GP, " + p.practice().name())));
+            }
+        }
+        if (heavy || r.nextInt(40) == 0) {
+            String[][] adjustments = {
+                {"communication", "Needs information in easy read"},
+                {"access-mobility", "Wheelchair user: ground floor room and accessible toilet"},
+                {"sensory", "Deaf: British Sign Language interpreter for every appointment"},
+                {"cognitive-learning", "Learning disability: longer appointment, first or last of the day"},
+                {"carer-companion", "Bring their carer into every consultation"}
+            };
+            String[] a = adjustments[r.nextInt(adjustments.length)];
+            items.add(item(
+                    RegionCategory.ADJUSTMENTS,
+                    Holder.GP,
+                    lastAlive - days(r, 1500),
+                    "active",
+                    a[1],
+                    ordered(ItemDetail.ADJUSTMENT_CATEGORY.key(), a[0])));
+        }
         if (alive) {
             int booked = r.nextInt(3);
             for (int i = 0; i < booked; i++) {

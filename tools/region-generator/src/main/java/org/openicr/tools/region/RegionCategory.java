@@ -14,8 +14,8 @@ public enum RegionCategory {
     REFERRALS,
     SAFEGUARDING,
     SOCIAL_CARE,
-    /** Issue 18: not generated yet (the load shape has no care planning); listed so the names match. */
+    /** Issue 18: frailty and ReSPECT for a share of the over-75s (PersonExtras). */
     CARE_PLANS,
-    /** Issue 18: not generated yet; listed so the names match. */
+    /** Issue 18: the Reasonable Adjustment Flag for about one person in forty (PersonExtras). */
     ADJUSTMENTS
 }

@@ -57,6 +57,8 @@ public class RecordBacking implements Serializable {
     private List<Timeline.Month> timeline;
     private List<CategoryLink> categoryLinks;
     private List<SummaryCard> cards;
+    private String hiddenLine;
+    private boolean personalDetails;
 
     private final LazyDataModel<ItemView> items = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -121,7 +123,10 @@ public class RecordBacking implements Serializable {
                         c == selected))
                 .toList();
         if (selected == null) {
-            cards = CARDS.stream()
+            SummaryLayout layout = SummaryLayout.of(CARDS, summary.permitted());
+            hiddenLine = layout.hiddenLine();
+            personalDetails = layout.personalDetails();
+            cards = layout.cards().stream()
                     .map(card -> new SummaryCard(
                             card.category().name(),
                             card.title(),
@@ -192,6 +197,16 @@ public class RecordBacking implements Serializable {
     /** The summary's cards, worked out once for the page (null on a category's page). */
     public List<SummaryCard> getCards() {
         return cards;
+    }
+
+    /** The summary's one line naming the cards the role may not see, or null when it sees them all. */
+    public String getHiddenLine() {
+        return hiddenLine;
+    }
+
+    /** Whether the summary leads with the personal details card (roles that read no clinical list). */
+    public boolean isPersonalDetails() {
+        return personalDetails;
     }
 
     /** The category navigation, worked out once for the page. */

@@ -110,11 +110,15 @@ public class ReasonBacking {
         return step;
     }
 
-    /** Whether a justification box is worth showing: break glass or safeguarding is offered. */
+    /**
+     * Whether a justification box is worth showing: break glass or safeguarding is offered. On a
+     * post (no step read: the request only declares) the box is always decoded, so that what was
+     * typed reaches the decision.
+     */
     public boolean isJustificationOffered() {
-        return step != null
-                && (step.reasons().contains(LegitimateReason.VITAL_INTERESTS)
-                        || step.reasons().contains(LegitimateReason.SAFEGUARDING));
+        return step == null
+                || step.reasons().contains(LegitimateReason.VITAL_INTERESTS)
+                || step.reasons().contains(LegitimateReason.SAFEGUARDING);
     }
 
     public boolean isBreakGlassOffered() {

@@ -123,7 +123,15 @@ public class RecordBacking implements Serializable {
                         c == selected))
                 .toList();
         if (selected == null) {
-            SummaryLayout layout = SummaryLayout.of(CARDS, summary.permitted());
+            // The role's categories as the decision answered them (demographics included: the
+            // summary's own set holds item categories only).
+            java.util.Set<Category> permitted = java.util.EnumSet.noneOf(Category.class);
+            for (Category c : Category.values()) {
+                if (overview.permits(c)) {
+                    permitted.add(c);
+                }
+            }
+            SummaryLayout layout = SummaryLayout.of(CARDS, permitted);
             hiddenLine = layout.hiddenLine();
             personalDetails = layout.personalDetails();
             cards = layout.cards().stream()

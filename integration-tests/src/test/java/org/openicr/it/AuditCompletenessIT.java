@@ -122,6 +122,7 @@ class AuditCompletenessIT extends BrowserTest {
                 List.of(
                         "LOGIN SUCCESS - - - - \\| groups \\[R8000\\]",
                         "PATIENT_SEARCH SUCCESS R8000 Y90001 P - \\| by NHS Number: 1 result",
+                        "PATIENT_SEARCH SUCCESS R8000 Y90001 P - \\| reason step: banner DETAILS, 5 reason\\(s\\) offered",
                         "REASON_DECLARED SUCCESS R8000 Y90001 P TREAT \\| reason ONGOING_CARE \\(declaration \\d+\\)",
                         "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories,"
                                 + " \\d+ item\\(s\\) shown in the summary; reason ONGOING_CARE",

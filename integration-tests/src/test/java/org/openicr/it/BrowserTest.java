@@ -76,11 +76,34 @@ abstract class BrowserTest {
         return browser.page().contains("Sign-in failed");
     }
 
-    /** Opens a person's record declaring the default reason (ongoing care) and waits for its banner. */
+    /**
+     * Opens a person's record choosing "Ongoing care relationship" (nothing is preselected) and waits
+     * for the record's own banner (the one that shows the reason).
+     */
     void openRecordForCare(long personId) {
         browser.open("record/reason.xhtml?person=" + personId);
-        browser.waitFor(By.id("reason:open")).click();
-        browser.waitFor(By.id("patient-banner"));
+        chooseReason("Ongoing care relationship");
+        browser.driver.findElement(By.id("reason:open")).click();
+        browser.waitFor(By.id("access-reason"));
+    }
+
+    /** Chooses an offered reason on the reason step by the start of its label. */
+    void chooseReason(String label) {
+        browser.waitFor(By.xpath("//label[starts-with(text(), \"" + label + "\")]"))
+                .click();
+    }
+
+    /**
+     * Posts a reason the page did not offer, as a hand-made request would: the first offered radio
+     * is given that reason's name and checked. The access decision, not the form, must refuse it.
+     */
+    void forgeReason(String reasonName) {
+        browser.waitFor(By.id("reason:open"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeScript(
+                        "var r = document.querySelector(\"input[type=radio][name='reason:choice']\");"
+                                + " r.value = arguments[0]; r.checked = true;",
+                        reasonName);
     }
 
     /**

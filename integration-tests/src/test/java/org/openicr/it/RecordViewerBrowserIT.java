@@ -66,6 +66,13 @@ class RecordViewerBrowserIT extends BrowserTest {
         browser.waitForText(By.id("category-title"), "Summary");
     }
 
+    /** The ids of the summary's cards, in the order shown. */
+    private List<String> summaryCards() {
+        return browser.driver.findElements(By.cssSelector(".icr-summary > section")).stream()
+                .map(e -> e.getAttribute("id"))
+                .toList();
+    }
+
     private String show(String category) {
         browser.open("record/view.xhtml?person=" + personId + "&category=" + category);
         browser.waitFor(By.id("category-title"));
@@ -208,7 +215,16 @@ class RecordViewerBrowserIT extends BrowserTest {
     @Test
     void aReceptionistSeesContactsAndAppointmentsOnlyAndIsRefusedDocuments() throws Exception {
         openRecord("reception.wu", "Reception-demo-1", personId, nhsNumber);
-        assertTrue(text("summary-MEDICATIONS").contains("Medications: not available to your role"));
+        // Issue 18: the receptionist's own layout (who, how to reach them, appointments) and the
+        // categories it may not see named once, on one quiet line, not as cards.
+        assertEquals(List.of("summary-DEMOGRAPHICS", "summary-CONTACTS", "summary-APPOINTMENTS"), summaryCards());
+        assertEquals("01454 000777", text("personal-phone"));
+        assertTrue(text("summary-hidden").startsWith("Not shown to your role: "), browser::page);
+        assertTrue(text("summary-hidden").contains("Medications"), browser::page);
+        assertTrue(text("summary-hidden").contains("Safeguarding alerts"), browser::page);
+        assertTrue(browser.driver
+                .findElements(By.cssSelector(".icr-summary .icr-not-available"))
+                .isEmpty());
         assertTrue(text("summary-APPOINTMENTS").contains("Diabetes clinic follow-up"), browser::page);
         assertFalse(
                 text("summary-APPOINTMENTS").contains("Blood pressure check"), "a fulfilled appointment is not booked");
@@ -261,8 +277,23 @@ class RecordViewerBrowserIT extends BrowserTest {
         assertTrue(socialCare.contains("Care Act needs assessment"), socialCare);
         assertTrue(socialCare.contains("Allocated worker Sam Patel"), socialCare);
         assertTrue(socialCare.contains("Team Adult Social Care North"), socialCare);
-        assertTrue(text("summary-RESULTS").contains("Results: not available to your role"));
-        assertTrue(text("summary-DOCUMENTS").contains("Documents: not available to your role"));
+        // Issue 18: the social worker's own layout; results and documents named on the one line.
+        assertEquals(
+                List.of(
+                        "summary-DEMOGRAPHICS",
+                        "summary-CONTACTS",
+                        "summary-SOCIAL_CARE",
+                        "summary-SAFEGUARDING",
+                        "summary-REFERRALS",
+                        "summary-ENCOUNTERS"),
+                summaryCards());
+        assertTrue(text("summary-hidden").contains("Results"), browser::page);
+        assertTrue(text("summary-hidden").contains("Documents"), browser::page);
+        assertTrue(browser.driver.findElements(By.id("summary-RESULTS")).isEmpty(), browser::page);
+        assertTrue(browser.driver
+                .findElements(By.cssSelector(".icr-summary .icr-not-available"))
+                .isEmpty());
+        browser.screenshot("record-summary-social-worker");
         assertTrue(text("alert-safeguarding").contains("Adult safeguarding concern raised"));
         List<String> hidden = List.of(
                 "Haemoglobin A1c",

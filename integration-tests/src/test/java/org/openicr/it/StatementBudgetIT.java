@@ -131,8 +131,10 @@ class StatementBudgetIT {
             browser.signIn("gp.hart", "Clinician-demo-1");
             browser.waitFor(By.id("active-profile"));
             browser.open("record/reason.xhtml?person=" + personId);
-            browser.waitFor(By.id("reason:open")).click();
-            browser.waitFor(By.id("patient-banner"));
+            browser.waitFor(By.xpath("//label[text()='Ongoing care relationship']"))
+                    .click();
+            browser.driver.findElement(By.id("reason:open")).click();
+            browser.waitFor(By.id("access-reason"));
             String session = browser.driver.manage().getCookies().stream()
                     .map(c -> c.getName() + "=" + c.getValue())
                     .collect(Collectors.joining("; "));

@@ -25,6 +25,7 @@ import org.openicr.access.entity.RecordRequest;
 import org.openicr.access.entity.Refusal;
 import org.openicr.access.entity.RefusalCode;
 import org.openicr.access.entity.RoleCategoryMatrix;
+import org.openicr.access.entity.RoleReasons;
 import org.openicr.access.entity.SearchDecision;
 import org.openicr.access.entity.SearchScope;
 import org.openicr.audit.entity.PrivacyAlert;
@@ -71,6 +72,9 @@ public class AccessDecision {
         LegitimateReason reason = declaration.reason();
         if (reason == LegitimateReason.SAFEGUARDING && !profile.safeguardingDesignated()) {
             return refused(RefusalCode.NOT_SAFEGUARDING_ROLE);
+        }
+        if (!request.reasons().reasonsFor(profile.roleCode()).contains(reason)) {
+            return refused(RefusalCode.REASON_NOT_FOR_ROLE);
         }
         if (person.optedOut() && reason != LegitimateReason.SAFEGUARDING) {
             return refused(RefusalCode.OPTED_OUT);
@@ -122,6 +126,34 @@ public class AccessDecision {
                 person.restricted());
         return new RecordDecision.Permitted(
                 scope, reason, reason.purposesOfUse(), alerts, categoryAccess(request.matrix(), profile));
+    }
+
+    /**
+     * The reasons the reason step offers this reader for this person: those the role may give
+     * ({@link RoleReasons}), safeguarding only from a profile designated for it, and for an
+     * opted-out person only safeguarding (nothing else could open the record). Empty when the
+     * record cannot be opened whatever the reason (inactive organisation, a role that sees no
+     * patient data, an opted-out person and staff not designated for safeguarding). The same rules
+     * as {@link #decideRecord}, so an offered reason is never refused for its kind.
+     */
+    public Set<LegitimateReason> reasonsOffered(
+            AccessProfile profile, RoleCategoryMatrix matrix, RoleReasons reasons, PersonAccessFacts person) {
+        Set<LegitimateReason> offered = EnumSet.noneOf(LegitimateReason.class);
+        if (!profile.organisationActive()
+                || matrix.categoriesFor(profile.roleCode()).isEmpty()) {
+            return offered;
+        }
+        for (LegitimateReason reason : reasons.reasonsFor(profile.roleCode())) {
+            boolean safeguarding = reason == LegitimateReason.SAFEGUARDING;
+            if (safeguarding && !profile.safeguardingDesignated()) {
+                continue;
+            }
+            if (person.optedOut() && !safeguarding) {
+                continue;
+            }
+            offered.add(reason);
+        }
+        return offered;
     }
 
     /**

@@ -22,6 +22,7 @@ import org.openicr.access.entity.PersonAccessFacts;
 import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordFacts;
 import org.openicr.access.entity.RoleCategoryMatrix;
+import org.openicr.access.entity.RoleReasons;
 import org.openicr.access.entity.SealBreak;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.LegitimateReason;
@@ -41,7 +42,7 @@ public class AccessFacts {
     /**
      * Everything the record decision needs about a reader and a person, in one statement: the role
      * profile with its account and organisation, the person's opt-out, restriction and refused
-     * social care consents, the role's row of the matrix, the inactive organisations, the latest
+     * social care consents, the role's row of the matrix and its reasons, the inactive organisations, the latest
      * declared reason and the seal breaks of the last day. A missing profile or person answers
      * empty for it (the row is always there).
      */
@@ -67,6 +68,7 @@ public class AccessFacts {
                 rs.next();
                 Optional<RecordFacts.ProfileFacts> profile = Optional.empty();
                 RoleCategoryMatrix matrix = new RoleCategoryMatrix(Map.of());
+                RoleReasons reasons = new RoleReasons(Map.of());
                 if (rs.getBoolean("profile_found")) {
                     AccessProfile access = accessProfile(rs);
                     Timestamp lockedAt = rs.getTimestamp("account_locked_at");
@@ -83,6 +85,11 @@ public class AccessFacts {
                         categories.add(Category.valueOf(category));
                     }
                     matrix = new RoleCategoryMatrix(Map.of(access.roleCode(), categories));
+                    Set<LegitimateReason> given = EnumSet.noneOf(LegitimateReason.class);
+                    for (String reason : (String[]) rs.getArray("reasons").getArray()) {
+                        given.add(LegitimateReason.valueOf(reason));
+                    }
+                    reasons = new RoleReasons(Map.of(access.roleCode(), given));
                 }
                 Optional<PersonAccessFacts> person = Optional.empty();
                 if (rs.getBoolean("person_found")) {
@@ -109,7 +116,7 @@ public class AccessFacts {
                 }
                 OrganisationFacts organisations = new OrganisationFacts(
                         Set.of((Long[]) rs.getArray("inactive_organisations").getArray()));
-                return new RecordFacts(profile, person, matrix, declared, breaks, organisations);
+                return new RecordFacts(profile, person, matrix, reasons, declared, breaks, organisations);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Access facts lookup failed", e);
@@ -128,6 +135,8 @@ public class AccessFacts {
             + " p.safeguarding_designated, p.may_break_seal,"
             + " array(select rc.category from role_category rc where rc.rbac_role_code = p.rbac_role_code)"
             + " as categories,"
+            + " array(select rr.reason from role_reason rr where rr.rbac_role_code = p.rbac_role_code)"
+            + " as reasons,"
             + " pe.id is not null as person_found, pe.opted_out, pe.restricted,"
             + " array(select r.council_organisation_id from social_care_consent_refusal r"
             + " where r.person_id = k.person_id) as refusing_councils,"

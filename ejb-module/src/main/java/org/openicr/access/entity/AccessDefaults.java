@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.LegitimateReason;
 
 /**
  * The region's starting access settings, which a Flyway seed copies into the directory; from then
@@ -57,10 +58,45 @@ public final class AccessDefaults {
      */
     public static final Set<String> SEAL_BREAKING_ROLES = Set.of(CLINICAL_PRACTITIONER);
 
+    /**
+     * The legitimate reasons each role may give (db/V20__reasons_per_role.sql seeds the same rows).
+     * Roles that see no patient data may give none: their row is present and empty.
+     */
+    public static final RoleReasons ROLE_REASONS = roleReasons();
+
     /** A reason lasts a 12-hour shift; overrides last 4 hours; justifications need 20 characters. */
     public static final ReasonPolicy REASON_POLICY = new ReasonPolicy(Duration.ofHours(12), Duration.ofHours(4), 20);
 
     private AccessDefaults() {}
+
+    private static RoleReasons roleReasons() {
+        Set<LegitimateReason> clinical = EnumSet.allOf(LegitimateReason.class);
+        Set<LegitimateReason> consentOrCare =
+                EnumSet.of(LegitimateReason.ONGOING_CARE, LegitimateReason.EXPLICIT_CONSENT);
+        Set<LegitimateReason> nothing = EnumSet.noneOf(LegitimateReason.class);
+
+        Map<String, Set<LegitimateReason>> rows = new LinkedHashMap<>();
+        rows.put(CLINICAL_PRACTITIONER, clinical);
+        rows.put(NURSE, clinical);
+        rows.put(HEALTH_PROFESSIONAL, clinical);
+        rows.put(HEALTHCARE_STUDENT, consentOrCare);
+        rows.put(MEDICAL_SECRETARY, consentOrCare);
+        rows.put(ADMIN_CLINICAL_SUPPORT, consentOrCare);
+        rows.put(RECEPTIONIST, consentOrCare);
+        rows.put(CLERICAL, consentOrCare);
+        rows.put(
+                SOCIAL_CARE_WORKER,
+                EnumSet.of(
+                        LegitimateReason.ONGOING_CARE,
+                        LegitimateReason.EXPLICIT_CONSENT,
+                        LegitimateReason.VITAL_INTERESTS,
+                        LegitimateReason.SAFEGUARDING));
+        rows.put(PRIVACY_OFFICER, nothing);
+        rows.put(CALDICOTT_GUARDIAN, nothing);
+        rows.put(INFORMATION_OFFICER, nothing);
+        rows.put(SYSTEMS_SUPPORT, nothing);
+        return new RoleReasons(rows);
+    }
 
     private static RoleCategoryMatrix matrix() {
         Set<Category> everything = EnumSet.allOf(Category.class);

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Everything one request needs to decide on one person's record for one role profile, read by one
  * statement ({@code AccessFacts.reading}): the profile (and whether its caller may act in it), the
- * person, the role's row of the matrix, the latest declared reason, the reader's recent seal breaks
+ * person, the role's row of the matrix and its reasons, the latest declared reason, the reader's recent seal breaks
  * and the inactive organisations.
  *
  * @param profile the role profile, empty when there is no such profile
@@ -20,6 +20,7 @@ public record RecordFacts(
         Optional<ProfileFacts> profile,
         Optional<PersonAccessFacts> person,
         RoleCategoryMatrix matrix,
+        RoleReasons reasons,
         Optional<Declared> declared,
         List<SealBreak> sealBreaks,
         OrganisationFacts organisations) {
@@ -28,6 +29,7 @@ public record RecordFacts(
         Objects.requireNonNull(profile, "The profile (or its absence) is required.");
         Objects.requireNonNull(person, "The person (or its absence) is required.");
         Objects.requireNonNull(matrix, "The matrix row is required.");
+        Objects.requireNonNull(reasons, "The role's reasons are required.");
         Objects.requireNonNull(declared, "The declaration (or its absence) is required.");
         sealBreaks = List.copyOf(sealBreaks);
         Objects.requireNonNull(organisations, "The organisation facts are required.");
@@ -44,6 +46,7 @@ public record RecordFacts(
                 profile.orElseThrow().access(),
                 matrix,
                 AccessDefaults.REASON_POLICY,
+                reasons,
                 declaration.orElse(null),
                 sealBreaks,
                 person.orElseThrow(),

@@ -24,6 +24,8 @@ public enum RefusalCode {
     NOT_SAFEGUARDING_ROLE("Only staff designated for safeguarding may give the safeguarding reason."),
     CONSENT_NOT_RECORDED("The person's explicit consent is not recorded. Record it, or give another reason."),
     CONSENT_WITHDRAWN("The person has withdrawn their consent. Give another reason if one applies."),
+    /** The reason is not one the role may give (table role_reason): issue 18. */
+    REASON_NOT_FOR_ROLE("Your role may not give that reason for opening a record. Choose one of the reasons offered."),
     /** A seal break was asked for in a profile that may not break seals. */
     SEAL_BREAK_NOT_PERMITTED("Your role profile may not open sealed information."),
     /** A seal break was asked for an item that is not withheld from this reader (visible, or not shown at all). */

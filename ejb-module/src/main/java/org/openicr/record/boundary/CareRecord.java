@@ -20,11 +20,17 @@ import java.util.stream.Collectors;
 import org.openicr.access.control.AccessDecision;
 import org.openicr.access.control.AccessRecords;
 import org.openicr.access.control.RecordReadings;
+import org.openicr.access.entity.AccessDefaults;
+import org.openicr.access.entity.AccessProfile;
 import org.openicr.access.entity.CategoryAccess;
 import org.openicr.access.entity.ExplicitConsent;
+import org.openicr.access.entity.PersonAccessFacts;
+import org.openicr.access.entity.PersonListing;
 import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordDecision;
+import org.openicr.access.entity.RecordFacts;
 import org.openicr.access.entity.RefusalCode;
+import org.openicr.access.entity.SearchDecision;
 import org.openicr.audit.control.AuditGate;
 import org.openicr.audit.control.AuditTrail;
 import org.openicr.audit.control.ReadAudit;
@@ -33,6 +39,7 @@ import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.audit.entity.PrivacyAlert;
 import org.openicr.patient.boundary.PatientFinder;
+import org.openicr.patient.boundary.PatientSummary;
 import org.openicr.patient.entity.Person;
 import org.openicr.platform.Roles;
 import org.openicr.record.control.ItemQuery;
@@ -177,6 +184,61 @@ public class CareRecord {
                         permitted.scope().itemCategories(),
                         sections,
                         reader.access().mayBreakSeal()));
+    }
+
+    /**
+     * The reason step for a person: the banner and the reasons the reader's role profile may give
+     * ({@link AccessDecision#reasonsOffered}). The banner shows the person as a patient search lists
+     * them ({@link AccessDecision#listing}: a search needs no reason, and this is the person the
+     * reader found), audited as such. A record no reason could open says why, audited as a denial,
+     * and shows no banner.
+     */
+    public ReasonStep reasonStep(long roleProfileId, long personId) {
+        Reader reader = reader(roleProfileId, personId);
+        RecordFacts facts = reader.reading().facts();
+        AccessProfile profile = reader.access();
+        PersonAccessFacts person = facts.person().orElseThrow();
+        Set<LegitimateReason> offered = DECISION.reasonsOffered(profile, facts.matrix(), facts.reasons(), person);
+        if (offered.isEmpty()) {
+            RecordDecision decision = DECISION.decideRecord(facts.request(Optional.empty(), Instant.now()));
+            RefusalCode code = decision instanceof RecordDecision.Refused refused
+                    ? refused.code()
+                    : RefusalCode.REASON_NOT_FOR_ROLE;
+            if (needsReason(code)) {
+                code = RefusalCode.REASON_NOT_FOR_ROLE;
+            }
+            deny(reader, "reason step: " + code);
+            String why = code == RefusalCode.REASON_NOT_FOR_ROLE
+                    ? "Your role may not give any reason for opening a record."
+                    : code.userMessage();
+            return new ReasonStep(null, List.of(), why);
+        }
+        PatientSummary banner = null;
+        String listed = "not shown (the role does not read demographics)";
+        if (DECISION.decideSearch(profile, facts.matrix()) instanceof SearchDecision.Permitted permitted) {
+            Person found = em.find(Person.class, personId);
+            PersonListing listing = DECISION.listing(
+                    permitted.scope(),
+                    person,
+                    facts.declared().map(RecordFacts.Declared::declaration),
+                    AccessDefaults.REASON_POLICY,
+                    Instant.now());
+            banner = switch (listing) {
+                case DETAILS -> PatientFinder.summary(found, false);
+                case DETAILS_WITHOUT_CONTACT -> PatientFinder.summary(found, true);
+                case NOT_AVAILABLE_FOR_VIEWING -> PatientSummary.notAvailable(
+                        personId, permitted.scope().safeguardingDesignated());
+            };
+            listed = listing.name();
+        }
+        // written while the page is rendered; the page is released once it has committed
+        gate.hold(readAudit.read(new AuditEvent(
+                AuditAction.PATIENT_SEARCH,
+                AuditOutcome.SUCCESS,
+                reader.actor(),
+                personId,
+                "reason step: banner " + listed + ", " + offered.size() + " reason(s) offered")));
+        return new ReasonStep(banner, List.copyOf(offered), null);
     }
 
     /** Records the reason the reader gives; refuses (and audits) one the access rules do not accept. */
@@ -335,7 +397,10 @@ public class CareRecord {
     }
 
     private static boolean needsReason(RefusalCode code) {
-        return code == RefusalCode.NO_REASON || code == RefusalCode.REASON_EXPIRED;
+        // A stored reason the role may no longer give (role_reason changed) is asked for again.
+        return code == RefusalCode.NO_REASON
+                || code == RefusalCode.REASON_EXPIRED
+                || code == RefusalCode.REASON_NOT_FOR_ROLE;
     }
 
     private void deny(Reader reader, String what) {

@@ -223,8 +223,9 @@ class RecordDecisionTest {
         "R8004, false, NOT_SAFEGUARDING_ROLE",
         "R8006, false, NOT_SAFEGUARDING_ROLE",
         "R8009, false, NOT_SAFEGUARDING_ROLE",
-        // Designation is the profile's attribute: the decision does not second-guess the directory.
-        "R8009, true,  PERMITTED",
+        // Designation is the profile's attribute, but the role's reasons (role_reason, issue 18) still
+        // apply: a receptionist's row has no safeguarding reason, designated or not.
+        "R8009, true,  REASON_NOT_FOR_ROLE",
     })
     void onlySafeguardingDesignatedProfilesMayGiveTheSafeguardingReason(
             String role, boolean designated, String expected) {

@@ -39,6 +39,7 @@ class RecordReadingsTest {
                     Optional.of(PersonAccessFacts.ordinary()),
                     new RoleCategoryMatrix(
                             Map.of(access.roleCode(), AccessDefaults.MATRIX.categoriesFor(access.roleCode()))),
+                    AccessDefaults.ROLE_REASONS,
                     Optional.of(new RecordFacts.Declared(
                             7,
                             new ReasonDeclaration(

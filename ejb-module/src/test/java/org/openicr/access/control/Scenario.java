@@ -15,6 +15,7 @@ import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordDecision;
 import org.openicr.access.entity.RecordRequest;
 import org.openicr.access.entity.RoleCategoryMatrix;
+import org.openicr.access.entity.RoleReasons;
 import org.openicr.access.entity.SealBreak;
 import org.openicr.vocabulary.LegitimateReason;
 import org.openicr.vocabulary.SharingMode;
@@ -43,6 +44,7 @@ final class Scenario {
     private boolean safeguardingDesignated;
     private boolean mayBreakSeal;
     private RoleCategoryMatrix matrix = AccessDefaults.MATRIX;
+    private RoleReasons reasons = AccessDefaults.ROLE_REASONS;
     private LegitimateReason reason = LegitimateReason.ONGOING_CARE;
     private String justification;
     private Duration declaredAgo = Duration.ofMinutes(5);
@@ -92,6 +94,11 @@ final class Scenario {
 
     Scenario matrix(RoleCategoryMatrix matrix) {
         this.matrix = matrix;
+        return this;
+    }
+
+    Scenario reasons(RoleReasons reasons) {
+        this.reasons = reasons;
         return this;
     }
 
@@ -174,11 +181,17 @@ final class Scenario {
                 profile(),
                 matrix,
                 AccessDefaults.REASON_POLICY,
+                reasons,
                 declaration,
                 sealBreaks,
                 person(),
                 new OrganisationFacts(inactiveOrganisations),
                 NOW);
+    }
+
+    /** The reasons the reason step would offer this reader for this person. */
+    Set<LegitimateReason> offered() {
+        return new AccessDecision().reasonsOffered(profile(), matrix, reasons, person());
     }
 
     RecordDecision decide() {

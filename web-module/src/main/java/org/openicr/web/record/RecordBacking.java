@@ -72,6 +72,8 @@ public class RecordBacking implements Serializable {
     private List<SummaryCard> cards;
     private ResultGrid resultGrid;
     private List<ItemView> resultsRead;
+    private String hiddenLine;
+    private boolean personalDetails;
 
     private final LazyDataModel<ItemView> items = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -154,7 +156,18 @@ public class RecordBacking implements Serializable {
             return;
         }
         if (selected == null) {
-            cards = CARDS.stream()
+            // The role's categories as the decision answered them (demographics included: the
+            // summary's own set holds item categories only).
+            java.util.Set<Category> permitted = java.util.EnumSet.noneOf(Category.class);
+            for (Category c : Category.values()) {
+                if (overview.permits(c)) {
+                    permitted.add(c);
+                }
+            }
+            SummaryLayout layout = SummaryLayout.of(CARDS, permitted);
+            hiddenLine = layout.hiddenLine();
+            personalDetails = layout.personalDetails();
+            cards = layout.cards().stream()
                     .map(card -> new SummaryCard(
                             card.category().name(),
                             card.title(),
@@ -240,6 +253,16 @@ public class RecordBacking implements Serializable {
     /** The summary's cards, worked out once for the page (null on a category's page). */
     public List<SummaryCard> getCards() {
         return cards;
+    }
+
+    /** The summary's one line naming the cards the role may not see, or null when it sees them all. */
+    public String getHiddenLine() {
+        return hiddenLine;
+    }
+
+    /** Whether the summary leads with the personal details card (roles that read no clinical list). */
+    public boolean isPersonalDetails() {
+        return personalDetails;
     }
 
     /** The category navigation, worked out once for the page. */

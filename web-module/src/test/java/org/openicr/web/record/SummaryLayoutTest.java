@@ -1,0 +1,83 @@
+package org.openicr.web.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openicr.vocabulary.Category;
+
+/** Issue 18, item 6: the summary's layout follows the role's categories, for any role. */
+class SummaryLayoutTest {
+
+    private static Set<Category> categories(String names) {
+        if (names.equals("ALL")) {
+            return EnumSet.allOf(Category.class);
+        }
+        return Arrays.stream(names.split(" "))
+                .map(Category::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Category.class)));
+    }
+
+    private static String names(List<Category> categories) {
+        return categories.stream().map(Enum::name).collect(Collectors.joining(" "));
+    }
+
+    @ParameterizedTest(name = "{0}: cards [{1}], hidden [{2}], personal details {3}")
+    @CsvSource({
+        // A clinician (R8000): every card in the clinical order, nothing hidden, no extra card.
+        "ALL, PROBLEMS MEDICATIONS ALLERGIES RESULTS ENCOUNTERS APPOINTMENTS REFERRALS SOCIAL_CARE SAFEGUARDING"
+                + " DOCUMENTS CONTACTS, '', false",
+        // A receptionist (R8009): who and how to reach them, then appointments; the rest on one line.
+        "DEMOGRAPHICS CONTACTS APPOINTMENTS, CONTACTS APPOINTMENTS,"
+                + " PROBLEMS MEDICATIONS ALLERGIES RESULTS ENCOUNTERS REFERRALS SOCIAL_CARE SAFEGUARDING DOCUMENTS,"
+                + " true",
+        // A social worker (R0243): the council's own work first.
+        "DEMOGRAPHICS CONTACTS SOCIAL_CARE SAFEGUARDING ENCOUNTERS REFERRALS,"
+                + " CONTACTS SOCIAL_CARE SAFEGUARDING REFERRALS ENCOUNTERS,"
+                + " PROBLEMS MEDICATIONS ALLERGIES RESULTS APPOINTMENTS DOCUMENTS, true",
+        // A medical secretary (R8006): letters and referrals, no clinical lists.
+        "DEMOGRAPHICS CONTACTS APPOINTMENTS REFERRALS ENCOUNTERS DOCUMENTS,"
+                + " CONTACTS APPOINTMENTS REFERRALS ENCOUNTERS DOCUMENTS,"
+                + " PROBLEMS MEDICATIONS ALLERGIES RESULTS SOCIAL_CARE SAFEGUARDING, true",
+        // A student (R8004): the clinical order, safeguarding named on the line.
+        "DEMOGRAPHICS CONTACTS MEDICATIONS PROBLEMS ALLERGIES RESULTS DOCUMENTS PROCEDURES ENCOUNTERS APPOINTMENTS"
+                + " REFERRALS SOCIAL_CARE,"
+                + " PROBLEMS MEDICATIONS ALLERGIES RESULTS ENCOUNTERS APPOINTMENTS REFERRALS SOCIAL_CARE DOCUMENTS"
+                + " CONTACTS, SAFEGUARDING, false",
+        // A matrix changed to give a front desk role results: the clinical layout follows the data.
+        "DEMOGRAPHICS CONTACTS APPOINTMENTS RESULTS, RESULTS APPOINTMENTS CONTACTS,"
+                + " PROBLEMS MEDICATIONS ALLERGIES ENCOUNTERS REFERRALS SOCIAL_CARE SAFEGUARDING DOCUMENTS, false",
+        // Contacts without demographics: no personal details card.
+        "CONTACTS APPOINTMENTS, CONTACTS APPOINTMENTS,"
+                + " PROBLEMS MEDICATIONS ALLERGIES RESULTS ENCOUNTERS REFERRALS SOCIAL_CARE SAFEGUARDING DOCUMENTS,"
+                + " false",
+    })
+    void theLayoutFollowsTheRolesCategories(String permitted, String cards, String hidden, boolean personalDetails) {
+        SummaryLayout layout = SummaryLayout.of(RecordBacking.CARDS, categories(permitted));
+        assertEquals(
+                cards,
+                names(layout.cards().stream().map(RecordBacking.Card::category).toList()));
+        assertEquals(hidden, names(layout.hidden()));
+        assertEquals(personalDetails, layout.personalDetails());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ALL | ",
+                "DEMOGRAPHICS CONTACTS APPOINTMENTS | Not shown to your role: Problems and diagnoses, Medications,"
+                        + " Allergies and adverse reactions, Results, Encounters, Referrals, Social care,"
+                        + " Safeguarding alerts, Documents.",
+            })
+    void theHiddenCardsAreNamedOnOneLine(String permitted, String line) {
+        assertEquals(
+                line,
+                SummaryLayout.of(RecordBacking.CARDS, categories(permitted)).hiddenLine());
+    }
+}

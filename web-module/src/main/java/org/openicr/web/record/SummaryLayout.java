@@ -12,7 +12,8 @@ import org.openicr.vocabulary.Category;
  * by the role's categories (the matrix), never by the role's name. A role that sees every card keeps
  * the clinical order. A role that sees none of the clinical lists (medications, problems, allergies,
  * results), such as a receptionist or a social worker, is shown first who the person is and how to
- * reach them (personal details, contacts), then what it works with (appointments, social care,
+ * reach them (personal details, contacts), the adjustments and care plans it must honour, then what it
+ * works with (appointments, social care,
  * safeguarding, referrals, encounters, documents). Cards the role may not see are not drawn: they
  * are named once, on one line.
  *
@@ -29,6 +30,8 @@ record SummaryLayout(List<RecordBacking.Card> cards, List<Category> hidden, bool
     /** The order of the cards for a role that reads no clinical list; any other card follows in its own order. */
     static final List<Category> NON_CLINICAL_ORDER = List.of(
             Category.CONTACTS,
+            Category.ADJUSTMENTS,
+            Category.CARE_PLANS,
             Category.APPOINTMENTS,
             Category.SOCIAL_CARE,
             Category.SAFEGUARDING,

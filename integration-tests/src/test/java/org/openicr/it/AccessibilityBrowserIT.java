@@ -42,6 +42,10 @@ class AccessibilityBrowserIT extends BrowserTest {
             "record/view.xhtml?person={person}&category=REFERRALS",
             "record/view.xhtml?person={person}&category=SAFEGUARDING",
             "record/view.xhtml?person={person}&category=SOCIAL_CARE",
+            "record/view.xhtml?person={person}&category=CARE_PLANS",
+            "record/view.xhtml?person={person}&category=ADJUSTMENTS",
+            "record/view.xhtml?person={person}&page=timeline",
+            "record/view.xhtml?person={person}&category=RESULTS&test=LOINC%3A4548-4",
             "record/print.xhtml?person={person}",
             "record/view.xhtml?person=abc",
             "record/view.xhtml?person=999999999");

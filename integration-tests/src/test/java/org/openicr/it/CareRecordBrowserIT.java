@@ -301,8 +301,9 @@ class CareRecordBrowserIT extends BrowserTest {
         browser.waitForText(By.id("alerts:list"), "Unconscious in resus");
         browser.screenshot("privacy-alerts");
         browser.driver
-                .findElement(By.xpath("//tr[td[contains(., 'NHS Number " + spacedNhs
-                        + "')] and td[contains(., 'dr.lee')]" + " and td[contains(., 'Emergency access (break glass)')]]//button"))
+                .findElement(
+                        By.xpath("//tr[td[contains(., 'NHS Number " + spacedNhs + "')] and td[contains(., 'dr.lee')]"
+                                + " and td[contains(., 'Emergency access (break glass)')]]//button"))
                 .click();
         browser.waitFor(By.id("alerts:note"));
         browser.select("alerts:outcome", "APPROPRIATE");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openicr.tools.demo.DemoRegion.DemoPerson;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -219,15 +220,18 @@ class AccessibilityBrowserIT extends BrowserTest {
         visit(role, EVERY_ROLE);
     }
 
-    /** Search (empty, a found person), the reason page, then every record page. */
+    /** Search (empty, a found person, a list by name), the reason page, then every record page. */
     private void recordPages(String role) throws IOException {
         visit(role, List.of("record/search.xhtml"));
         browser.driver.findElement(By.id("search:nhsNumber")).sendKeys(nhsNumber);
         browser.driver.findElement(By.id("search:find")).click();
         browser.waitFor(By.cssSelector("#no-result, #not-available, #patient-name"));
         check(role + "-search-found");
-        // Not yet checked: the list of a search by name (PrimeFaces' focusable first cell around the
-        // name's link fails target-size; docs/issue18-h6.md, "Left").
+        browser.driver.findElement(By.id("byName:familyName")).sendKeys("AXECHECK");
+        browser.driver.findElement(By.id("byName:dateOfBirth_input")).sendKeys("12/04/1958", Keys.ESCAPE);
+        browser.driver.findElement(By.id("byName:find")).click();
+        browser.waitForText(By.id("list"), "AXECHECK");
+        check(role + "-search-by-name");
 
         browser.open(expand("record/reason.xhtml?person={person}"));
         browser.waitFor(By.id("reason:open"));

@@ -217,7 +217,11 @@ class RecordViewerBrowserIT extends BrowserTest {
         openRecord("reception.wu", "Reception-demo-1", personId, nhsNumber);
         // Issue 18: the receptionist's own layout (who, how to reach them, appointments) and the
         // categories it may not see named once, on one quiet line, not as cards.
-        assertEquals(List.of("summary-DEMOGRAPHICS", "summary-CONTACTS", "summary-APPOINTMENTS"), summaryCards());
+        // The receptionist's adjustments (issue 18, item 2) come right after contacts.
+        assertEquals(
+                List.of("summary-DEMOGRAPHICS", "summary-CONTACTS", "summary-ADJUSTMENTS", "summary-APPOINTMENTS"),
+                summaryCards());
+        assertTrue(text("summary-hidden").contains("Care planning"), browser::page);
         assertEquals("01454 000777", text("personal-phone"));
         assertTrue(text("summary-hidden").startsWith("Not shown to your role: "), browser::page);
         assertTrue(text("summary-hidden").contains("Medications"), browser::page);
@@ -277,11 +281,14 @@ class RecordViewerBrowserIT extends BrowserTest {
         assertTrue(socialCare.contains("Care Act needs assessment"), socialCare);
         assertTrue(socialCare.contains("Allocated worker Sam Patel"), socialCare);
         assertTrue(socialCare.contains("Team Adult Social Care North"), socialCare);
-        // Issue 18: the social worker's own layout; results and documents named on the one line.
+        // Issue 18: the social worker's own layout (adjustments and care plans after contacts); results and
+        // documents named on the one line.
         assertEquals(
                 List.of(
                         "summary-DEMOGRAPHICS",
                         "summary-CONTACTS",
+                        "summary-ADJUSTMENTS",
+                        "summary-CARE_PLANS",
                         "summary-SOCIAL_CARE",
                         "summary-SAFEGUARDING",
                         "summary-REFERRALS",

@@ -193,6 +193,9 @@ class UsabilityBrowserIT extends BrowserTest {
         click(By.linkText("Opt-out processing"));
         browser.waitFor(By.id("optouts:nhsNumber")).sendKeys(nhs);
         click(By.id("optouts:find"));
+        // Issue 18, item 8: the name and date of birth are checked with the person before anything is recorded.
+        browser.waitFor(By.id("person-identity"));
+        click(By.id("optouts:confirm"));
         browser.waitFor(By.id("current-state"));
         browser.select("optouts:channel", "LETTER");
         clicks++; // choosing the channel from its menu

@@ -73,7 +73,7 @@ public final class SyntheaCohort {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx2g",
                 "-cp",
-                System.getProperty("java.class.path"),
+                absoluteClassPath(),
                 "App",
                 "-p",
                 Integer.toString(patients),
@@ -443,5 +443,17 @@ public final class SyntheaCohort {
         }
         fields.add(field.toString());
         return fields;
+    }
+
+    /**
+     * The class path of this JVM with every entry made absolute: Synthea runs in {@code dir}, so a
+     * relative entry (as {@code java -jar tools/.../region-generator.jar} gives) would not be found
+     * there, and neither would the jar's manifest {@code Class-Path}.
+     */
+    static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 }

@@ -37,7 +37,7 @@ log="$dir/keycloak-$port.log"
 . "$here/secrets.sh"
 
 # Options fixed when the server is built (kc.sh build): a change rebuilds it.
-build_options=(--db=dev-file --cache=local --health-enabled=true)
+build_options=(--db=dev-file --health-enabled=true)
 
 running() {
   [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
@@ -94,10 +94,33 @@ realm_fingerprint() {
   } | sha256sum | cut -d' ' -f1
 }
 
+# Waits until the realm answers (after its import), not only the server: ten minutes at most
+# (measured 3 to 5 minutes on 2 cores under a heavy load).
+wait_ready() {
+  local started=$1 deadline=$((SECONDS + 600))
+  while [ $SECONDS -lt $deadline ]; do
+    if curl -fsS "http://127.0.0.1:$port/realms/cis2-demo/.well-known/openid-configuration" >/dev/null 2>&1; then
+      echo "Keycloak $version ready after $((SECONDS - started)) s: http://127.0.0.1:$port/ (realm cis2-demo; admin console user admin, password in $state/keycloak-admin.password unless ICR_KEYCLOAK_ADMIN_PASSWORD is set)."
+      return 0
+    fi
+    if ! running; then
+      echo "Keycloak failed to start; see $log:" >&2
+      tail -20 "$log" >&2
+      rm -f "$pidfile"
+      return 1
+    fi
+    sleep 1
+  done
+  echo "Keycloak did not start within 600 s; stopping it. See $log" >&2
+  stop >&2
+  return 1
+}
+
 start() {
   if running; then
-    echo "Keycloak already runs on http://127.0.0.1:$port/."
-    return 0
+    # Another start may still be on its way: answer when the realm does.
+    wait_ready $SECONDS
+    return
   fi
   # Maven runs on the project's JDK; Keycloak on its own (below).
   unpack
@@ -121,38 +144,26 @@ start() {
     }
     echo "${build_options[*]}" >"$home/openicr-build"
   fi
-  local wanted
+  local wanted import=()
   wanted="$(realm_fingerprint)"
   if [ "$(cat "$home/data/openicr-realm" 2>/dev/null)" != "$wanted" ]; then
-    rm -rf "$home/data/h2" "$home/data/import"
+    rm -rf "$home/data/h2" "$home/data/import" "$home/data/openicr-realm"
     mkdir -p "$home/data/import"
     cp "$realm_file" "$home/data/import/"
-    echo "$wanted" >"$home/data/openicr-realm"
+    import=(--import-realm)
   fi
 
   local started=$SECONDS
-  nohup "$home/bin/kc.sh" start --optimized --import-realm \
+  nohup "$home/bin/kc.sh" start --optimized "${import[@]}" \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$port" \
     --http-management-host=127.0.0.1 --http-management-port="$management_port" \
     --hostname="http://127.0.0.1:$port" \
+    --cache=local \
     >"$log" 2>&1 &
   echo $! >"$pidfile"
-  for _ in $(seq 1 240); do
-    # Ready when the realm answers (after its import), not only the server.
-    if curl -fsS "http://127.0.0.1:$port/realms/cis2-demo/.well-known/openid-configuration" >/dev/null 2>&1; then
-      echo "Keycloak $version ready after $((SECONDS - started)) s: http://127.0.0.1:$port/ (realm cis2-demo; admin console user admin, password in $state/keycloak-admin.password unless ICR_KEYCLOAK_ADMIN_PASSWORD is set)."
-      return 0
-    fi
-    if ! running; then
-      echo "Keycloak failed to start; see $log:" >&2
-      tail -20 "$log" >&2
-      rm -f "$pidfile"
-      exit 1
-    fi
-    sleep 1
-  done
-  echo "Keycloak did not start within 240 s; see $log" >&2
-  exit 1
+  wait_ready "$started"
+  # Written once the realm is in: a start that failed during the import imports again.
+  echo "$wanted" >"$home/data/openicr-realm"
 }
 
 stop() {

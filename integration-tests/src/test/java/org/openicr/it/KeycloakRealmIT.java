@@ -59,7 +59,7 @@ import org.openicr.tools.demo.DemoRegion;
  *
  * <p>Not part of ./icr test yet (docs/identity.md): run only with {@code -Dicr.keycloak=true}. The
  * test starts Keycloak with the script (its own folder under target/, port {@code icr.keycloak.port})
- * and stops it afterwards unless {@code -Dicr.keep=true}.
+ * and stops it afterwards unless {@code -Dicr.keycloak.keep=true}.
  */
 @EnabledIfSystemProperty(named = "icr.keycloak", matches = "true")
 class KeycloakRealmIT {
@@ -169,7 +169,7 @@ class KeycloakRealmIT {
 
     @AfterAll
     static void stopKeycloak() throws Exception {
-        if (!Boolean.getBoolean("icr.keep")) {
+        if (!Boolean.getBoolean("icr.keycloak.keep")) {
             script("stop");
         }
     }
@@ -290,18 +290,15 @@ class KeycloakRealmIT {
         assertTrue(answer.body().contains("Invalid parameter: redirect_uri"), answer.body());
     }
 
+    /** A code taken on its way to OpenICR is useless without the verifier of the request (PKCE). */
     @Test
-    void aRequestWithoutPkceIsRefused() throws Exception {
-        UserAgent browser = new UserAgent();
-        URI withoutPkce = URI.create(discovery.getString("authorization_endpoint") + "?response_type=code&client_id="
-                + CLIENT + "&scope=openid&state=s&redirect_uri="
-                + encode(redirectUri().toString()));
-        HttpResponse<String> answer = browser.get(withoutPkce);
-        assertEquals(302, answer.statusCode());
-        String location = answer.headers().firstValue("Location").orElseThrow();
-        assertTrue(location.startsWith(redirectUri().toString()), location);
-        assertTrue(location.contains("error=invalid_request"), location);
-        assertFalse(location.contains("code="), location);
+    void aCodeWithAnotherVerifierGetsNoToken() throws Exception {
+        SignIn signIn = signIn("reception.wu", "Reception-demo-1", "openid");
+        SignIn stolen = new SignIn(signIn.code(), random(), signIn.nonce());
+        HttpResponse<String> answer = stolen.exchangeResponse(clientSecret());
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("invalid_grant"), answer.body());
+        assertFalse(answer.body().contains("id_token"));
     }
 
     @Test

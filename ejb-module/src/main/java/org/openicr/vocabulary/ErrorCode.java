@@ -40,5 +40,10 @@ public enum ErrorCode {
      * The XML is shaped to cost a parser far more than its size (elements nested deeper than the
      * documented limit, too many attributes on one element, an overlong name); refused unread.
      */
-    MESSAGE_TOO_COMPLEX
+    MESSAGE_TOO_COMPLEX,
+    /**
+     * A change of local identifier (HL7 ADT^A47) to an identifier the source already uses for another
+     * person; nothing was changed.
+     */
+    LOCAL_IDENTIFIER_CONFLICT
 }

@@ -121,6 +121,41 @@ class MergePermissionSoapIT {
     }
 
     @Test
+    void theMergeMessageItselfDoesNotMakeTheSourceHoldTheSurvivor() throws Exception {
+        String a = gpPerson("SELFA");
+        String b = gpPerson("SELFB");
+        String u = Long.toString(System.nanoTime());
+        // The acute trust knows only b, by its hospital number.
+        Soap.Response known = DemographicsOwnershipSoapIT.hl7(
+                DemographicsOwnershipSoapIT.PAS,
+                DemographicsOwnershipSoapIT.PAS_PASSWORD,
+                "A28-SELF" + u,
+                "20260110100000",
+                "ADT^A28^ADT_A05",
+                Hl7IngestionSoapIT.pid(b, "SB" + u, "SELF"));
+        assertEquals("ACCEPTED", known.element("outcome"), known::toString);
+        // Its A40 names a by NHS Number and a hospital number it never sent before (issue 16: the
+        // identifiers in PID-3 are linked only once the merge is permitted).
+        Soap.Response r = DemographicsOwnershipSoapIT.hl7(
+                DemographicsOwnershipSoapIT.PAS,
+                DemographicsOwnershipSoapIT.PAS_PASSWORD,
+                "A40-SELF" + u,
+                "20260110110000",
+                "ADT^A40^ADT_A39",
+                Hl7IngestionSoapIT.segment("PID", 1, "1", 3, a + "^^^NHS^NH~SA" + u + "^^^RX901^MR"),
+                "MRG|" + b + "^^^NHS^NH");
+        assertEquals("AE", r.element("acknowledgementCode"), r::toString);
+        assertEquals("SOURCE_NOT_PERMITTED", r.element("errorCode"), r::toString);
+        assertEquals(0, merged(b));
+        assertEquals(
+                0,
+                TestEnvironment.count(
+                        "select count(*) from person_identifier i join source_system s on s.id = i.source_system_id"
+                                + " where s.code = 'avonvale-pas' and i.value = ?",
+                        "RX901:SA" + u));
+    }
+
+    @Test
     void aSourceAuthoritativeForThePatientIndexMayMergeAnyone() throws Exception {
         String a = gpPerson("INDEXA");
         String b = gpPerson("INDEXB");

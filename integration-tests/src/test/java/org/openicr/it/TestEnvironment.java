@@ -103,7 +103,13 @@ final class TestEnvironment {
     /** Posts a person's demographics as the demo GP system would; answers the person's id. */
     static long postPerson(DemoRegion.DemoPerson person) throws Exception {
         new DemoRegion().postPeople(ingestionUrl(), java.util.List.of(person));
-        return count("select id from person where nhs_number = ?", person.nhsNumber());
+        long id = count("select id from person where nhs_number = ?", person.nhsNumber());
+        // The demo loader posts through SubmitDemographics, so the person has the GP system's own
+        // version from the start (issue 16): the precedence and "source of each field" need it.
+        if (count("select count(*) from person_demographics where person_id = ?", id) == 0) {
+            throw new AssertionError("the demo loader left the person without a per-source demographics row");
+        }
+        return id;
     }
 
     /** A valid NHS Number from the 999 test range that no earlier test run is likely to have used. */

@@ -33,6 +33,10 @@ public enum AuditAction {
     /** A page or answer refused at the web layer (a role's page, a cross-origin post): issue 16. */
     ACCESS_DENIED,
     PERSON_MERGED,
+    /** A source changed its own local identifier for a person (HL7 ADT^A47). */
+    IDENTIFIER_CHANGED,
+    /** A source moved one of its visits from one person to another (HL7 ADT^A45). */
+    VISIT_MOVED,
     RESTRICTION_CLEARED,
     DEMOGRAPHICS_SOURCES_VIEWED,
     /** Sign-in attempts answered without a password check (delayed, wrong channel, a wrong password repeated), tallied. */

@@ -267,7 +267,11 @@ public class MessageProcessor {
         if (personId == null && mapping.identity() != null) {
             personId = resolve(source, mapping.identity()).orElse(null);
         }
-        if (personId != null && mapping.identity() != null) {
+        // A merge links the surviving identifiers only once it is permitted: linking them first would
+        // make the source "hold" the survivor by the very message that asks for the merge.
+        boolean merges = !mapping.commands(Hl7Command.MergePersons.class).isEmpty()
+                || !mapping.commands(Hl7Command.MoveVisit.class).isEmpty();
+        if (personId != null && mapping.identity() != null && !merges) {
             for (LocalIdentifier local : mapping.identity().localIdentifiers()) {
                 persons.link(source.id(), localKey(local), personId);
             }
@@ -293,6 +297,14 @@ public class MessageProcessor {
                 results.addAll(items.withdraw(source.id(), Map.of(cancel.sourceKey(), "CANCELLED")));
             } else if (command instanceof Hl7Command.MergePersons merge) {
                 reasons.add(merge(message, source, merge));
+            } else if (command instanceof Hl7Command.ChangeIdentifier change) {
+                Moved changed = changeIdentifier(message, source, change);
+                reasons.add(changed.reason());
+                personId = personId == null ? changed.personId() : personId;
+            } else if (command instanceof Hl7Command.MoveVisit move) {
+                Moved moved = moveVisit(message, source, move);
+                reasons.add(moved.reason());
+                personId = personId == null ? moved.personId() : personId;
             }
         }
         if (!upserts.isEmpty()) {
@@ -311,6 +323,9 @@ public class MessageProcessor {
             survivor.ifPresent(id -> merge.retired()
                     .localIdentifiers()
                     .forEach(local -> persons.link(source.id(), localKey(local), id)));
+            survivor.ifPresent(id -> merge.surviving()
+                    .localIdentifiers()
+                    .forEach(local -> persons.link(source.id(), localKey(local), id)));
             return "merge: the retired record is not held; nothing to move";
         }
         if (survivor.isEmpty()) {
@@ -327,6 +342,9 @@ public class MessageProcessor {
                             + " nothing was changed.");
         }
         int moved = persons.merge(survivor.get(), retired.get(), source.id(), message.getId());
+        merge.surviving()
+                .localIdentifiers()
+                .forEach(local -> persons.link(source.id(), localKey(local), survivor.get()));
         if (!survivor.get().equals(retired.get())) {
             auditTrail.record(new AuditEvent(
                     AuditAction.PERSON_MERGED,
@@ -338,6 +356,101 @@ public class MessageProcessor {
                             + "): " + moved + " item(s) moved"));
         }
         return "merge: " + moved + " item(s) moved to the surviving record";
+    }
+
+    /** What an identifier change or a visit move said, and the person it leaves the record with (or null). */
+    private record Moved(String reason, Long personId) {}
+
+    /**
+     * ADT^A47: the source's own identifier for a person is relabelled. Refused (nothing changed)
+     * when the source does not hold the old identifier and is not authoritative for the patient
+     * index, or when the new identifier is already the source's identifier of another person.
+     */
+    private Moved changeIdentifier(
+            InboundMessage message, SubmittingSource source, Hl7Command.ChangeIdentifier change) {
+        String previous = localKey(change.previous());
+        String current = localKey(change.current());
+        Optional<Long> holder = persons.byLocalIdentifier(source.id(), previous);
+        if (holder.isEmpty()) {
+            if (!persons.authoritativeForIndex(source.id())) {
+                throw new IcrException(
+                        ErrorCode.SOURCE_NOT_PERMITTED,
+                        "Source " + source.code() + " may not change this local identifier: it does not hold the"
+                                + " identifier in MRG-1 and is not authoritative for the patient index;"
+                                + " nothing was changed.");
+            }
+            return new Moved("identifier change: the identifier in MRG-1 is not held; nothing to relabel", null);
+        }
+        if (previous.equals(current)) {
+            return new Moved(
+                    "identifier change: MRG-1 and PID-3 name the same identifier; nothing changed", holder.get());
+        }
+        Optional<Long> newHolder = persons.byLocalIdentifier(source.id(), current);
+        if (newHolder.isPresent() && !newHolder.get().equals(holder.get())) {
+            throw new IcrException(
+                    ErrorCode.LOCAL_IDENTIFIER_CONFLICT,
+                    "Source " + source.code() + " already uses the identifier in PID-3 for another person;"
+                            + " nothing was changed.");
+        }
+        if (newHolder.isPresent()) {
+            return new Moved(
+                    "identifier change: the identifier in PID-3 already leads to this person; nothing changed",
+                    holder.get());
+        }
+        persons.relabel(source.id(), previous, current);
+        auditTrail.record(new AuditEvent(
+                AuditAction.IDENTIFIER_CHANGED,
+                AuditOutcome.SUCCESS,
+                new Actor(message.getAccountUsername(), null, source.organisationOds()),
+                holder.get(),
+                "local identifier of person " + holder.get() + " changed by source " + source.code() + ", message "
+                        + message.getMessageId() + " (inbox " + message.getId() + ")"));
+        return new Moved("identifier change: the source's identifier was relabelled", holder.get());
+    }
+
+    /**
+     * ADT^A45: the source's visit (its ENCOUNTERS item keyed by the visit number) moves to the PID's
+     * person, under the merge's ownership check. Refused (nothing changed) when the PID's person is
+     * not held, when the visit is not on the record MRG-1 names, or when the source may not move
+     * between these two people.
+     */
+    private Moved moveVisit(InboundMessage message, SubmittingSource source, Hl7Command.MoveVisit move) {
+        Optional<PersonIndex.SourceItem> item = persons.sourceItem(source.id(), move.visitKey());
+        Optional<Long> to = resolve(source, move.to());
+        if (item.isEmpty()) {
+            return new Moved("visit move: the visit is not held; nothing to move", to.orElse(null));
+        }
+        if (to.isEmpty()) {
+            throw new IcrException(
+                    ErrorCode.NOT_FOUND,
+                    "The person in PID-3 is not in the shared care record, so the visit cannot move to them: send"
+                            + " their registration first; nothing was changed.");
+        }
+        long from = item.get().personId();
+        if (from == to.get()) {
+            return new Moved("visit move: the visit is already on this person's record; nothing to move", to.get());
+        }
+        if (move.from() != null && !resolve(source, move.from()).equals(Optional.of(from))) {
+            throw new IcrException(
+                    ErrorCode.INVALID_INPUT, "The visit is not on the record MRG-1 names; nothing was changed.");
+        }
+        if (!persons.mayMerge(source.id(), to.get(), from)) {
+            throw new IcrException(
+                    ErrorCode.SOURCE_NOT_PERMITTED,
+                    "Source " + source.code() + " may not move this visit: it holds no local identifier or items"
+                            + " for both people and is not authoritative for the patient index; nothing was changed.");
+        }
+        persons.moveItem(source.id(), item.get().itemId(), to.get());
+        move.to().localIdentifiers().forEach(local -> persons.link(source.id(), localKey(local), to.get()));
+        auditTrail.record(new AuditEvent(
+                AuditAction.VISIT_MOVED,
+                AuditOutcome.SUCCESS,
+                new Actor(message.getAccountUsername(), null, source.organisationOds()),
+                to.get(),
+                "visit item " + item.get().itemId() + " moved from person " + from + " to person " + to.get()
+                        + " by source " + source.code() + ", message " + message.getMessageId() + " (inbox "
+                        + message.getId() + ")"));
+        return new Moved("visit move: 1 item moved to this person's record", to.get());
     }
 
     private Optional<Long> resolve(SubmittingSource source, PatientIdentity identity) {

@@ -254,6 +254,60 @@ public class PersonIndex {
                 .isPresent();
     }
 
+    /** Whether the source is marked authoritative for the patient index (may merge and relabel anyone). */
+    public boolean authoritativeForIndex(long sourceSystemId) {
+        return single(
+                        "select 1 as found from source_system where id = ? and authoritative_patient_index",
+                        sourceSystemId)
+                .isPresent();
+    }
+
+    /**
+     * Relabels the source's own local identifier (ADT^A47): the row that was {@code previous} becomes
+     * {@code current}, for the same person. Another source's identifiers are never touched. Answers
+     * whether a row changed.
+     */
+    public boolean relabel(long sourceSystemId, String previous, String current) {
+        return update(
+                        "update person_identifier set value = ? where source_system_id = ? and value = ?",
+                        current.strip(),
+                        sourceSystemId,
+                        previous.strip())
+                == 1;
+    }
+
+    /** A source's item (its key unique per source): the item and the person it is filed under. */
+    public record SourceItem(long itemId, long personId) {}
+
+    public Optional<SourceItem> sourceItem(long sourceSystemId, String sourceKey) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select id, person_id from record_item"
+                        + " where source_system_id = ? and source_key = ? for update")) {
+            ps.setLong(1, sourceSystemId);
+            ps.setString(2, sourceKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new SourceItem(rs.getLong("id"), rs.getLong("person_id")))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Item lookup failed", e);
+        }
+    }
+
+    /**
+     * Moves one of the source's items to another person (ADT^A45). The merge's memory of where an
+     * item came from ({@code original_person_id}) is left as it is, so that undoing a merge never
+     * moves a visit the source has since moved on purpose. Answers the items moved (0 or 1).
+     */
+    public int moveItem(long sourceSystemId, long itemId, long toPersonId) {
+        return update(
+                "update record_item set person_id = ?, updated_at = now() where id = ? and source_system_id = ?",
+                toPersonId,
+                itemId,
+                sourceSystemId);
+    }
+
     /** A privacy officer alert: an authoritative source cleared a person's restriction (no patient data). */
     public void restrictionClearedAlert(String sourceAccount, String organisationOds, long personId, String detail) {
         update(

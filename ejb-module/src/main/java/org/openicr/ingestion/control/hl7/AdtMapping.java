@@ -24,7 +24,8 @@ import org.openicr.vocabulary.Sensitivity;
 /**
  * ADT: patient administration. Admissions, attendances, transfers and discharges become one
  * ENCOUNTERS item per visit, keyed by the visit number (PV1-19), which each later event about the
- * visit updates; cancellations withdraw or restore it; A28/A31 update the person only; A40 merges.
+ * visit updates; cancellations withdraw or restore it; A28/A31 update the person only; A40 merges;
+ * A45 moves a visit to another person; A47 changes the source's local identifier for a person.
  */
 final class AdtMapping {
 
@@ -241,6 +242,92 @@ final class AdtMapping {
             throw message.reject("ADT^A40 has no MRG segment: the record to merge away is unknown");
         }
         return message.result(first, commands);
+    }
+
+    /**
+     * A47: each PID (the identifier now used, PID-3) followed by its MRG (the identifier used until
+     * now, MRG-1) is one change of the sending source's local identifier for a person.
+     */
+    static Hl7Mapping changeIdentifier(Hl7Message message) {
+        requirePid(message);
+        List<Hl7Command> commands = new ArrayList<>();
+        PID current = null;
+        for (Segment segment : message.segments()) {
+            if (segment instanceof PID pid) {
+                current = pid;
+            } else if (segment instanceof MRG mrg) {
+                if (current == null) {
+                    throw message.reject("ADT^A47 has an MRG segment before any PID: the new identifier is unknown");
+                }
+                PatientIdentity now = PersonMapping.identity(message, current);
+                PatientIdentity before = PersonMapping.identity(message, mrg.getPriorPatientIdentifierList(), "MRG-1");
+                commands.add(identifierChange(now.localIdentifiers(), before.localIdentifiers()));
+                current = null;
+            }
+        }
+        if (commands.isEmpty()) {
+            throw message.reject("ADT^A47 has no MRG segment: the identifier to change is unknown");
+        }
+        // No identity: the new identifier must not be linked before the change has been checked.
+        return message.result(null, commands);
+    }
+
+    /**
+     * Which identifier changes to which: MRG-1 must name exactly one local identifier (the NHS
+     * Number is not the source's to change); the new one is the PID-3 local identifier of the same
+     * assigning authority, else PID-3's only local identifier. Anything else is ambiguous and
+     * refused, since relabelling the wrong identifier would point a hospital number at a stranger.
+     */
+    static Hl7Command.ChangeIdentifier identifierChange(List<LocalIdentifier> now, List<LocalIdentifier> before) {
+        if (before.isEmpty()) {
+            throw new MessageRejected("ADT^A47 MRG-1 holds no local identifier: an NHS Number is not changed by A47");
+        }
+        if (before.size() > 1) {
+            throw new MessageRejected("ADT^A47 MRG-1 holds several local identifiers: send one change per MRG");
+        }
+        LocalIdentifier previous = before.get(0);
+        List<LocalIdentifier> sameAuthority = now.stream()
+                .filter(id -> java.util.Objects.equals(id.assigningAuthority(), previous.assigningAuthority()))
+                .toList();
+        List<LocalIdentifier> candidates = sameAuthority.isEmpty() ? now : sameAuthority;
+        if (candidates.isEmpty()) {
+            throw new MessageRejected("ADT^A47 PID-3 holds no local identifier to change to");
+        }
+        if (candidates.size() > 1) {
+            throw new MessageRejected("ADT^A47 PID-3 holds several local identifiers of the assigning authority"
+                    + " in MRG-1 (or several of others): which one replaces MRG-1 is unclear");
+        }
+        return new Hl7Command.ChangeIdentifier(previous, candidates.get(0));
+    }
+
+    /**
+     * A45: the visit named by MRG-5 (prior visit number; PV1-19 when MRG-5 is empty) moves from the
+     * record MRG-1 names to the PID's. An empty MRG-1 moves the visit from whoever holds it.
+     */
+    static Hl7Mapping moveVisit(Hl7Message message) {
+        PID pid = requirePid(message);
+        PatientIdentity to = PersonMapping.identity(message, pid);
+        MRG mrg = message.required(MRG.class, "the record the visit moves from is unknown");
+        PV1 pv1 = message.first(PV1.class).orElse(null);
+        String prior = text(mrg.getPriorVisitNumber().getIDNumber());
+        String current = pv1 == null ? null : visitNumber(pv1);
+        String visit = firstOf(prior, current);
+        if (visit == null) {
+            throw message.reject("ADT^A45 names no visit: MRG-5 prior visit number and PV1-19 are both empty");
+        }
+        if (prior != null && current != null && !prior.equals(current)) {
+            message.note("PV1-19 differs from MRG-5: the visit keeps the number it was recorded under (MRG-5)");
+        }
+        boolean fromGiven = false;
+        for (ca.uhn.hl7v2.model.v28.datatype.CX cx : mrg.getPriorPatientIdentifierList()) {
+            fromGiven |= text(cx.getIDNumber()) != null;
+        }
+        PatientIdentity from =
+                fromGiven ? PersonMapping.identity(message, mrg.getPriorPatientIdentifierList(), "MRG-1") : null;
+        if (from == null) {
+            message.note("MRG-1 is empty: the visit moves from the record that holds it");
+        }
+        return message.result(to, List.of(new Hl7Command.MoveVisit(to, from, "visit/" + visit)));
     }
 
     private static PID requirePid(Hl7Message message) {

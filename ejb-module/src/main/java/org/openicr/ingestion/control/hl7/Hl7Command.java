@@ -56,4 +56,28 @@ public sealed interface Hl7Command {
             Objects.requireNonNull(retired, "The retired identity is required.");
         }
     }
+
+    /**
+     * The source changed its own local identifier for a person (ADT^A47): what it called
+     * {@code previous} (MRG-1) it now calls {@code current} (PID-3). Only that source's identifier is
+     * relabelled.
+     */
+    record ChangeIdentifier(LocalIdentifier previous, LocalIdentifier current) implements Hl7Command {
+        public ChangeIdentifier {
+            Objects.requireNonNull(previous, "The previous identifier is required.");
+            Objects.requireNonNull(current, "The new identifier is required.");
+        }
+    }
+
+    /**
+     * The source recorded a visit against the wrong person (ADT^A45): its encounter keyed
+     * {@code visitKey} moves to {@code to} (PID). {@code from} is the record MRG-1 names, or null when
+     * MRG-1 is empty (the visit then moves from whoever holds it).
+     */
+    record MoveVisit(PatientIdentity to, PatientIdentity from, String visitKey) implements Hl7Command {
+        public MoveVisit {
+            Objects.requireNonNull(to, "The person the visit moves to is required.");
+            Objects.requireNonNull(visitKey, "The visit is required.");
+        }
+    }
 }

@@ -54,6 +54,8 @@ public final class Hl7Mapper {
             Map.entry("ADT^A28", AdtMapping::person),
             Map.entry("ADT^A31", AdtMapping::person),
             Map.entry("ADT^A40", AdtMapping::merge),
+            Map.entry("ADT^A45", AdtMapping::moveVisit),
+            Map.entry("ADT^A47", AdtMapping::changeIdentifier),
             Map.entry("ORU^R01", OruMapping::results),
             Map.entry("MDM^T01", MdmMapping::documents),
             Map.entry("MDM^T02", MdmMapping::documents),
@@ -80,12 +82,8 @@ public final class Hl7Mapper {
     /** Why some types that a shared record might be expected to use are not used (yet). */
     private static final Map<String, String> NOT_USED_BECAUSE = Map.of(
             "ADT^A29",
-                    "a source withdrawing its data about a person is done by cancelling its items, not by"
-                            + " deleting the person from the index",
-            "ADT^A45",
-                    "moving a visit between patient records needs a local identifier index the record does"
-                            + " not keep yet",
-            "ADT^A47", "changing a local identifier needs a local identifier index the record does not keep yet");
+            "a source withdrawing its data about a person is done by cancelling its items, not by"
+                    + " deleting the person from the index");
 
     private final PipeParser parser;
 

@@ -31,7 +31,8 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * The bulk backfill: one thread generates people and their items as COPY text, in chunks of people;
- * writer threads each COPY a chunk (person, person_identifier, record_item, document_content) in one
+ * writer threads each COPY a chunk (person, person_demographics, person_identifier, record_item,
+ * document_content) in one
  * transaction of their own, so a chunk is all there or not at all. Ids are assigned by the loader
  * (COPY writes identity columns as given) and the identity sequences are moved past them at the end.
  *
@@ -58,6 +59,15 @@ public final class BulkLoader {
     static final String COPY_PERSON = "copy person (id, nhs_number, title, given_names, family_name, date_of_birth,"
             + " date_of_death, gender, address_lines, postcode, phone, gp_practice_ods, restricted,"
             + " updated_by_source_id) from stdin";
+    /**
+     * Each person's version of their demographics from the GP practice's system that wrote them: the
+     * same table and shape the ingestion keeps per source (person_demographics), so that the
+     * precedence rule and the administrators' "source of each field" view work from the start.
+     */
+    static final String COPY_DEMOGRAPHICS = "copy person_demographics (person_id, source_system_id, title,"
+            + " given_names, family_name, date_of_birth, date_of_death, gender, address_lines, postcode, phone,"
+            + " gp_practice_ods, restricted, source_updated_at, received_at) from stdin";
+
     static final String COPY_IDENTIFIER = "copy person_identifier (source_system_id, value, person_id) from stdin";
     static final String COPY_ITEM = "copy record_item (id, person_id, source_system_id, organisation_id, source_key,"
             + " category, version, status, effective_at, effective_end, recorded_at, code_system, code, display, text,"
@@ -70,9 +80,15 @@ public final class BulkLoader {
     static final long BYTES_PER_PERSON = 2_000;
 
     private record Chunk(
-            byte[] people, byte[] identifiers, byte[] items, byte[] documents, int personCount, long itemCount) {}
+            byte[] people,
+            byte[] demographics,
+            byte[] identifiers,
+            byte[] items,
+            byte[] documents,
+            int personCount,
+            long itemCount) {}
 
-    private static final Chunk END = new Chunk(null, null, null, null, 0, 0);
+    private static final Chunk END = new Chunk(null, null, null, null, null, 0, 0);
 
     /** One heavy person for the list the record-page benchmark uses. */
     public record Heavy(long seq, String nhsNumber, long personId, Map<RegionCategory, Integer> counts) {
@@ -141,7 +157,8 @@ public final class BulkLoader {
             // VACUUM, not only ANALYZE: it sets the visibility map and hint bits once, so the first
             // reads after the load neither dirty every page nor miss index-only scans.
             log.println("VACUUM (ANALYZE)...");
-            for (String table : List.of("person", "person_identifier", "document_content", "record_item")) {
+            for (String table :
+                    List.of("person", "person_demographics", "person_identifier", "document_content", "record_item")) {
                 execute(c, "vacuum (analyze) " + table);
             }
             long ended = System.nanoTime();
@@ -172,6 +189,7 @@ public final class BulkLoader {
                             return null;
                         }
                         copy.copyIn(COPY_PERSON, new ByteArrayInputStream(chunk.people()));
+                        copy.copyIn(COPY_DEMOGRAPHICS, new ByteArrayInputStream(chunk.demographics()));
                         copy.copyIn(COPY_IDENTIFIER, new ByteArrayInputStream(chunk.identifiers()));
                         copy.copyIn(COPY_ITEM, new ByteArrayInputStream(chunk.items()));
                         copy.copyIn(COPY_DOCUMENT, new ByteArrayInputStream(chunk.documents()));
@@ -220,7 +238,7 @@ public final class BulkLoader {
         NhsNumbers numbers = new NhsNumbers();
         long acuteSource = directory.sourceIds.get(RegionDirectory.ACUTE.sourceCode());
         long syntheticSource = directory.sourceIds.get(RegionDirectory.SYNTHETIC.sourceCode());
-        RowWriter rows = new RowWriter(directory);
+        RowWriter rows = new RowWriter(directory, System.currentTimeMillis() / 1000);
         long nextItemId = itemBase + 1;
         for (long seq = 0; seq < options.people(); seq++) {
             if (failure.get() != null) {
@@ -264,15 +282,19 @@ public final class BulkLoader {
     /** Encodes the COPY rows of one chunk. */
     static final class RowWriter {
         private final RegionDirectory directory;
+        private final long loadedAt;
         final CopyText personRows = new CopyText(1 << 20);
+        final CopyText demographicsRows = new CopyText(1 << 20);
         final CopyText identifierRows = new CopyText(1 << 18);
         final CopyText itemRows = new CopyText(1 << 24);
         final CopyText documentRows = new CopyText(1 << 22);
         long itemCount;
         int people;
 
-        RowWriter(RegionDirectory directory) {
+        /** {@code loadedAt}: seconds since the epoch, the version time of every loaded person's row. */
+        RowWriter(RegionDirectory directory, long loadedAt) {
             this.directory = directory;
+            this.loadedAt = loadedAt;
         }
 
         void person(Person p, long personId) {
@@ -292,6 +314,23 @@ public final class BulkLoader {
                     .bool(p.restricted())
                     .number(directory.sourceIds.get(p.practice().sourceCode()));
             personRows.endRow();
+            demographicsRows
+                    .number(personId)
+                    .number(directory.sourceIds.get(p.practice().sourceCode()))
+                    .text(p.title())
+                    .text(p.given())
+                    .text(p.family())
+                    .date(p.birthDay())
+                    .date(p.deathDay())
+                    .text(p.female() ? "FEMALE" : "MALE")
+                    .text(p.addressLines())
+                    .text(p.postcode())
+                    .text(p.phone())
+                    .text(p.practice().ods())
+                    .bool(p.restricted())
+                    .timestamp(loadedAt)
+                    .timestamp(loadedAt);
+            demographicsRows.endRow();
             people++;
         }
 
@@ -325,12 +364,14 @@ public final class BulkLoader {
         Chunk take() {
             Chunk chunk = new Chunk(
                     personRows.toByteArray(),
+                    demographicsRows.toByteArray(),
                     identifierRows.toByteArray(),
                     itemRows.toByteArray(),
                     documentRows.toByteArray(),
                     people,
                     itemCount);
             personRows.reset();
+            demographicsRows.reset();
             identifierRows.reset();
             itemRows.reset();
             documentRows.reset();
@@ -500,7 +541,8 @@ public final class BulkLoader {
         log.println("Size on disk:");
         try (PreparedStatement ps = c.prepareStatement("select relname, pg_size_pretty(pg_total_relation_size(oid)),"
                         + " pg_size_pretty(pg_relation_size(oid)), pg_size_pretty(pg_indexes_size(oid)) from pg_class"
-                        + " where relname in ('person', 'person_identifier', 'record_item', 'document_content')"
+                        + " where relname in ('person', 'person_demographics', 'person_identifier', 'record_item',"
+                        + " 'document_content')"
                         + " order by pg_total_relation_size(oid) desc");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -82,6 +82,31 @@ class BulkLoaderTest {
                                     + " where i.category = 'DOCUMENTS'"));
             assertTrue(count(c, "select count(*) from document_content") > 0);
             assertTrue(count(c, "select count(*) from person_identifier") >= people);
+            // Every loaded person has the per-source demographics row the ingestion would have kept
+            // (issue 16): from the practice's system that wrote them, showing exactly what person shows.
+            assertEquals(people, count(c, "select count(*) from person_demographics"));
+            assertEquals(
+                    0,
+                    count(
+                            c,
+                            "select count(*) from person p where not exists (select 1 from person_demographics d"
+                                    + " where d.person_id = p.id and d.source_system_id = p.updated_by_source_id"
+                                    + " and d.title is not distinct from p.title and d.given_names = p.given_names"
+                                    + " and d.family_name = p.family_name and d.date_of_birth = p.date_of_birth"
+                                    + " and d.date_of_death is not distinct from p.date_of_death"
+                                    + " and d.gender = p.gender and d.address_lines is not distinct from p.address_lines"
+                                    + " and d.postcode is not distinct from p.postcode"
+                                    + " and d.phone is not distinct from p.phone"
+                                    + " and d.gp_practice_ods is not distinct from p.gp_practice_ods"
+                                    + " and d.restricted = p.restricted and d.inbound_message_id is null)"));
+            assertEquals(
+                    0,
+                    count(
+                            c,
+                            "select count(*) from person_demographics d join source_system s"
+                                    + " on s.id = d.source_system_id join organisation o on o.id = s.organisation_id"
+                                    + " where o.org_type <> 'GP_PRACTICE'"),
+                    "each row is the GP practice's version");
             // The identity sequences continue after the loaded ids, so the SOAP path can add rows.
             try (Statement s = c.createStatement()) {
                 s.execute("insert into person (nhs_number, given_names, family_name, date_of_birth, gender)"

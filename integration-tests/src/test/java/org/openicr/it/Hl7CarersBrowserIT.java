@@ -71,7 +71,7 @@ class Hl7CarersBrowserIT extends BrowserTest {
         assertEquals(
                 1,
                 TestEnvironment.count(
-                        "select count(*) from item i join person p on p.id = i.person_id where p.nhs_number = ?"
+                        "select count(*) from record_item i join person p on p.id = i.person_id where p.nhs_number = ?"
                                 + " and i.category = 'CONTACTS' and i.details->>'caring' = 'carer'",
                         nhsNumber));
     }

@@ -38,7 +38,7 @@ final class AdtMapping {
         PersonMapping.upsertPerson(message, pid, identity, false).ifPresent(commands::add);
         advanceDirective(message).ifPresent(commands::add);
         // Next of kin and carers (NK1) after the visit: the encounter stays the message's first item.
-        List<Hl7Command> contacts = ContactMapping.contacts(message);
+        List<Hl7Command> contacts = ContactMapping.contacts(message, identity);
         String event = message.triggerEvent();
         PV1 pv1 = message.first(PV1.class).orElse(null);
         if (event.equals("A08")) {
@@ -213,7 +213,7 @@ final class AdtMapping {
         boolean personAdded = !commands.isEmpty();
         advanceDirective(message).ifPresent(commands::add);
         if (personAdded) {
-            commands.addAll(ContactMapping.contacts(message));
+            commands.addAll(ContactMapping.contacts(message, identity));
         }
         if (!personAdded) {
             message.note("the patient index is keyed by NHS Number, so a person without one is not added");

@@ -73,7 +73,7 @@ final class ContactMapping {
     private static final java.util.Set<String> NOT_PERSONAL_ROLES = java.util.Set.of("E", "F", "I", "S");
 
     /** The contacts of the NK1 segments, in the order sent; empty when there are none. */
-    static List<Hl7Command> contacts(Hl7Message message) {
+    static List<Hl7Command> contacts(Hl7Message message, PatientIdentity identity) {
         List<Hl7Command> commands = new ArrayList<>();
         for (NK1 nk1 : message.all(NK1.class)) {
             String position = "NK1 " + firstOf(text(nk1.getSetIDNK1()), "?");
@@ -87,12 +87,13 @@ final class ContactMapping {
                 message.note(position + " names no person (NK1-2): skipped");
                 continue;
             }
-            commands.add(new Hl7Command.UpsertItem(contact(message, nk1, name, role), null));
+            commands.add(new Hl7Command.UpsertItem(contact(message, identity, nk1, name, role), null));
         }
         return commands;
     }
 
-    private static ItemSubmission contact(Hl7Message message, NK1 nk1, XPN name, String role) {
+    private static ItemSubmission contact(
+            Hl7Message message, PatientIdentity identity, NK1 nk1, XPN name, String role) {
         String code = upper(Values.component(nk1.getRelationship(), 0));
         String relationship =
                 firstOf(Values.component(nk1.getRelationship(), 1), code == null ? null : RELATIONSHIPS.get(code));
@@ -134,7 +135,7 @@ final class ContactMapping {
         // Known from NK1-8, else from the message, unless the message reports a contact that already ended.
         Instant effective = starts != null ? starts : ended ? null : messageTime;
         Instant effectiveEnd = ends;
-        String key = key(nk1, name);
+        String key = key(identity, nk1, name);
         return message.build(
                 "a contact (NK1)",
                 () -> new ItemSubmission(
@@ -173,17 +174,34 @@ final class ContactMapping {
                 family == null ? null : family.toUpperCase(Locale.UK));
     }
 
-    /** contact/<NK1-33 id> when the sender identifies the contact, else a hash of the name. */
-    static String key(NK1 nk1, XPN name) {
+    /**
+     * A source's keys are unique across all its people, so the key is a hash of the patient (NHS
+     * Number, else the first local identifier) with the contact (NK1-33 when the sender identifies
+     * the contact, else the name): "contact/<24 hex>". Neither a name nor an NHS Number stands in it.
+     */
+    static String key(PatientIdentity identity, NK1 nk1, XPN name) {
+        String patient = identity.nhsNumber() != null
+                ? identity.nhsNumber().value()
+                : identity.localIdentifiers().isEmpty()
+                        ? ""
+                        : identity.localIdentifiers().get(0).assigningAuthority() + ":"
+                                + identity.localIdentifiers().get(0).value();
+        String contact = null;
         for (CX id : nk1.getNextOfKinAssociatedPartySIdentifiers()) {
             String value = text(id.getIDNumber());
             if (value != null) {
-                return "contact/" + value;
+                contact = "id:" + value;
+                break;
             }
         }
-        String normalised =
-                personName(name).toUpperCase(Locale.UK).replaceAll("\\s+", " ").strip();
-        return "contact/name-" + sha256(normalised).substring(0, 16);
+        if (contact == null) {
+            contact = "name:"
+                    + personName(name)
+                            .toUpperCase(Locale.UK)
+                            .replaceAll("\\s+", " ")
+                            .strip();
+        }
+        return "contact/" + sha256(patient + "|" + contact).substring(0, 24);
     }
 
     private static String sha256(String text) {

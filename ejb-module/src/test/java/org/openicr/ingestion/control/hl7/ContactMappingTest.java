@@ -76,7 +76,7 @@ class ContactMappingTest {
         assertEquals(status, contact.status());
         assertEquals(caring, contact.details().get("caring"));
         assertEquals("01454 000201", contact.details().get("contactPhone"));
-        assertTrue(contact.sourceKey().startsWith("contact/name-"), contact.sourceKey());
+        assertTrue(contact.sourceKey().matches("contact/[0-9a-f]{24}"), contact.sourceKey());
         assertTrue(!contact.sourceKey().contains("PENDLETON")
                 && !contact.sourceKey().contains("OKONKWO"));
         // What the SOAP contract would accept, the HL7 mapping makes.
@@ -114,10 +114,19 @@ class ContactMappingTest {
     }
 
     @Test
-    void theSendersIdentifierForTheContactIsTheKey() {
-        String nk1 = segment("NK1", 1, "1", 2, "PENDLETON^Mary", 3, "CGV", 33, "C-778^^^RX1");
-        ItemSubmission contact = contacts(map("ADT^A31^ADT_A05", PID_UK, nk1)).get(0);
-        assertEquals("contact/C-778", contact.sourceKey());
+    void theKeyIsThePatientsWithTheSendersIdentifierOrTheName() {
+        String byId = segment("NK1", 1, "1", 2, "PENDLETON^Mary", 3, "CGV", 33, "C-778^^^RX1");
+        String byName = segment("NK1", 1, "1", 2, "PENDLETON^Mary", 3, "CGV");
+        String otherPatient = Er7.PID_UK.replace(Er7.NHS_NUMBER + "^^^NHS^NH~", "");
+        String idKey = contacts(map("ADT^A31^ADT_A05", PID_UK, byId)).get(0).sourceKey();
+        String nameKey = contacts(map("ADT^A31^ADT_A05", PID_UK, byName)).get(0).sourceKey();
+        String otherKey = contacts(map("ADT^A01^ADT_A01", otherPatient, byName, segment("PV1", 2, "I", 19, "V1")))
+                .get(0)
+                .sourceKey();
+        assertNotEquals(idKey, nameKey);
+        // A source's keys are unique across its people: the same carer's name for another patient is another key.
+        assertNotEquals(nameKey, otherKey);
+        assertTrue(idKey.matches("contact/[0-9a-f]{24}"), idKey);
     }
 
     @Test

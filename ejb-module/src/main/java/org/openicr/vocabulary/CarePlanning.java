@@ -82,10 +82,13 @@ public final class CarePlanning {
 
     /**
      * The categories of the NHS Reasonable Adjustment Flag an adjustment belongs to (detail
-     * adjustmentCategory). The item's text says what the adjustment is.
+     * adjustmentCategory). The item's text says what the adjustment is. Compared with NHS England's
+     * adjustment categories (RA-AdjustmentCategory, codes 001-011, the FHIR form of the information
+     * standard DAPB4019) in docs/decision-log.md, issue 18: communication is their 001 "Communication
+     * support"; the other keys are kept, being what senders already send.
      */
     public enum AdjustmentCategory implements Coded {
-        COMMUNICATION("communication", "Communication"),
+        COMMUNICATION("communication", "Communication support"),
         ACCESS_MOBILITY("access-mobility", "Access and mobility"),
         SENSORY("sensory", "Sensory"),
         COGNITIVE_LEARNING("cognitive-learning", "Cognitive or learning"),

@@ -99,6 +99,8 @@ class CarePlanningTest {
                 "PLAN_TYPE           | respect            | ReSPECT form",
                 "PLAN_TYPE           | end-of-life        | End of life care plan",
                 "ADJUSTMENT_CATEGORY | cognitive-learning | Cognitive or learning",
+                // NHS England's Reasonable Adjustment category 001 (docs/decision-log.md, issue 18).
+                "ADJUSTMENT_CATEGORY | communication      | Communication support",
                 "CARING              | carer              | Carer of this person",
                 "CARING              | cared-for          | Cared for by this person",
                 "CARING              | somebody           | somebody",

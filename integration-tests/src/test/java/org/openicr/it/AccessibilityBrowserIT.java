@@ -66,6 +66,7 @@ class AccessibilityBrowserIT extends BrowserTest {
             "admin/demographics.xhtml",
             "admin/optouts.xhtml",
             "admin/matrix.xhtml",
+            "admin/reasons.xhtml",
             "privacy/verify.xhtml");
 
     /** The privacy officer's console. */

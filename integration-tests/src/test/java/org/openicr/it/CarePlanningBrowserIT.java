@@ -61,7 +61,7 @@ class CarePlanningBrowserIT extends BrowserTest {
 
         String adjustments = text("alert-adjustments");
         assertTrue(
-                adjustments.contains("Communication: British Sign Language interpreter for every appointment"),
+                adjustments.contains("Communication support: British Sign Language interpreter for every appointment"),
                 adjustments);
 
         String card = text("summary-CARE_PLANS");

@@ -108,6 +108,10 @@ class TimelineBrowserIT extends BrowserTest {
         assertEquals(Set.of("APPOINTMENTS"), categoriesShown());
         assertFalse(browser.driver.findElement(By.id("timeline")).getText().contains("Ward 9"));
 
+        // The Timeline entry counts them as the other entries count theirs.
+        assertEquals(
+                "Timeline (" + all + ")",
+                browser.driver.findElement(By.id("timeline-link")).getText());
         browser.driver.findElement(By.id("timeline-link")).click();
         browser.waitForText(By.id("category-title"), "Timeline");
         assertEquals(all, entries().size(), "every event the menu counts");
@@ -148,7 +152,7 @@ class TimelineBrowserIT extends BrowserTest {
         assertTrue(browser.driver
                 .findElement(By.cssSelector(".icr-categories li.icr-current"))
                 .getText()
-                .equals("Timeline"));
+                .equals("Timeline (" + all + ")"));
         browser.screenshot("record-timeline-combined");
         assertTrue(
                 TestEnvironment.count(
@@ -166,6 +170,10 @@ class TimelineBrowserIT extends BrowserTest {
         browser.waitForText(By.id("category-title"), "Timeline");
         assertEquals(Set.of("APPOINTMENTS"), categoriesShown(), browser::page);
         assertEquals(3, entries().size());
+        // The menu's count is of what the role may see, not of the whole record.
+        assertEquals(
+                "Timeline (3)",
+                browser.driver.findElement(By.id("timeline-link")).getText());
         String page = browser.page();
         for (String hidden : List.of(
                 "Haemoglobin A1c",

@@ -142,7 +142,9 @@ public class Labels {
                 "DEMOGRAPHICS_SOURCES_VIEWED",
                 "Demographics by source viewed",
                 "SIGN_IN_REFUSED",
-                "Sign-in refused");
+                "Sign-in refused",
+                "ROLE_REASONS_CHANGED",
+                "Reasons per role changed");
         vocabulary("AuditOutcome", "SUCCESS", "Done", "DENIED", "Refused", "FAILURE", "Failed");
         vocabulary(
                 "PrivacyAlert",

@@ -40,5 +40,7 @@ public enum AuditAction {
     RESTRICTION_CLEARED,
     DEMOGRAPHICS_SOURCES_VIEWED,
     /** Sign-in attempts answered without a password check (delayed, wrong channel, a wrong password repeated), tallied. */
-    SIGN_IN_REFUSED
+    SIGN_IN_REFUSED,
+    /** The legitimate reasons an RBAC role may give were changed by an administrator (issue 18). */
+    ROLE_REASONS_CHANGED
 }

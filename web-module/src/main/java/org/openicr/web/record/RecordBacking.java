@@ -337,13 +337,21 @@ public class RecordBacking implements Serializable {
      */
     public long getTimelineCount() {
         if (isTimelineView()) {
-            return CareRecord.TIMELINE_CATEGORIES.stream()
-                    .filter(overview::permits)
-                    .mapToLong(overview::count)
-                    .sum();
+            return getCombinedTimelineCount();
         }
         Category selected = selected();
         return selected != null && overview.permits(selected) ? overview.count(selected) : 0;
+    }
+
+    /**
+     * The Timeline menu entry's count: the dated events of every timeline category the role may see,
+     * from the category counts the record's page already read (no statement of its own).
+     */
+    public long getCombinedTimelineCount() {
+        return CareRecord.TIMELINE_CATEGORIES.stream()
+                .filter(overview::permits)
+                .mapToLong(overview::count)
+                .sum();
     }
 
     /** The address of this timeline's page that starts at entry {@code start}. */

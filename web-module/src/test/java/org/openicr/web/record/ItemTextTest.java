@@ -19,7 +19,7 @@ class ItemTextTest {
             value = {
                 "CPR_DECISION        | not-for-cpr   | Do not attempt CPR",
                 "PLAN_TYPE           | respect       | ReSPECT form",
-                "ADJUSTMENT_CATEGORY | communication | Communication",
+                "ADJUSTMENT_CATEGORY | communication | Communication support",
                 "CARING              | cared-for     | Cared for by this person",
                 "REVIEW_DATE         | 2027-03-04    | 04-Mar-2027",
                 "REVIEW_DATE         | next spring   | next spring",

@@ -38,12 +38,15 @@ final class AdtMapping {
         List<Hl7Command> commands = new ArrayList<>();
         PersonMapping.upsertPerson(message, pid, identity, false).ifPresent(commands::add);
         advanceDirective(message).ifPresent(commands::add);
+        // Next of kin and carers (NK1) after the visit: the encounter stays the message's first item.
+        List<Hl7Command> contacts = ContactMapping.contacts(message, identity);
         String event = message.triggerEvent();
         PV1 pv1 = message.first(PV1.class).orElse(null);
         if (event.equals("A08")) {
             // An update often carries no visit at all; only a visit number names an encounter to update.
             if (pv1 == null || visitNumber(pv1) == null) {
                 message.note("ADT^A08 names no visit (PV1-19): only the person is updated");
+                commands.addAll(contacts);
                 return message.result(identity, commands);
             }
         } else if (pv1 == null) {
@@ -92,6 +95,7 @@ final class AdtMapping {
         }
         commands.add(
                 new Hl7Command.UpsertItem(encounter.item(key, status, text, start, end, encounter.location()), null));
+        commands.addAll(contacts);
         return message.result(identity, commands);
     }
 
@@ -209,6 +213,9 @@ final class AdtMapping {
         PersonMapping.upsertPerson(message, pid, identity, true).ifPresent(commands::add);
         boolean personAdded = !commands.isEmpty();
         advanceDirective(message).ifPresent(commands::add);
+        if (personAdded) {
+            commands.addAll(ContactMapping.contacts(message, identity));
+        }
         if (!personAdded) {
             message.note("the patient index is keyed by NHS Number, so a person without one is not added");
         }

@@ -187,7 +187,7 @@ final class PersonMapping {
     }
 
     /** The first telephone number of PID-13; e-mail addresses (use code NET) are not telephones. */
-    private static String phone(XTN[] numbers) {
+    static String phone(XTN[] numbers) {
         for (XTN xtn : numbers) {
             if ("NET".equalsIgnoreCase(text(xtn.getTelecommunicationUseCode()))
                     || "Internet".equalsIgnoreCase(text(xtn.getTelecommunicationEquipmentType()))) {

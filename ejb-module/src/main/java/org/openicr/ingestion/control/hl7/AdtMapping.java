@@ -37,7 +37,7 @@ final class AdtMapping {
         PatientIdentity identity = PersonMapping.identity(message, pid);
         List<Hl7Command> commands = new ArrayList<>();
         PersonMapping.upsertPerson(message, pid, identity, false).ifPresent(commands::add);
-        advanceDirective(message).ifPresent(commands::add);
+        advanceDirective(message, identity).ifPresent(commands::add);
         // Next of kin and carers (NK1) after the visit: the encounter stays the message's first item.
         List<Hl7Command> contacts = ContactMapping.contacts(message, identity);
         String event = message.triggerEvent();
@@ -144,8 +144,14 @@ final class AdtMapping {
                         null)));
     }
 
-    /** The source key of the DNACPR decision a source sends in PD1-15: one per source and person. */
-    static final String ADVANCE_DIRECTIVE_KEY = "advance-directive/DNR";
+    /**
+     * The source key of the DNACPR decision a source sends in PD1-15: one per source and person, so
+     * the person is in it ("advance-directive/DNR/" and a hash: a source's keys are unique across all
+     * its people, and a fixed key made the second person's decision a SOURCE_KEY_CONFLICT).
+     */
+    static String advanceDirectiveKey(PatientIdentity identity) {
+        return ContactMapping.patientScoped("advance-directive/DNR/", identity, "DNR");
+    }
 
     /**
      * PD1-15 advance directive code (HL7 table 0435): a repetition coded DNR (do not resuscitate) is
@@ -154,7 +160,7 @@ final class AdtMapping {
      * source now says there is none; an empty PD1-15 says nothing and changes nothing. The
      * original form's location is not carried by HL7 v2.
      */
-    static java.util.Optional<Hl7Command> advanceDirective(Hl7Message message) {
+    static java.util.Optional<Hl7Command> advanceDirective(Hl7Message message, PatientIdentity identity) {
         ca.uhn.hl7v2.model.v28.segment.PD1 pd1 =
                 message.first(ca.uhn.hl7v2.model.v28.segment.PD1.class).orElse(null);
         if (pd1 == null || pd1.getAdvanceDirectiveCodeReps() == 0) {
@@ -177,7 +183,7 @@ final class AdtMapping {
         if (dnr == null) {
             return java.util.Optional.of(new Hl7Command.CancelItem(
                     Category.CARE_PLANS,
-                    ADVANCE_DIRECTIVE_KEY,
+                    advanceDirectiveKey(identity),
                     "PD1-15 advance directive: no do-not-resuscitate directive any longer"));
         }
         Instant verified =
@@ -192,7 +198,7 @@ final class AdtMapping {
                         "the advance directive",
                         () -> new ItemSubmission(
                                 Category.CARE_PLANS,
-                                ADVANCE_DIRECTIVE_KEY,
+                                advanceDirectiveKey(identity),
                                 message.version(),
                                 verified,
                                 null,
@@ -212,7 +218,7 @@ final class AdtMapping {
         List<Hl7Command> commands = new ArrayList<>();
         PersonMapping.upsertPerson(message, pid, identity, true).ifPresent(commands::add);
         boolean personAdded = !commands.isEmpty();
-        advanceDirective(message).ifPresent(commands::add);
+        advanceDirective(message, identity).ifPresent(commands::add);
         if (personAdded) {
             commands.addAll(ContactMapping.contacts(message, identity));
         }

@@ -180,12 +180,6 @@ final class ContactMapping {
      * the contact, else the name): "contact/<24 hex>". Neither a name nor an NHS Number stands in it.
      */
     static String key(PatientIdentity identity, NK1 nk1, XPN name) {
-        String patient = identity.nhsNumber() != null
-                ? identity.nhsNumber().value()
-                : identity.localIdentifiers().isEmpty()
-                        ? ""
-                        : identity.localIdentifiers().get(0).assigningAuthority() + ":"
-                                + identity.localIdentifiers().get(0).value();
         String contact = null;
         for (CX id : nk1.getNextOfKinAssociatedPartySIdentifiers()) {
             String value = text(id.getIDNumber());
@@ -201,7 +195,23 @@ final class ContactMapping {
                             .replaceAll("\\s+", " ")
                             .strip();
         }
-        return "contact/" + sha256(patient + "|" + contact).substring(0, 24);
+        return patientScoped("contact/", identity, contact);
+    }
+
+    /**
+     * A source key for something a source holds once per person (a contact, its DNACPR decision):
+     * a source's keys are unique across all its people, so the key is {@code prefix} and a hash of
+     * the patient (NHS Number, else the first local identifier) with {@code what}, 24 hex digits.
+     * Neither a name nor an NHS Number stands in it.
+     */
+    static String patientScoped(String prefix, PatientIdentity identity, String what) {
+        String patient = identity.nhsNumber() != null
+                ? identity.nhsNumber().value()
+                : identity.localIdentifiers().isEmpty()
+                        ? ""
+                        : identity.localIdentifiers().get(0).assigningAuthority() + ":"
+                                + identity.localIdentifiers().get(0).value();
+        return prefix + sha256(patient + "|" + what).substring(0, 24);
     }
 
     private static String sha256(String text) {

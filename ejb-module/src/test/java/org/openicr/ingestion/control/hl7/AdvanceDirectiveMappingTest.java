@@ -58,13 +58,27 @@ class AdvanceDirectiveMappingTest {
         assertTrue(mapping.commands().get(0) instanceof UpsertPerson, "the person first");
         ItemSubmission plan = mapping.commands(UpsertItem.class).get(0).item();
         assertEquals(Category.CARE_PLANS, plan.category());
-        assertEquals("advance-directive/DNR", plan.sourceKey());
+        assertTrue(plan.sourceKey().matches("advance-directive/DNR/[0-9a-f]{24}"), plan.sourceKey());
         assertEquals("Do not attempt cardiopulmonary resuscitation", plan.text());
         assertEquals("active", plan.status());
         assertEquals(Instant.parse("2026-03-12T00:00:00Z"), plan.effectiveAt(), "PD1-22, a UK date (GMT in March)");
         assertEquals(Map.of("planType", "dnacpr", "cprDecision", "not-for-cpr"), plan.details());
         // What the SOAP contract would accept, the HL7 mapping makes.
         CarePlanning.check(plan.category(), plan.details());
+    }
+
+    @Test
+    void eachPersonOfOneSourceHasTheirOwnDecisionKeyAndTheWithdrawalNamesTheSameOne() {
+        String otherPerson = PID_UK.replace("RX1-123456", "RX1-654321").replace(Er7.NHS_NUMBER, "9434765870");
+        Hl7Mapping first = map("ADT^A31^ADT_A05", PID_UK, pd1("DNR", null));
+        Hl7Mapping second = map("ADT^A31^ADT_A05", otherPerson, pd1("DNR", null));
+        Hl7Mapping withdrawn = map("ADT^A31^ADT_A05", PID_UK, pd1("N", null));
+        String firstKey = first.commands(UpsertItem.class).get(0).item().sourceKey();
+        String secondKey = second.commands(UpsertItem.class).get(0).item().sourceKey();
+        // A source's keys are unique across its people: one fixed key refused the second person's decision.
+        assertTrue(!firstKey.equals(secondKey), firstKey);
+        assertEquals(firstKey, withdrawn.commands(CancelItem.class).get(0).sourceKey());
+        assertTrue(!firstKey.contains(Er7.NHS_NUMBER), "no NHS Number in a key");
     }
 
     @Test
@@ -87,7 +101,7 @@ class AdvanceDirectiveMappingTest {
                 1,
                 mapping.commands(CancelItem.class).stream()
                         .filter(c -> c.category() == Category.CARE_PLANS
-                                && c.sourceKey().equals("advance-directive/DNR"))
+                                && c.sourceKey().equals(AdtMapping.advanceDirectiveKey(mapping.identity())))
                         .count(),
                 mapping.commands()::toString);
         assertEquals(0, mapping.commands(UpsertItem.class).size());

@@ -45,7 +45,7 @@ class DatabaseRolesIT {
             "audit_seal", Set.of("SELECT"),
             "flyway_schema_history", Set.of("SELECT"),
             "role_category", Set.of("SELECT", "INSERT", "UPDATE", "DELETE"),
-            // Issue 18: administrators replace a role's reasons (V24): delete, then insert; never update.
+            // Issue 18: administrators replace a role's reasons (V23): delete, then insert; never update.
             "role_reason", Set.of("SELECT", "INSERT", "DELETE"),
             "social_care_consent_refusal", Set.of("SELECT", "INSERT", "UPDATE", "DELETE"));
 

@@ -19,6 +19,7 @@ import org.openicr.access.entity.AccessProfile;
 import org.openicr.access.entity.ExplicitConsent;
 import org.openicr.access.entity.OrganisationFacts;
 import org.openicr.access.entity.PersonAccessFacts;
+import org.openicr.access.entity.PersonDetails;
 import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordFacts;
 import org.openicr.access.entity.RoleCategoryMatrix;
@@ -42,7 +43,8 @@ public class AccessFacts {
     /**
      * Everything the record decision needs about a reader and a person, in one statement: the role
      * profile with its account and organisation, the person's opt-out, restriction and refused
-     * social care consents, the role's row of the matrix and its reasons, the inactive organisations, the latest
+     * social care consents, the person's details the record's banner shows (with the GP practice's
+     * name), the role's row of the matrix and its reasons, the inactive organisations, the latest
      * declared reason and the seal breaks of the last day. A missing profile or person answers
      * empty for it (the row is always there).
      */
@@ -92,10 +94,12 @@ public class AccessFacts {
                     reasons = new RoleReasons(Map.of(access.roleCode(), given));
                 }
                 Optional<PersonAccessFacts> person = Optional.empty();
+                Optional<PersonDetails> details = Optional.empty();
                 if (rs.getBoolean("person_found")) {
                     person = Optional.of(new PersonAccessFacts(
                             rs.getBoolean("opted_out"), rs.getBoolean("restricted"), Set.of((Long[])
                                     rs.getArray("refusing_councils").getArray())));
+                    details = Optional.of(details(rs));
                 }
                 Optional<RecordFacts.Declared> declared = Optional.empty();
                 long declarationId = rs.getLong("declaration_id");
@@ -116,7 +120,7 @@ public class AccessFacts {
                 }
                 OrganisationFacts organisations = new OrganisationFacts(
                         Set.of((Long[]) rs.getArray("inactive_organisations").getArray()));
-                return new RecordFacts(profile, person, matrix, reasons, declared, breaks, organisations);
+                return new RecordFacts(profile, person, details, matrix, reasons, declared, breaks, organisations);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Access facts lookup failed", e);
@@ -138,6 +142,9 @@ public class AccessFacts {
             + " array(select rr.reason from role_reason rr where rr.rbac_role_code = p.rbac_role_code)"
             + " as reasons,"
             + " pe.id is not null as person_found, pe.opted_out, pe.restricted,"
+            + " pe.id as person_id, pe.nhs_number, pe.title, pe.given_names, pe.family_name, pe.date_of_birth, pe.date_of_death,"
+            + " pe.gender, pe.address_lines, pe.postcode, pe.phone, pe.gp_practice_ods,"
+            + " gp.name as gp_practice_name,"
             + " array(select r.council_organisation_id from social_care_consent_refusal r"
             + " where r.person_id = k.person_id) as refusing_councils,"
             + " array(select io.id from organisation io where not io.active) as inactive_organisations,"
@@ -149,6 +156,7 @@ public class AccessFacts {
             + " left join user_account a on a.id = p.user_account_id"
             + " left join organisation o on o.id = p.organisation_id"
             + " left join person pe on pe.id = k.person_id"
+            + " left join organisation gp on gp.ods_code = pe.gp_practice_ods"
             + " left join lateral (select rd.id, rd.reason, rd.justification, rd.declared_at, rd.explicit_consent"
             + " from reason_declaration rd where rd.role_profile_id = k.profile_id and rd.person_id = k.person_id"
             + " order by rd.declared_at desc, rd.id desc limit 1) d on true"
@@ -167,6 +175,24 @@ public class AccessFacts {
                 SharingMode.valueOf(rs.getString("sharing_mode")),
                 rs.getBoolean("safeguarding_designated"),
                 rs.getBoolean("may_break_seal"));
+    }
+
+    private static PersonDetails details(ResultSet rs) throws SQLException {
+        java.sql.Date died = rs.getDate("date_of_death");
+        return new PersonDetails(
+                rs.getLong("person_id"),
+                rs.getString("nhs_number"),
+                rs.getString("title"),
+                rs.getString("given_names"),
+                rs.getString("family_name"),
+                rs.getDate("date_of_birth").toLocalDate(),
+                died == null ? null : died.toLocalDate(),
+                rs.getString("gender"),
+                PersonDetails.addressLines(rs.getString("address_lines")),
+                rs.getString("postcode"),
+                rs.getString("phone"),
+                rs.getString("gp_practice_ods"),
+                rs.getString("gp_practice_name"));
     }
 
     private static ReasonDeclaration declaration(ResultSet rs) throws SQLException {

@@ -8,13 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openicr.platform.NativeRows;
 import org.openicr.vocabulary.Category;
 
 /**
  * The SQL of the role-to-category matrix as administrators edit it (the access decision reads the
  * matrix through {@link AccessFacts}). Runs on the caller's persistence context, so its statements
- * share the transaction and connection of the audit events around them. Rows are read here, by the
- * one class that writes their select, into named values.
+ * share the transaction and connection of the audit events around them. Rows are read by column name
+ * ({@link NativeRows}).
  */
 @Dependent
 public class MatrixStore {
@@ -27,21 +28,18 @@ public class MatrixStore {
 
     /** Every RBAC role, by code. */
     public List<Role> roles() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> roles = em.createNativeQuery("select code, name from rbac_role order by code")
-                .getResultList();
-        return roles.stream().map(r -> new Role((String) r[0], (String) r[1])).toList();
+        return NativeRows.of(em.createNativeQuery("select code, name from rbac_role order by code")).stream()
+                .map(r -> new Role(r.string("code"), r.string("name")))
+                .toList();
     }
 
     /** The categories each role sees today (roles that see none are absent). */
     public Map<String, Set<Category>> current() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> cells = em.createNativeQuery("select rbac_role_code, category from role_category")
-                .getResultList();
         Map<String, Set<Category>> byRole = new LinkedHashMap<>();
-        for (Object[] cell : cells) {
-            byRole.computeIfAbsent((String) cell[0], r -> EnumSet.noneOf(Category.class))
-                    .add(Category.valueOf((String) cell[1]));
+        for (NativeRows.Row cell :
+                NativeRows.of(em.createNativeQuery("select rbac_role_code, category from role_category"))) {
+            byRole.computeIfAbsent(cell.string("rbac_role_code"), r -> EnumSet.noneOf(Category.class))
+                    .add(Category.valueOf(cell.string("category")));
         }
         return byRole;
     }

@@ -8,17 +8,20 @@ import java.util.Optional;
 /**
  * Everything one request needs to decide on one person's record for one role profile, read by one
  * statement ({@code AccessFacts.reading}): the profile (and whether its caller may act in it), the
- * person, the role's row of the matrix and its reasons, the latest declared reason, the reader's recent seal breaks
+ * person (its access facts and the details its banner shows), the role's row of the matrix and its reasons, the latest declared reason, the reader's recent seal breaks
  * and the inactive organisations.
  *
  * @param profile the role profile, empty when there is no such profile
  * @param person the person's access facts, empty when there is no such person
+ * @param details the person as the record's banner shows them, read in the same statement (present
+ *     when the person is)
  * @param declared the reader's latest declaration for this person in this profile, if any
  * @param sealBreaks the seals this reader broke on this person's items within the last day
  */
 public record RecordFacts(
         Optional<ProfileFacts> profile,
         Optional<PersonAccessFacts> person,
+        Optional<PersonDetails> details,
         RoleCategoryMatrix matrix,
         RoleReasons reasons,
         Optional<Declared> declared,
@@ -28,6 +31,7 @@ public record RecordFacts(
     public RecordFacts {
         Objects.requireNonNull(profile, "The profile (or its absence) is required.");
         Objects.requireNonNull(person, "The person (or its absence) is required.");
+        Objects.requireNonNull(details, "The person's details (or their absence) are required.");
         Objects.requireNonNull(matrix, "The matrix row is required.");
         Objects.requireNonNull(reasons, "The role's reasons are required.");
         Objects.requireNonNull(declared, "The declaration (or its absence) is required.");

@@ -6,12 +6,13 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.openicr.platform.NativeRows;
 
 /**
  * The SQL of the local ICR opt-out: the person's flag and the kept history of changes. Runs on the
  * caller's persistence context, so its statements share the transaction and connection of the
- * entities and audit event around them. Rows are read here, by the one class that writes their
- * select, into {@link Event}.
+ * entities and audit event around them. Rows are read by column name ({@link NativeRows}) into
+ * {@link Event}.
  */
 @Dependent
 public class OptOutStore {
@@ -24,14 +25,16 @@ public class OptOutStore {
 
     /** The person's changes, newest first. */
     public List<Event> history(long personId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select opted_out, channel, recorded_by, recorded_at, note"
-                        + " from opt_out_event where person_id = ? order by recorded_at desc, id desc")
-                .setParameter(1, personId)
-                .getResultList();
-        return rows.stream()
+        return NativeRows.of(em.createNativeQuery("select opted_out, channel, recorded_by, recorded_at, note"
+                                + " from opt_out_event where person_id = ? order by recorded_at desc, id desc")
+                        .setParameter(1, personId))
+                .stream()
                 .map(r -> new Event(
-                        (Boolean) r[0], (String) r[1], (String) r[2], ((Timestamp) r[3]).toInstant(), (String) r[4]))
+                        r.get("opted_out", Boolean.class),
+                        r.string("channel"),
+                        r.string("recorded_by"),
+                        r.get("recorded_at", Timestamp.class).toInstant(),
+                        r.string("note")))
                 .toList();
     }
 

@@ -5,11 +5,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import org.openicr.platform.NativeRows;
 
 /**
  * The SQL of social care consent to share: the councils of the region and the refusals per person
  * and council (a set with no entity of its own). Runs on the caller's persistence context, so its
  * statements share the transaction and connection of the entities and audit event around them.
+ * Rows are read by column name ({@link NativeRows}).
  */
 @Dependent
 public class SocialCareConsentStore {
@@ -22,31 +24,30 @@ public class SocialCareConsentStore {
 
     /** The councils (local authorities) by name, with their ODS codes. */
     public List<Council> councils() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select ods_code, name from organisation"
-                        + " where org_type = 'LOCAL_AUTHORITY' order by name, ods_code")
-                .getResultList();
-        // by position, next to the select that names them: ods_code, name
-        return rows.stream().map(r -> new Council((String) r[0], (String) r[1])).toList();
+        return NativeRows.of(em.createNativeQuery("select ods_code, name from organisation"
+                        + " where org_type = 'LOCAL_AUTHORITY' order by name, ods_code"))
+                .stream()
+                .map(r -> new Council(r.string("ods_code"), r.string("name")))
+                .toList();
     }
 
     /** The ODS codes of the councils whose social care the person refused to share, in order. */
     public List<String> refusals(long personId) {
-        @SuppressWarnings("unchecked")
-        List<String> codes = em.createNativeQuery("select o.ods_code from social_care_consent_refusal r"
-                        + " join organisation o on o.id = r.council_organisation_id where r.person_id = ? order by 1")
-                .setParameter(1, personId)
-                .getResultList();
-        return codes;
+        return NativeRows.of(em.createNativeQuery("select o.ods_code from social_care_consent_refusal r"
+                                + " join organisation o on o.id = r.council_organisation_id where r.person_id = ?"
+                                + " order by o.ods_code")
+                        .setParameter(1, personId))
+                .stream()
+                .map(r -> r.string("ods_code"))
+                .toList();
     }
 
     /** The organisation id of the council with this ODS code, if it is one. */
     public Optional<Long> council(String councilOds) {
-        List<?> ids = em.createNativeQuery(
-                        "select id from organisation where ods_code = ? and org_type = 'LOCAL_AUTHORITY'")
-                .setParameter(1, councilOds)
-                .getResultList();
-        return ids.isEmpty() ? Optional.empty() : Optional.of(((Number) ids.get(0)).longValue());
+        return NativeRows.first(em.createNativeQuery(
+                                "select id from organisation where ods_code = ? and org_type = 'LOCAL_AUTHORITY'")
+                        .setParameter(1, councilOds))
+                .map(r -> r.get("id", Number.class).longValue());
     }
 
     /** Lifts the person's refusal for the council (nothing when there is none). */

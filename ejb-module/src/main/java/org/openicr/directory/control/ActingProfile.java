@@ -1,44 +1,49 @@
 package org.openicr.directory.control;
 
 import jakarta.enterprise.context.Dependent;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.security.Principal;
+import java.time.Instant;
+import java.util.Optional;
+import org.openicr.access.control.AccessFacts;
+import org.openicr.access.entity.RecordFacts;
 import org.openicr.audit.control.ProfileActors;
 import org.openicr.audit.entity.Actor;
-import org.openicr.directory.entity.RoleProfile;
+import org.openicr.directory.entity.UserAccount;
 import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.IcrException;
 
 /**
- * Resolves the role profile a caller says they act in, refusing one that is not theirs or no
- * longer usable. Boundaries that read patient data call it first.
+ * The role profile a caller says they act in, refusing one that is not theirs or no longer usable.
+ * The profile is read in one style only: by the access facts' one statement
+ * ({@link AccessFacts#READING}), which the record reads with its person, the patient search and a
+ * web-layer denial ({@link #actor}) without one. The rule ({@link #check}) is written here once.
  */
 @Dependent
 public class ActingProfile implements ProfileActors {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    AccessFacts facts;
 
-    public RoleProfile resolve(Principal caller, long roleProfileId) {
-        RoleProfile profile = em.find(RoleProfile.class, roleProfileId);
-        if (profile == null) {
-            check(caller, null, false, false, false);
-        } else {
-            check(
-                    caller,
-                    profile.getAccount().getUsername(),
-                    profile.isActive(),
-                    profile.getOrganisation().isActive(),
-                    profile.getAccount().maySignIn());
-        }
-        return profile;
+    /**
+     * The rule on a profile as the access facts read it: refuses a profile that is not the caller's
+     * (absent when there is no such profile), whose organisation is inactive, that is inactive, or
+     * whose account may not sign in at {@code now}.
+     */
+    public static void check(Principal caller, Optional<RecordFacts.ProfileFacts> profile, Instant now) {
+        check(
+                caller,
+                profile.map(RecordFacts.ProfileFacts::username).orElse(null),
+                profile.map(RecordFacts.ProfileFacts::profileActive).orElse(false),
+                profile.map(p -> p.access().organisationActive()).orElse(false),
+                profile.map(p -> UserAccount.maySignIn(p.accountEnabled(), p.accountLockedAt(), now))
+                        .orElse(false));
     }
 
     /**
-     * The rule of {@link #resolve} on a profile's columns read elsewhere (the record's one facts
-     * query): refuses a profile that is not the caller's ({@code owner} null when there is no such
-     * profile), whose organisation is inactive, that is inactive, or whose account may not sign in.
+     * The rule on a profile's columns: refuses a profile that is not the caller's ({@code owner}
+     * null when there is no such profile), whose organisation is inactive, that is inactive, or whose
+     * account may not sign in.
      */
     public static void check(
             Principal caller,
@@ -57,16 +62,19 @@ public class ActingProfile implements ProfileActors {
         }
     }
 
-    /** The audit's actor of a caller in one of their role profiles ({@link #resolve}, then {@link #actor(RoleProfile)}). */
+    /**
+     * The audit's actor of a caller in one of their role profiles: the profile read by the access
+     * facts' statement (no person), checked by {@link #check}.
+     *
+     * @throws IcrException if that profile is not the caller's or not usable
+     */
     @Override
     public Actor actor(Principal caller, long roleProfileId) {
-        return actor(resolve(caller, roleProfileId));
-    }
-
-    public static Actor actor(RoleProfile profile) {
+        Optional<RecordFacts.ProfileFacts> profile =
+                facts.profileReading(roleProfileId).profile();
+        check(caller, profile, Instant.now());
+        RecordFacts.ProfileFacts acting = profile.orElseThrow();
         return new Actor(
-                profile.getAccount().getUsername(),
-                profile.getRole().getCode(),
-                profile.getOrganisation().getOdsCode());
+                acting.username(), acting.access().roleCode(), acting.access().organisationOdsCode());
     }
 }

@@ -17,6 +17,7 @@ import org.openicr.access.control.AccessDecision;
 import org.openicr.access.control.AccessFacts;
 import org.openicr.access.entity.AccessDefaults;
 import org.openicr.access.entity.PersonAccessFacts;
+import org.openicr.access.entity.PersonDetails;
 import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordFacts;
 import org.openicr.access.entity.SearchDecision;
@@ -29,7 +30,6 @@ import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.directory.control.ActingProfile;
-import org.openicr.directory.entity.UserAccount;
 import org.openicr.patient.entity.Person;
 import org.openicr.platform.LikePattern;
 import org.openicr.platform.Roles;
@@ -158,13 +158,7 @@ public class PatientFinder {
         RecordFacts read = facts.profileReading(roleProfileId);
         Optional<RecordFacts.ProfileFacts> profile = read.profile();
         try {
-            ActingProfile.check(
-                    session.getCallerPrincipal(),
-                    profile.map(RecordFacts.ProfileFacts::username).orElse(null),
-                    profile.map(RecordFacts.ProfileFacts::profileActive).orElse(false),
-                    profile.map(p -> p.access().organisationActive()).orElse(false),
-                    profile.map(p -> UserAccount.maySignIn(p.accountEnabled(), p.accountLockedAt(), Instant.now()))
-                            .orElse(false));
+            ActingProfile.check(session.getCallerPrincipal(), profile, Instant.now());
             return read;
         } catch (IcrException denied) {
             audit.recordIndependently(new AuditEvent(
@@ -217,20 +211,44 @@ public class PatientFinder {
 
     /** The person as search results and the banner show them; {@code hide} leaves out contact details. */
     public static PatientSummary summary(Person p, boolean hide) {
+        return summary(
+                new PersonDetails(
+                        p.getId(),
+                        p.getNhsNumber().value(),
+                        p.getTitle(),
+                        p.getGivenNames(),
+                        p.getFamilyName(),
+                        p.getDateOfBirth(),
+                        p.getDateOfDeath(),
+                        p.getGender().name(),
+                        p.getAddressLines(),
+                        p.getPostcode(),
+                        p.getPhone(),
+                        p.getGpPracticeOds(),
+                        p.getGpPracticeName()),
+                hide);
+    }
+
+    /**
+     * The person as read with the access facts (the record page's banner), shown as search results
+     * show them; {@code hide} leaves out contact details (the address, phone and GP practice of a
+     * restricted person).
+     */
+    public static PatientSummary summary(PersonDetails p, boolean hide) {
         return new PatientSummary(
-                p.getId(),
-                p.getNhsNumber().formatted(),
-                p.getTitle(),
-                p.getGivenNames(),
-                p.getFamilyName(),
-                p.getDateOfBirth(),
-                p.ageOn(LocalDate.now()),
-                p.getGender().name(),
-                hide ? List.of() : p.getAddressLines(),
-                hide ? null : p.getPostcode(),
-                hide ? null : p.getPhone(),
-                hide ? null : p.getGpPracticeOds(),
-                hide ? null : p.getGpPracticeName(),
+                p.personId(),
+                NhsNumber.display(p.nhsNumber()),
+                p.title(),
+                p.givenNames(),
+                p.familyName(),
+                p.dateOfBirth(),
+                Person.age(p.dateOfBirth(), p.dateOfDeath(), LocalDate.now()),
+                p.gender(),
+                hide ? List.of() : p.addressLines(),
+                hide ? null : p.postcode(),
+                hide ? null : p.phone(),
+                hide ? null : p.gpPracticeOds(),
+                hide ? null : p.gpPracticeName(),
                 hide,
                 true,
                 false);

@@ -138,6 +138,11 @@ public class Person {
     }
 
     public int ageOn(LocalDate day) {
+        return age(dateOfBirth, dateOfDeath, day);
+    }
+
+    /** Age in whole years on {@code day}, or at death if that came first. */
+    public static int age(LocalDate dateOfBirth, LocalDate dateOfDeath, LocalDate day) {
         LocalDate end = dateOfDeath != null && dateOfDeath.isBefore(day) ? dateOfDeath : day;
         return Period.between(dateOfBirth, end).getYears();
     }

@@ -169,10 +169,9 @@ public class CareRecord {
                         + sections.values().stream().mapToInt(List::size).sum() + " item(s) shown in "
                         + shownWhere)));
         return new RecordOverview(
+                // the banner's person, read with the request's one facts statement
                 PatientFinder.summary(
-                        em.createNamedQuery(Person.BY_ID, Person.class)
-                                .setParameter("id", personId)
-                                .getSingleResult(),
+                        reader.reading().facts().details().orElseThrow(),
                         permitted.scope().hideContactDetails()),
                 false,
                 null,

@@ -9,7 +9,6 @@ import org.openicr.access.entity.RecordDecision;
 import org.openicr.access.entity.RecordFacts;
 import org.openicr.audit.entity.Actor;
 import org.openicr.directory.control.ActingProfile;
-import org.openicr.directory.entity.UserAccount;
 import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.IcrException;
 
@@ -28,13 +27,7 @@ record Reader(long roleProfileId, long personId, RecordFacts.ProfileFacts profil
         RecordReadings.Reading reading = readings.of(roleProfileId, personId);
         Optional<RecordFacts.ProfileFacts> profile = reading.facts().profile();
         try {
-            ActingProfile.check(
-                    caller,
-                    profile.map(RecordFacts.ProfileFacts::username).orElse(null),
-                    profile.map(RecordFacts.ProfileFacts::profileActive).orElse(false),
-                    profile.map(p -> p.access().organisationActive()).orElse(false),
-                    profile.map(p -> UserAccount.maySignIn(p.accountEnabled(), p.accountLockedAt(), Instant.now()))
-                            .orElse(false));
+            ActingProfile.check(caller, profile, Instant.now());
         } catch (IcrException refused) {
             alerts.denied(Actor.account(caller.getName()), personId, "role profile refused");
             throw refused;

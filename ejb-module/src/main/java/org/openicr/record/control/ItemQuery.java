@@ -66,10 +66,48 @@ public class ItemQuery {
         if (!scope.itemCategories().contains(category)) {
             return List.of();
         }
+        return list(pageStatement(personId, category, scope, first, max));
+    }
+
+    /**
+     * A statement of this class with its parameters in order, as it runs it. Public, with
+     * {@link #pageStatement} and {@link #countsStatement}, for the load driver's raw PostgreSQL
+     * figures (tools/load-driver RawSql), which run these very statements, never a copy.
+     */
+    public record Statement(String sql, List<Object> values) {
+
+        public Statement {
+            values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+        }
+
+        /** Binds the parameters to {@code ps} (arrays made on {@code c}). */
+        public void bind(Connection c, PreparedStatement ps) throws SQLException {
+            new Where(sql, values).bind(c, ps, 1);
+        }
+    }
+
+    /**
+     * The item page's statement ({@link #page}): the items of one category the scope lists, newest
+     * first, {@code max} from {@code first}, withheld content nulled by the query.
+     */
+    public static Statement pageStatement(long personId, Category category, ReadScope scope, int first, int max) {
         Where where = where(personId, Set.of(category), scope);
-        String sql = "select " + COLUMNS + FROM + where.sql
-                + " order by i.effective_at desc nulls last, i.id desc limit ? offset ?";
-        return list(sql, where, scope, max, first);
+        List<Object> values = new ArrayList<>(withheld(scope).values());
+        values.addAll(where.values());
+        values.add(max);
+        values.add(first);
+        return new Statement(
+                "select " + COLUMNS + FROM + where.sql
+                        + " order by i.effective_at desc nulls last, i.id desc limit ? offset ?",
+                values);
+    }
+
+    /** The counts' statement ({@link #counts}): the items the scope lists, counted per category. */
+    public static Statement countsStatement(long personId, ReadScope scope) {
+        Where where = where(personId, scope.itemCategories(), scope);
+        return new Statement(
+                "select i.category, count(*) as items from record_item i" + where.sql + " group by i.category",
+                where.values());
     }
 
     /** How many items each permitted category holds, in one grouped query. */
@@ -78,14 +116,13 @@ public class ItemQuery {
         if (scope.itemCategories().isEmpty()) {
             return counts;
         }
-        Where where = where(personId, scope.itemCategories(), scope);
-        String sql = "select i.category, count(*) from record_item i" + where.sql + " group by i.category";
+        Statement statement = countsStatement(personId, scope);
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            where.bind(c, ps, 1);
+                PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            statement.bind(c, ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    counts.put(Category.valueOf(rs.getString(1)), rs.getLong(2));
+                    counts.put(Category.valueOf(rs.getString("category")), rs.getLong("items"));
                 }
             }
         } catch (SQLException e) {
@@ -266,6 +303,22 @@ public class ItemQuery {
     /** An item the scope lists, without its content. */
     public record Listed(
             long id, Category category, Instant effectiveAt, String sourceOrganisation, boolean withheld) {}
+
+    private List<RecordItem> list(Statement statement) {
+        List<RecordItem> items = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            statement.bind(c, ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(row(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Item query failed", e);
+        }
+        return items;
+    }
 
     private List<RecordItem> list(String sql, Where where, ReadScope scope, int... trailing) {
         List<RecordItem> items = new ArrayList<>();

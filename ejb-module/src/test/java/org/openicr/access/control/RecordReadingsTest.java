@@ -37,6 +37,7 @@ class RecordReadingsTest {
             return new RecordFacts(
                     Optional.of(new RecordFacts.ProfileFacts(roleProfileId, 1, "dr", true, null, true, access)),
                     Optional.of(PersonAccessFacts.ordinary()),
+                    Optional.empty(),
                     new RoleCategoryMatrix(
                             Map.of(access.roleCode(), AccessDefaults.MATRIX.categoriesFor(access.roleCode()))),
                     AccessDefaults.ROLE_REASONS,

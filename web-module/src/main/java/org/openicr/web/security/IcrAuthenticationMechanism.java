@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Set;
 import org.openicr.directory.boundary.AuthenticationOutcome;
 import org.openicr.directory.boundary.SignInChannel;
+import org.openicr.web.session.ActiveProfile;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one per application).
@@ -27,7 +28,8 @@ import org.openicr.directory.boundary.SignInChannel;
  *       challenge; a caller who failed too often gets 429 with Retry-After, unchecked.
  *   <li>Everything else: form sign-in, for people only. The login page calls {@code SecurityContext.authenticate}
  *       with the credential; on success the identity is kept in the HTTP session (which the sign-in
- *       renews, against session fixation) and re-established on each request; an anonymous request
+ *       renews, against session fixation) and re-established on each request, in the groups of
+ *       the chosen role profile once one is chosen ({@link ChosenProfileGroups}); an anonymous request
  *       for a protected page is redirected to the login page.
  * </ul>
  */
@@ -104,7 +106,10 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_IDENTITY) instanceof SessionIdentity identity) {
-            return context.notifyContainerAboutLogin(identity.username(), identity.groups());
+            // the chosen role profile's group only, once one is chosen (issue 16: pages by the chosen profile)
+            return context.notifyContainerAboutLogin(
+                    identity.username(),
+                    ChosenProfileGroups.of(identity.groups(), session.getAttribute(ActiveProfile.CHOSEN_GROUP)));
         }
         if (context.isProtected()) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);

@@ -2,7 +2,9 @@ package org.openicr.web.session;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.List;
 import org.openicr.directory.boundary.CallerProfiles;
@@ -10,7 +12,8 @@ import org.openicr.directory.boundary.ProfileChoice;
 
 /**
  * The role profile the signed-in person works in during this session, shown in the header. It is
- * sent with every read so the EJB layer can check it belongs to the caller and decide access by it.
+ * sent with every read so the EJB layer can check it belongs to the caller and decide access by it,
+ * and kept in the HTTP session ({@link #CHOSEN_GROUP}) so that the web layer allows pages by it too.
  */
 @Named
 @SessionScoped
@@ -24,23 +27,42 @@ public class ActiveProfile implements Serializable {
     private ProfileChoice current;
     private List<ProfileChoice> available;
 
+    /**
+     * The session attribute holding the chosen profile's RBAC role code, which the authentication
+     * mechanism reads on every request to give the container the chosen profile's group only
+     * ({@code ChosenProfileGroups}): pages are then allowed by the chosen profile, not by the union.
+     */
+    public static final String CHOSEN_GROUP = "org.openicr.chosenProfileGroup";
+
+    @Inject
+    transient HttpSession session;
+
     /** Loads the caller's profiles after sign-in; with exactly one, it becomes the active one. */
     public void load() {
         available = callerProfiles.mine();
-        current = available.size() == 1 ? available.get(0) : null;
+        current(available.size() == 1 ? available.get(0) : null);
     }
 
     public void choose(long profileId) {
-        current = available().stream()
+        current(available().stream()
                 .filter(p -> p.id() == profileId)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Not one of your role profiles."));
+                .orElseThrow(() -> new IllegalArgumentException("Not one of your role profiles.")));
     }
 
     /** Back to choosing: the person works in another of their role profiles from now on. */
     public void clear() {
-        current = null;
+        current(null);
         available = null;
+    }
+
+    private void current(ProfileChoice chosen) {
+        current = chosen;
+        if (chosen == null) {
+            session.removeAttribute(CHOSEN_GROUP);
+        } else {
+            session.setAttribute(CHOSEN_GROUP, chosen.rbacRoleCode());
+        }
     }
 
     public boolean hasSeveral() {

@@ -11,15 +11,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.openicr.access.control.AccessFacts;
+import org.openicr.access.entity.ReadScope;
+import org.openicr.record.control.ItemQuery;
 import org.openicr.vocabulary.Category;
 
 /**
  * The raw PostgreSQL cost of the data access behind each web and ingestion benchmark: the same SQL
  * statements the application issues for one page view or one search (captured with
- * {@code log_min_duration_statement = 0} on the demo system: ItemQuery, AccessFacts, ActingProfile
- * and the Person queries), run over JDBC from one connection, one unit of work after another,
+ * {@code log_min_duration_statement = 0} on the demo system: ItemQuery, AccessFacts and the Person
+ * queries; ItemQuery's and AccessFacts' statements are imported from the EJB module, never copied), run over JDBC from one connection, one unit of work after another,
  * with every row read. Its p50/p95 beside the server's figure shows what the application adds
  * (HTTP, JSF rendering, JPA, the access decision in Java, the audit row). The audit row and the
  * other writes are not in the read scenarios (the audit overhead benchmark covers them); the
@@ -84,8 +88,9 @@ public final class RawSql {
     /*
      * The statements below are those PostgreSQL logged (log_min_duration_statement = 0) for one record
      * page view and one search of each kind on the demo system, in the same order and with the same
-     * text where it matters for the plan. The access facts are the server's own statement
-     * (AccessFacts.READING), once per request; the people are EclipseLink's selects.
+     * text where it matters for the plan. The access facts (AccessFacts.READING) and the item
+     * reads (ItemQuery's statements) are the server's own, imported, never copied; the people are
+     * EclipseLink's selects.
      */
 
     /** PatientFinder's reading of the caller's profile: AccessFacts.READING with no person. */
@@ -111,35 +116,43 @@ public final class RawSql {
         }));
     }
 
-    private static final String SCOPE = " where i.person_id = ? and i.withdrawn_at is null and i.category = any(?)"
-            + " and (i.sensitivity <> 'SEALED_LOCKED' or i.organisation_id = ?)";
-
-    private static void bindScope(Connection c, PreparedStatement ps, long person, List<String> categories, long org)
-            throws SQLException {
-        ps.setLong(1, person);
-        ps.setArray(2, c.createArrayOf("varchar", categories.toArray()));
-        ps.setLong(3, org);
+    /**
+     * The reader's scope as the access decision gives it for an ordinary record (no inactive
+     * organisation, no refused social care consent, no seal broken): the scope the item
+     * statements below are made for.
+     */
+    static ReadScope scope(Reader reader) {
+        return new ReadScope(
+                reader.categories().stream().map(Category::valueOf).collect(Collectors.toSet()),
+                reader.organisationId(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                false);
     }
 
-    /** The counts of every permitted category (the summary's one grouped query). */
+    /**
+     * The counts of every permitted category (the summary's one grouped query): ItemQuery's own
+     * statement ({@link ItemQuery#countsStatement}), imported from the server's code, never copied.
+     */
     static Step counts(Reader reader, IntFunction<Long> person) {
+        ReadScope scope = scope(reader);
         return new Step(
-                "select i.category, count(*) from record_item i" + SCOPE + " group by i.category",
-                (c, ps, i) -> bindScope(c, ps, person.apply(i), reader.categories(), reader.organisationId()));
+                ItemQuery.countsStatement(0, scope).sql(),
+                (c, ps, i) -> ItemQuery.countsStatement(person.apply(i), scope).bind(c, ps));
     }
 
-    /** The first page (25 rows, newest first) of one category. */
+    /**
+     * The first page (25 rows, newest first) of one category: ItemQuery's own statement
+     * ({@link ItemQuery#pageStatement}, withheld content nulled by the query), never a copy.
+     */
     static Step page(Reader reader, IntFunction<Long> person, IntFunction<String> category) {
+        ReadScope scope = scope(reader);
         return new Step(
-                "select i.id, i.category, i.effective_at, i.effective_end, i.status, i.display, i.code_system,"
-                        + " i.code, i.text, i.details::text, o.name, i.sensitivity, i.organisation_id"
-                        + " from record_item i join organisation o on o.id = i.organisation_id" + SCOPE
-                        + " order by i.effective_at desc nulls last, i.id desc limit ? offset ?",
-                (c, ps, i) -> {
-                    bindScope(c, ps, person.apply(i), List.of(category.apply(i)), reader.organisationId());
-                    ps.setInt(4, 25);
-                    ps.setInt(5, 0);
-                });
+                ItemQuery.pageStatement(0, Category.PROBLEMS, scope, 0, 25).sql(),
+                (c, ps, i) -> ItemQuery.pageStatement(
+                                person.apply(i), Category.valueOf(category.apply(i)), scope, 0, 25)
+                        .bind(c, ps));
     }
 
     /**

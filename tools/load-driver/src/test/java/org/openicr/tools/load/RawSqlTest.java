@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.openicr.access.entity.ReadScope;
+import org.openicr.record.control.ItemQuery;
+import org.openicr.vocabulary.Category;
 
 /** The raw units of work have the shape of what PostgreSQL logged for one page view and one search. */
 class RawSqlTest {
@@ -27,6 +31,22 @@ class RawSqlTest {
         assertTrue(view.get(1).sql().contains("group by i.category"), "then the counts");
         assertTrue(view.get(2).sql().contains("limit ? offset ?"), "the page comes last");
         assertEquals(0, count(view, "insert"), "reads only");
+    }
+
+    @Test
+    void theItemReadsAreTheServersOwnStatements() {
+        List<RawSql.Step> view = RawSql.categoryView(READER, i -> 10L, i -> "MEDICATIONS");
+        ReadScope scope = RawSql.scope(READER);
+        assertEquals(ItemQuery.countsStatement(10, scope).sql(), view.get(1).sql(), "ItemQuery's counts, not a copy");
+        assertEquals(
+                ItemQuery.pageStatement(10, Category.MEDICATIONS, scope, 0, 25).sql(),
+                view.get(2).sql(),
+                "ItemQuery's page, not a copy");
+        assertTrue(view.get(2).sql().contains("withheld"), "the page nulls withheld content, as the server's does");
+        assertEquals(
+                Set.of(Category.CONTACTS, Category.MEDICATIONS, Category.PROBLEMS),
+                scope.itemCategories(),
+                "the reader's permitted categories");
     }
 
     @Test

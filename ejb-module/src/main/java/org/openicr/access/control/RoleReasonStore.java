@@ -5,9 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openicr.platform.NativeRows;
 import org.openicr.vocabulary.LegitimateReason;
 
 /**
@@ -24,13 +24,11 @@ public class RoleReasonStore {
 
     /** The reasons each role may give today (roles that may give none are absent). */
     public Map<String, Set<LegitimateReason>> current() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select rbac_role_code, reason from role_reason")
-                .getResultList();
         Map<String, Set<LegitimateReason>> byRole = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            byRole.computeIfAbsent((String) row[0], r -> EnumSet.noneOf(LegitimateReason.class))
-                    .add(LegitimateReason.valueOf((String) row[1]));
+        for (NativeRows.Row row :
+                NativeRows.of(em.createNativeQuery("select rbac_role_code, reason from role_reason"))) {
+            byRole.computeIfAbsent(row.string("rbac_role_code"), r -> EnumSet.noneOf(LegitimateReason.class))
+                    .add(LegitimateReason.valueOf(row.string("reason")));
         }
         return byRole;
     }

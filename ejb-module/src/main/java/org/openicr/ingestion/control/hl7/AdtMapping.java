@@ -234,27 +234,42 @@ final class AdtMapping {
      */
     static Hl7Mapping merge(Hl7Message message) {
         requirePid(message);
+        List<PidMrg> pairs = pidMrgPairs(message, "the surviving record", "the record to merge away");
         List<Hl7Command> commands = new ArrayList<>();
-        PatientIdentity first = null;
-        PID surviving = null;
+        for (PidMrg pair : pairs) {
+            commands.add(new Hl7Command.MergePersons(pair.pid(), pair.mrg()));
+        }
+        return message.result(pairs.get(0).pid(), commands);
+    }
+
+    /** A PID and the MRG after it: the identity PID-3 names and the one MRG-1 names. */
+    private record PidMrg(PatientIdentity pid, PatientIdentity mrg) {}
+
+    /**
+     * A40 and A47 carry pairs: each PID followed by its MRG. In message order; an MRG before any PID,
+     * or no MRG at all, rejects the message ({@code pidIs} and {@code mrgIs} say what each names).
+     */
+    private static List<PidMrg> pidMrgPairs(Hl7Message message, String pidIs, String mrgIs) {
+        String event = "ADT^" + message.triggerEvent();
+        List<PidMrg> pairs = new ArrayList<>();
+        PID current = null;
         for (Segment segment : message.segments()) {
             if (segment instanceof PID pid) {
-                surviving = pid;
+                current = pid;
             } else if (segment instanceof MRG mrg) {
-                if (surviving == null) {
-                    throw message.reject("ADT^A40 has an MRG segment before any PID: the surviving record is unknown");
+                if (current == null) {
+                    throw message.reject(event + " has an MRG segment before any PID: " + pidIs + " is unknown");
                 }
-                PatientIdentity survivor = PersonMapping.identity(message, surviving);
-                PatientIdentity retired = PersonMapping.identity(message, mrg.getPriorPatientIdentifierList(), "MRG-1");
-                commands.add(new Hl7Command.MergePersons(survivor, retired));
-                first = first == null ? survivor : first;
-                surviving = null;
+                pairs.add(new PidMrg(
+                        PersonMapping.identity(message, current),
+                        PersonMapping.identity(message, mrg.getPriorPatientIdentifierList(), "MRG-1")));
+                current = null;
             }
         }
-        if (commands.isEmpty()) {
-            throw message.reject("ADT^A40 has no MRG segment: the record to merge away is unknown");
+        if (pairs.isEmpty()) {
+            throw message.reject(event + " has no MRG segment: " + mrgIs + " is unknown");
         }
-        return message.result(first, commands);
+        return pairs;
     }
 
     /**
@@ -264,22 +279,9 @@ final class AdtMapping {
     static Hl7Mapping changeIdentifier(Hl7Message message) {
         requirePid(message);
         List<Hl7Command> commands = new ArrayList<>();
-        PID current = null;
-        for (Segment segment : message.segments()) {
-            if (segment instanceof PID pid) {
-                current = pid;
-            } else if (segment instanceof MRG mrg) {
-                if (current == null) {
-                    throw message.reject("ADT^A47 has an MRG segment before any PID: the new identifier is unknown");
-                }
-                PatientIdentity now = PersonMapping.identity(message, current);
-                PatientIdentity before = PersonMapping.identity(message, mrg.getPriorPatientIdentifierList(), "MRG-1");
-                commands.add(identifierChange(now.localIdentifiers(), before.localIdentifiers()));
-                current = null;
-            }
-        }
-        if (commands.isEmpty()) {
-            throw message.reject("ADT^A47 has no MRG segment: the identifier to change is unknown");
+        for (PidMrg pair : pidMrgPairs(message, "the new identifier", "the identifier to change")) {
+            commands.add(
+                    identifierChange(pair.pid().localIdentifiers(), pair.mrg().localIdentifiers()));
         }
         // No identity: the new identifier must not be linked before the change has been checked.
         return message.result(null, commands);

@@ -108,6 +108,7 @@ public class RecordBacking implements Serializable {
 
     public void load() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        readAddress(external.getRequestParameterMap());
         if (person == null || !activeProfile.isChosen()) {
             external.redirect(external.getRequestContextPath() + "/home.xhtml");
             return;
@@ -208,6 +209,27 @@ public class RecordBacking implements Serializable {
                 // a list paged in the database by the lazy table
             }
         }
+    }
+
+    /**
+     * The page's address, read here rather than by nine {@code f:viewParam}s (each a CDI look-up and
+     * a conversion on every page). A {@code person} that is not a number never gets here
+     * ({@link RecordAddressFilter} answers "No such record"); a {@code from} or {@code document} that
+     * is not one is ignored, as a page with no such parameter.
+     */
+    void readAddress(Map<String, String> parameters) {
+        String id = parameters.get("person");
+        person = NotFound.isId(id) ? Long.valueOf(id.strip()) : null;
+        category = parameters.get("category");
+        trendSystem = parameters.get("trendSystem");
+        trend = parameters.get("trend");
+        String chosen = parameters.get("document");
+        document = NotFound.isId(chosen) ? Long.valueOf(chosen.strip()) : null;
+        String start = parameters.get("from");
+        from = start != null && start.strip().matches("[0-9]{1,9}") ? Integer.parseInt(start.strip()) : 0;
+        test = parameters.get("test");
+        report = parameters.get("report");
+        page = parameters.get("page");
     }
 
     /** The category shown, or null for the summary (no category, or one the record does not have). */

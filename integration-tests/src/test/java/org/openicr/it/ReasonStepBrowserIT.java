@@ -15,7 +15,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * Issue 18, item 5, in Chromium: the reason step shows whose record is about to open (the record's
- * banner, with a restricted person's address left out), preselects nothing, offers each role profile
+ * banner, with a restricted person's address left out), preselects nothing for a person with no care
+ * relationship in the record, offers each role profile
  * only the reasons its rules allow (a receptionist: no break glass, safeguarding or audit), refuses
  * and audits a reason posted by hand that the role may not give, and keeps the person, the choice
  * and the typed justification after an error.
@@ -51,7 +52,9 @@ class ReasonStepBrowserIT extends BrowserTest {
                                 "Yate",
                                 "BS37 9ZZ",
                                 "01454 000444",
-                                "Y90001",
+                                // Registered at another practice than the demo users': no care relationship is
+                                // inferred (CareRelationshipBrowserIT), so nothing is pre-selected here.
+                                "Y90002",
                                 isRestricted)));
         return TestEnvironment.count("select id from person where nhs_number = ?", nhs);
     }

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openicr.tools.demo.DemoRegion;
 import org.openicr.tools.demo.DemoRegion.DemoPerson;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -85,8 +86,12 @@ class CareRelationshipBrowserIT extends BrowserTest {
         TestEnvironment.execute("update person set opted_out = true where id = ?", optedOut);
     }
 
+    /**
+     * Posts the person's demographics alone, as the GP system does (not the demo's whole record,
+     * whose items would make relationships of their own); answers the person's id.
+     */
     private static long person(String nhs, String family, String practice) throws Exception {
-        return TestEnvironment.postPerson(new DemoPerson(
+        DemoPerson person = new DemoPerson(
                 nhs,
                 "Mr",
                 "Owain",
@@ -98,7 +103,14 @@ class CareRelationshipBrowserIT extends BrowserTest {
                 "BS35 1AA",
                 null,
                 practice,
-                false));
+                false);
+        Soap.Response r = Soap.post(
+                TestEnvironment.ingestionUrl(),
+                DemoRegion.demographicsEnvelope("rel-person-" + nhs, person),
+                GP,
+                GP_PASSWORD);
+        assertEquals(200, r.status(), r::toString);
+        return TestEnvironment.count("select id from person where nhs_number = ?", nhs);
     }
 
     private static String encounter(String key, Instant at, String status) {
@@ -196,7 +208,7 @@ class CareRelationshipBrowserIT extends BrowserTest {
         reasonStep(seenAtHospital);
         browser.waitForText(
                 By.id("reason-relationship"),
-                "Seen by your organisation, Avon Vale Hospitals, "
+                "Seen by your organisation, Avon Vale Hospitals NHS Foundation Trust, "
                         + UK_DATE.format(seenAt.atZone(ZoneId.of("Europe/London"))));
         assertEquals("ONGOING_CARE", checkedReason());
 

@@ -6,8 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -26,6 +24,7 @@ import org.openicr.access.entity.CareRelationship;
 import org.openicr.access.entity.CategoryAccess;
 import org.openicr.access.entity.ExplicitConsent;
 import org.openicr.access.entity.PersonAccessFacts;
+import org.openicr.access.entity.PersonDetails;
 import org.openicr.access.entity.PersonListing;
 import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordDecision;
@@ -41,7 +40,6 @@ import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.audit.entity.PrivacyAlert;
 import org.openicr.patient.boundary.PatientFinder;
 import org.openicr.patient.boundary.PatientSummary;
-import org.openicr.patient.entity.Person;
 import org.openicr.platform.Roles;
 import org.openicr.record.control.ItemQuery;
 import org.openicr.record.control.SummarySection;
@@ -61,9 +59,6 @@ import org.openicr.vocabulary.LegitimateReason;
 public class CareRecord {
 
     private static final AccessDecision DECISION = new AccessDecision();
-
-    @PersistenceContext
-    EntityManager em;
 
     @Resource
     SessionContext session;
@@ -216,7 +211,8 @@ public class CareRecord {
         PatientSummary banner = null;
         String listed = "not shown (the role does not read demographics)";
         if (DECISION.decideSearch(profile, facts.matrix()) instanceof SearchDecision.Permitted permitted) {
-            Person found = em.find(Person.class, personId);
+            // the banner's person, read with the step's one facts statement (as the record page's banner)
+            PersonDetails found = facts.details().orElseThrow();
             PersonListing listing = DECISION.listing(
                     permitted.scope(),
                     person,

@@ -264,7 +264,8 @@ public class AccessFacts {
 
     /**
      * The relationship statement: one row per rule. Parameters: the person's id, the reader's
-     * organisation's id. Public for the load driver's raw figures, like {@link #READING}.
+     * organisation's id. Public, like {@link #READING}, so that raw PostgreSQL figures can run this
+     * very statement.
      */
     public static final String RELATIONSHIPS = "select r.id, r.code, r.kind, r.categories, r.required_detail,"
             + " r.excluded_statuses, r.look_back_days, r.look_ahead_days, r.reason, r.rbac_role_codes, r.priority,"

@@ -122,8 +122,10 @@ class AuditCompletenessIT extends BrowserTest {
                 List.of(
                         "LOGIN SUCCESS - - - - \\| groups \\[R8000\\]",
                         "PATIENT_SEARCH SUCCESS R8000 Y90001 P - \\| by NHS Number: 1 result",
-                        "PATIENT_SEARCH SUCCESS R8000 Y90001 P - \\| reason step: banner DETAILS, 5 reason\\(s\\) offered",
-                        "REASON_DECLARED SUCCESS R8000 Y90001 P TREAT \\| reason ONGOING_CARE \\(declaration \\d+\\)",
+                        "PATIENT_SEARCH SUCCESS R8000 Y90001 P - \\| reason step: banner DETAILS, 5 reason\\(s\\) offered,"
+                                + " ONGOING_CARE inferred by rule 1 REGISTERED_PRACTICE \\(registered at Y90001\\)",
+                        "REASON_INFERRED SUCCESS R8000 Y90001 P TREAT \\| reason ONGOING_CARE inferred by rule 1 REGISTERED_PRACTICE \\(registered at Y90001\\)"
+                                + " \\(declaration \\d+\\)",
                         "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories,"
                                 + " \\d+ item\\(s\\) shown in the summary; reason ONGOING_CARE",
                         "RECORD_VIEW SUCCESS R8000 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories,"
@@ -189,10 +191,13 @@ class AuditCompletenessIT extends BrowserTest {
                 List.of(
                         "LOGIN SUCCESS - - - - \\| groups \\[R8009\\]",
                         // The reason step shows the banner (issue 18): a read, audited, each time it is shown.
-                        "PATIENT_SEARCH SUCCESS R8009 Y90001 P - \\| reason step: banner DETAILS, 2 reason\\(s\\) offered",
+                        "PATIENT_SEARCH SUCCESS R8009 Y90001 P - \\| reason step: banner DETAILS, 2 reason\\(s\\) offered,"
+                                + " ONGOING_CARE inferred by rule 1 REGISTERED_PRACTICE \\(registered at Y90001\\)",
                         "RECORD_VIEW DENIED R8009 Y90001 P - \\| declare SAFEGUARDING: NOT_SAFEGUARDING_ROLE",
-                        "PATIENT_SEARCH SUCCESS R8009 Y90001 P - \\| reason step: banner DETAILS, 2 reason\\(s\\) offered",
-                        "REASON_DECLARED SUCCESS R8009 Y90001 P TREAT \\| reason ONGOING_CARE \\(declaration \\d+\\)",
+                        "PATIENT_SEARCH SUCCESS R8009 Y90001 P - \\| reason step: banner DETAILS, 2 reason\\(s\\) offered,"
+                                + " ONGOING_CARE inferred by rule 1 REGISTERED_PRACTICE \\(registered at Y90001\\)",
+                        "REASON_INFERRED SUCCESS R8009 Y90001 P TREAT \\| reason ONGOING_CARE inferred by rule 1 REGISTERED_PRACTICE \\(registered at Y90001\\)"
+                                + " \\(declaration \\d+\\)",
                         "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories,"
                                 + " \\d+ item\\(s\\) shown in the summary; reason ONGOING_CARE",
                         "RECORD_VIEW DENIED R8009 Y90001 P - \\| open RESULTS page: CATEGORY_NOT_PERMITTED",
@@ -225,8 +230,10 @@ class AuditCompletenessIT extends BrowserTest {
         List<String> expected = List.of(
                 "LOGIN SUCCESS - - - - \\| groups \\[R8009\\]",
                 "PATIENT_SEARCH SUCCESS R8009 Y90001 P - \\| by NHS Number: 1 result",
-                "PATIENT_SEARCH SUCCESS R8009 Y90001 P - \\| reason step: banner DETAILS, 2 reason\\(s\\) offered",
-                "REASON_DECLARED SUCCESS R8009 Y90001 P TREAT \\| reason ONGOING_CARE \\(declaration \\d+\\)",
+                "PATIENT_SEARCH SUCCESS R8009 Y90001 P - \\| reason step: banner DETAILS, 2 reason\\(s\\) offered,"
+                        + " ONGOING_CARE inferred by rule 1 REGISTERED_PRACTICE \\(registered at Y90001\\)",
+                "REASON_INFERRED SUCCESS R8009 Y90001 P TREAT \\| reason ONGOING_CARE inferred by rule 1 REGISTERED_PRACTICE \\(registered at Y90001\\)"
+                        + " \\(declaration \\d+\\)",
                 "RECORD_VIEW SUCCESS R8009 Y90001 P TREAT \\| summary: \\d+ item\\(s\\) in \\d+ categories,"
                         + " \\d+ item\\(s\\) shown in the summary; reason ONGOING_CARE",
                 "RECORD_VIEW DENIED R8009 Y90001 P - \\| open SAFEGUARDING page: CATEGORY_NOT_PERMITTED",
@@ -275,7 +282,8 @@ class AuditCompletenessIT extends BrowserTest {
         assertLinesMatch(
                 List.of(
                         "LOGIN SUCCESS - - - - \\| .*",
-                        "PATIENT_SEARCH SUCCESS R8000 Y90001 P - \\| reason step: banner DETAILS, 5 reason\\(s\\) offered",
+                        "PATIENT_SEARCH SUCCESS R8000 Y90001 P - \\| reason step: banner DETAILS, 5 reason\\(s\\) offered,"
+                                + " ONGOING_CARE inferred by rule 1 REGISTERED_PRACTICE \\(registered at Y90001\\)",
                         "BREAK_GLASS SUCCESS R8000 Y90001 P ETREAT BTG \\| reason VITAL_INTERESTS \\(declaration \\d+\\)",
                         "RECORD_VIEW SUCCESS R8000 Y90001 P ETREAT BTG \\| summary: .* shown in the summary; reason VITAL_INTERESTS"),
                 events(before, "gp.hart", person));

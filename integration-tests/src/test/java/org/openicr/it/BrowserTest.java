@@ -77,7 +77,8 @@ abstract class BrowserTest {
     }
 
     /**
-     * Opens a person's record choosing "Ongoing care relationship" (nothing is preselected) and waits
+     * Opens a person's record choosing "Ongoing care relationship" (pre-selected when the record shows a
+     * care relationship, docs/care-relationships.md; the click keeps it) and waits
      * for the record's own banner (the one that shows the reason).
      */
     void openRecordForCare(long personId) {

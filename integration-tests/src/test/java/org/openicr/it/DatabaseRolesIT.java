@@ -43,6 +43,8 @@ class DatabaseRolesIT {
     static final Map<String, Set<String>> GRANTS = Map.of(
             "audit_event", Set.of("SELECT", "INSERT"),
             "audit_seal", Set.of("SELECT"),
+            // Issue 19, item 3: the care relationship rules (V24) are the database owner's to change.
+            "care_relationship_rule", Set.of("SELECT"),
             "flyway_schema_history", Set.of("SELECT"),
             "role_category", Set.of("SELECT", "INSERT", "UPDATE", "DELETE"),
             // Issue 18: administrators replace a role's reasons (V23): delete, then insert; never update.

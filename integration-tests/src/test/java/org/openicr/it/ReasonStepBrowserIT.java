@@ -15,7 +15,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * Issue 18, item 5, in Chromium: the reason step shows whose record is about to open (the record's
- * banner, with a restricted person's address left out), preselects nothing, offers each role profile
+ * banner, with a restricted person's address left out), preselects nothing for a person with no care
+ * relationship in the record, offers each role profile
  * only the reasons its rules allow (a receptionist: no break glass, safeguarding or audit), refuses
  * and audits a reason posted by hand that the role may not give, and keeps the person, the choice
  * and the typed justification after an error.
@@ -36,23 +37,31 @@ class ReasonStepBrowserIT extends BrowserTest {
         TestEnvironment.execute("update person set opted_out = true where id = ?", optedOut);
     }
 
+    /**
+     * Posts the person's demographics alone (not the demo's whole record), registered at another
+     * practice than the demo users': the record shows no care relationship with them
+     * (CareRelationshipBrowserIT has those), so nothing is pre-selected here.
+     */
     private static long post(String nhs, String family, boolean isRestricted) throws Exception {
-        new DemoRegion()
-                .postPeople(
-                        TestEnvironment.ingestionUrl(),
-                        List.of(new DemoPerson(
-                                nhs,
-                                "Ms",
-                                "Rhian",
-                                family,
-                                LocalDate.of(1962, 4, 9),
-                                "female",
-                                "4 Quarry Road",
-                                "Yate",
-                                "BS37 9ZZ",
-                                "01454 000444",
-                                "Y90001",
-                                isRestricted)));
+        DemoPerson person = new DemoPerson(
+                nhs,
+                "Ms",
+                "Rhian",
+                family,
+                LocalDate.of(1962, 4, 9),
+                "female",
+                "4 Quarry Road",
+                "Yate",
+                "BS37 9ZZ",
+                "01454 000444",
+                "Y90002",
+                isRestricted);
+        Soap.Response r = Soap.post(
+                TestEnvironment.ingestionUrl(),
+                DemoRegion.demographicsEnvelope("reason-step-" + nhs, person),
+                "sys.riverside-gp",
+                "Source-demo-gp-1");
+        assertEquals(200, r.status(), r::toString);
         return TestEnvironment.count("select id from person where nhs_number = ?", nhs);
     }
 

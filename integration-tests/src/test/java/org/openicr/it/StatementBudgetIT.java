@@ -173,6 +173,47 @@ class StatementBudgetIT {
         }
     }
 
+    /**
+     * Issue 19, item 3: the care relationship rules cost the reason step one statement more
+     * ({@code AccessFacts.RELATIONSHIPS}: every rule, the reader's organisation's name and, per item
+     * rule, the newest items of the reader's organisation in the rule's window). Before it the step
+     * read 3: the access facts, then the banner's person by EclipseLink and its GP practice's
+     * organisation by ODS code; the banner now comes from the facts statement, as the record
+     * page's does, so the step reads 2.
+     */
+    static final int REASON_STEP_RELATIONSHIP_READS = 1;
+
+    static final int REASON_STEP_BANNER_READS = 0;
+
+    @Test
+    void theReasonStepReadsTheFactsTheBannerAndTheCareRelationshipsOnceEach() throws Exception {
+        String nhsNumber = TestEnvironment.freshNhsNumber();
+        long personId = TestEnvironment.postPerson(person(nhsNumber));
+        submit(nhsNumber, "reason-step");
+        try (Browser browser = new Browser()) {
+            browser.signIn("gp.hart", "Clinician-demo-1");
+            browser.waitFor(By.id("active-profile"));
+            String session = browser.driver.manage().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "));
+            // Once before the count, so that nothing the first showing does once per session is counted.
+            page(session, "record/reason.xhtml?person=" + personId);
+            Page step = page(session, "record/reason.xhtml?person=" + personId);
+            long relationships =
+                    step.counts.without(Page::auditOrControl).matching(q -> q.contains("care_relationship_rule"));
+            String measured = "reason step: " + step.total() + " statements (" + relationships
+                    + " care relationships, " + step.banner() + " banner), audit writes apart: " + step.audit()
+                    + "\n" + step.counts;
+            System.out.println("StatementBudgetIT, " + measured);
+            assertEquals(REASON_STEP_RELATIONSHIP_READS, relationships, () -> measured);
+            assertEquals(REASON_STEP_BANNER_READS, step.banner(), () -> measured);
+            assertEquals(
+                    FACTS_PER_PAGE + REASON_STEP_BANNER_READS + REASON_STEP_RELATIONSHIP_READS,
+                    step.total(),
+                    () -> measured);
+        }
+    }
+
     /** One GET of a record page in the signed-in session, with PostgreSQL's counts for it alone. */
     private static Page page(String session, String relative) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(TestEnvironment.baseUrl().resolve(relative))

@@ -144,7 +144,9 @@ public class Labels {
                 "SIGN_IN_REFUSED",
                 "Sign-in refused",
                 "ROLE_REASONS_CHANGED",
-                "Reasons per role changed");
+                "Reasons per role changed",
+                "REASON_INFERRED",
+                "Reason given, relationship found in the record");
         vocabulary("AuditOutcome", "SUCCESS", "Done", "DENIED", "Refused", "FAILURE", "Failed");
         vocabulary(
                 "PrivacyAlert",

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,10 @@ import org.openicr.access.entity.PersonAccessFacts;
 import org.openicr.access.entity.PersonDetails;
 import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordFacts;
+import org.openicr.access.entity.RelationshipCandidate;
+import org.openicr.access.entity.RelationshipFacts;
+import org.openicr.access.entity.RelationshipKind;
+import org.openicr.access.entity.RelationshipRule;
 import org.openicr.access.entity.RoleCategoryMatrix;
 import org.openicr.access.entity.RoleReasons;
 import org.openicr.access.entity.SealBreak;
@@ -201,6 +206,124 @@ public class AccessFacts {
                 rs.getString("justification"),
                 rs.getTimestamp("declared_at").toInstant(),
                 ExplicitConsent.valueOf(rs.getString("explicit_consent")));
+    }
+
+    /**
+     * What the care relationship rules need beyond the access facts, in one statement: every rule
+     * (db/V24), the reader's organisation's name, and for each enabled item rule the newest items
+     * (at most {@link #CANDIDATES_PER_RULE}) that the reader's organisation sent about the person in
+     * the rule's categories, not withdrawn, dated within the rule's window. The rules themselves are
+     * applied by {@link CareRelationships} (statuses, details, the window again).
+     */
+    public RelationshipFacts relationships(long personId, long organisationId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(RELATIONSHIPS)) {
+            ps.setLong(1, personId);
+            ps.setLong(2, organisationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                String organisationName = null;
+                List<RelationshipRule> rules = new ArrayList<>();
+                Map<Integer, List<RelationshipCandidate>> candidates = new HashMap<>();
+                while (rs.next()) {
+                    organisationName = rs.getString("organisation_name");
+                    Optional<RelationshipRule> rule = rule(rs);
+                    if (rule.isEmpty()) {
+                        continue;
+                    }
+                    rules.add(rule.get());
+                    Array categories = rs.getArray("candidate_categories");
+                    if (categories == null) {
+                        continue;
+                    }
+                    String[] category = (String[]) categories.getArray();
+                    Timestamp[] at =
+                            (Timestamp[]) rs.getArray("candidate_times").getArray();
+                    String[] status =
+                            (String[]) rs.getArray("candidate_statuses").getArray();
+                    String[] detail =
+                            (String[]) rs.getArray("candidate_details").getArray();
+                    List<RelationshipCandidate> found = new ArrayList<>();
+                    for (int n = 0; n < category.length; n++) {
+                        Optional<Category> known = category(category[n]);
+                        if (known.isPresent()) {
+                            found.add(new RelationshipCandidate(
+                                    organisationId, known.get(), at[n].toInstant(), status[n], detail[n]));
+                        }
+                    }
+                    candidates.put(rule.get().id(), found);
+                }
+                return new RelationshipFacts(organisationName, rules, candidates);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Care relationship lookup failed", e);
+        }
+    }
+
+    /** The newest items read per item rule: enough to pass over a few cancelled ones. */
+    static final int CANDIDATES_PER_RULE = 10;
+
+    /**
+     * The relationship statement: one row per rule. Parameters: the person's id, the reader's
+     * organisation's id. Public, like {@link #READING}, so that raw PostgreSQL figures can run this
+     * very statement.
+     */
+    public static final String RELATIONSHIPS = "select r.id, r.code, r.kind, r.categories, r.required_detail,"
+            + " r.excluded_statuses, r.look_back_days, r.look_ahead_days, r.reason, r.rbac_role_codes, r.priority,"
+            + " r.description, r.enabled, o.name as organisation_name,"
+            + " e.categories as candidate_categories, e.times as candidate_times,"
+            + " e.statuses as candidate_statuses, e.details as candidate_details"
+            + " from (select ?::bigint as person_id, ?::bigint as organisation_id) k"
+            + " cross join care_relationship_rule r"
+            + " left join organisation o on o.id = k.organisation_id"
+            + " left join lateral (select array_agg(i.category order by i.at desc) as categories,"
+            + " array_agg(i.at order by i.at desc) as times, array_agg(i.status order by i.at desc) as statuses,"
+            + " array_agg(i.detail order by i.at desc) as details"
+            + " from (select ri.category, ri.status, greatest(ri.effective_at, ri.effective_end) as at,"
+            + " case when r.required_detail is null then null else ri.details ->> r.required_detail end as detail"
+            + " from record_item ri where r.enabled and r.kind = 'ORGANISATION_ITEM'"
+            + " and ri.person_id = k.person_id and ri.category = any(r.categories)"
+            + " and ri.organisation_id = k.organisation_id and ri.withdrawn_at is null"
+            + " and greatest(ri.effective_at, ri.effective_end) >= now() - make_interval(days => r.look_back_days)"
+            + " and greatest(ri.effective_at, ri.effective_end) <= now() + make_interval(days => r.look_ahead_days)"
+            + " order by 3 desc limit " + CANDIDATES_PER_RULE + ") i) e on true"
+            + " order by r.priority, r.id";
+
+    /** A rule row; empty (left out) when it names a kind or reason this version does not know. */
+    private static Optional<RelationshipRule> rule(ResultSet rs) throws SQLException {
+        RelationshipKind kind;
+        LegitimateReason reason;
+        try {
+            kind = RelationshipKind.valueOf(rs.getString("kind"));
+            reason = LegitimateReason.valueOf(rs.getString("reason"));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+        Set<Category> categories = EnumSet.noneOf(Category.class);
+        for (String name : (String[]) rs.getArray("categories").getArray()) {
+            category(name).ifPresent(categories::add);
+        }
+        return Optional.of(new RelationshipRule(
+                rs.getInt("id"),
+                rs.getString("code"),
+                kind,
+                categories,
+                rs.getString("required_detail"),
+                Set.of((String[]) rs.getArray("excluded_statuses").getArray()),
+                rs.getInt("look_back_days"),
+                rs.getInt("look_ahead_days"),
+                reason,
+                Set.of((String[]) rs.getArray("rbac_role_codes").getArray()),
+                rs.getInt("priority"),
+                rs.getString("description"),
+                rs.getBoolean("enabled")));
+    }
+
+    private static Optional<Category> category(String name) {
+        try {
+            return Optional.of(Category.valueOf(name));
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return Optional.empty();
+        }
     }
 
     /** The reader's latest declaration for this person in this role profile, with its id. */

@@ -6,8 +6,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.openicr.access.entity.AccessProfile;
+import org.openicr.access.entity.CareRelationship;
 import org.openicr.access.entity.RecordDecision;
 import org.openicr.access.entity.RecordFacts;
+import org.openicr.access.entity.RelationshipFacts;
+import org.openicr.vocabulary.LegitimateReason;
 
 /**
  * One decision per request: the facts of a (role profile, person) pair are read once, by one
@@ -24,6 +30,8 @@ public class RecordReadings {
 
     private static final AccessDecision DECISION = new AccessDecision();
 
+    private static final CareRelationships RELATIONSHIPS = new CareRelationships();
+
     @Inject
     AccessFacts facts;
 
@@ -33,6 +41,26 @@ public class RecordReadings {
     public Reading of(long roleProfileId, long personId) {
         return readings.computeIfAbsent(
                 List.of(roleProfileId, personId), key -> new Reading(facts.reading(roleProfileId, personId)));
+    }
+
+    /**
+     * The care relationship the record shows between the profile and the person, if any, for a
+     * reader offered {@code offered} (docs/care-relationships.md): one statement
+     * ({@link AccessFacts#relationships}), read once per request and pair. None for a missing
+     * profile or person, or when nothing is offered.
+     */
+    public Optional<CareRelationship> relationship(long roleProfileId, long personId, Set<LegitimateReason> offered) {
+        Reading reading = of(roleProfileId, personId);
+        RecordFacts read = reading.facts();
+        if (offered.isEmpty() || read.profile().isEmpty() || read.details().isEmpty()) {
+            return Optional.empty();
+        }
+        AccessProfile profile = read.profile().get().access();
+        if (reading.relationships == null) {
+            reading.relationships = facts.relationships(personId, profile.organisationId());
+        }
+        return RELATIONSHIPS.infer(
+                reading.relationships, profile, read.details().get(), offered, Instant.now());
     }
 
     /** Forgets the pair's reading: the request changed its facts. */
@@ -45,6 +73,7 @@ public class RecordReadings {
 
         private final RecordFacts facts;
         private RecordDecision decision;
+        private RelationshipFacts relationships;
 
         Reading(RecordFacts facts) {
             this.facts = facts;

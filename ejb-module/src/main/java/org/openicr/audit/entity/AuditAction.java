@@ -42,5 +42,11 @@ public enum AuditAction {
     /** Sign-in attempts answered without a password check (delayed, wrong channel, a wrong password repeated), tallied. */
     SIGN_IN_REFUSED,
     /** The legitimate reasons an RBAC role may give were changed by an administrator (issue 18). */
-    ROLE_REASONS_CHANGED
+    ROLE_REASONS_CHANGED,
+    /**
+     * A reason given that a care relationship found in the record offered (issue 19, item 3): the
+     * detail names the rule and the relationship. A reason the reader chose alone stays
+     * REASON_DECLARED.
+     */
+    REASON_INFERRED
 }

@@ -6,8 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -22,9 +20,11 @@ import org.openicr.access.control.AccessRecords;
 import org.openicr.access.control.RecordReadings;
 import org.openicr.access.entity.AccessDefaults;
 import org.openicr.access.entity.AccessProfile;
+import org.openicr.access.entity.CareRelationship;
 import org.openicr.access.entity.CategoryAccess;
 import org.openicr.access.entity.ExplicitConsent;
 import org.openicr.access.entity.PersonAccessFacts;
+import org.openicr.access.entity.PersonDetails;
 import org.openicr.access.entity.PersonListing;
 import org.openicr.access.entity.ReasonDeclaration;
 import org.openicr.access.entity.RecordDecision;
@@ -40,7 +40,6 @@ import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.audit.entity.PrivacyAlert;
 import org.openicr.patient.boundary.PatientFinder;
 import org.openicr.patient.boundary.PatientSummary;
-import org.openicr.patient.entity.Person;
 import org.openicr.platform.Roles;
 import org.openicr.record.control.ItemQuery;
 import org.openicr.record.control.SummarySection;
@@ -60,9 +59,6 @@ import org.openicr.vocabulary.LegitimateReason;
 public class CareRecord {
 
     private static final AccessDecision DECISION = new AccessDecision();
-
-    @PersistenceContext
-    EntityManager em;
 
     @Resource
     SessionContext session;
@@ -215,7 +211,8 @@ public class CareRecord {
         PatientSummary banner = null;
         String listed = "not shown (the role does not read demographics)";
         if (DECISION.decideSearch(profile, facts.matrix()) instanceof SearchDecision.Permitted permitted) {
-            Person found = em.find(Person.class, personId);
+            // the banner's person, read with the step's one facts statement (as the record page's banner)
+            PersonDetails found = facts.details().orElseThrow();
             PersonListing listing = DECISION.listing(
                     permitted.scope(),
                     person,
@@ -230,14 +227,23 @@ public class CareRecord {
             };
             listed = listing.name();
         }
+        // The relationship the record shows, if any: it pre-selects its reason (one statement more).
+        Optional<CareRelationship> inferred = readings.relationship(roleProfileId, personId, offered);
         // written while the page is rendered; the page is released once it has committed
         gate.hold(readAudit.read(new AuditEvent(
                 AuditAction.PATIENT_SEARCH,
                 AuditOutcome.SUCCESS,
                 reader.actor(),
                 personId,
-                "reason step: banner " + listed + ", " + offered.size() + " reason(s) offered")));
-        return new ReasonStep(banner, List.copyOf(offered), null);
+                "reason step: banner " + listed + ", " + offered.size() + " reason(s) offered"
+                        + inferred.map(r -> ", " + r.reason() + " inferred by " + r.auditText())
+                                .orElse(""))));
+        return new ReasonStep(
+                banner,
+                List.copyOf(offered),
+                null,
+                inferred.map(CareRelationship::reason).orElse(null),
+                inferred.map(CareRelationship::description).orElse(null));
     }
 
     /** Records the reason the reader gives; refuses (and audits) one the access rules do not accept. */
@@ -257,15 +263,34 @@ public class CareRecord {
             throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
         }
         RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        // A reason the record's relationship offers is audited as inferred, naming the rule; any
+        // other as declared. Break glass is never inferred (it stays the reader's own claim).
+        RecordFacts facts = reader.reading().facts();
+        Optional<CareRelationship> inferred = reason.isBreakGlass()
+                ? Optional.empty()
+                : readings.relationship(
+                                roleProfileId,
+                                personId,
+                                DECISION.reasonsOffered(
+                                        reader.access(),
+                                        facts.matrix(),
+                                        facts.reasons(),
+                                        facts.person().orElseThrow()))
+                        .filter(r -> r.reason() == reason);
         long declarationId = records.declare(reader.profile().accountId(), roleProfileId, personId, declaration);
         // The stored reason changes this request's facts: a later read in it decides again.
         readings.forget(roleProfileId, personId);
         audit.record(new AuditEvent(
-                        reason.isBreakGlass() ? AuditAction.BREAK_GLASS : AuditAction.REASON_DECLARED,
+                        reason.isBreakGlass()
+                                ? AuditAction.BREAK_GLASS
+                                : inferred.isPresent() ? AuditAction.REASON_INFERRED : AuditAction.REASON_DECLARED,
                         AuditOutcome.SUCCESS,
                         reader.actor(),
                         personId,
-                        "reason " + reason + " (declaration " + declarationId + ")")
+                        "reason " + reason
+                                + inferred.map(r -> " inferred by " + r.auditText())
+                                        .orElse("")
+                                + " (declaration " + declarationId + ")")
                 .purposeOfUse(purposes(permitted)));
         for (PrivacyAlert alert : permitted.alerts()) {
             alerts.raise(alert, reader.actor(), personId, declarationId);

@@ -19,7 +19,9 @@ import org.openicr.web.session.ActiveProfile;
 
 /**
  * The legitimate-reason step before a record opens: the banner of whose record it is, the reasons
- * the reader's role profile may give (none chosen for them), and a justification for break glass.
+ * the reader's role profile may give, and a justification for break glass. None is chosen for the
+ * reader unless the record shows a care relationship (docs/care-relationships.md): then its reason
+ * is pre-selected and the relationship said in words.
  * A refused or incomplete choice comes back to this page by a redirect that keeps {@code ?person=}
  * and what was chosen and typed.
  */
@@ -65,6 +67,9 @@ public class ReasonBacking {
         if (flash.get(FLASH_REASON) instanceof LegitimateReason kept
                 && step.reasons().contains(kept)) {
             reason = kept;
+        } else if (step.hasInferred()) {
+            // A relationship the record shows: its reason is the default, confirmed with one click.
+            reason = step.inferred();
         }
         if (flash.get(FLASH_JUSTIFICATION) instanceof String kept) {
             justification = kept;

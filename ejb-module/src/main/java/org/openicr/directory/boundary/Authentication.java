@@ -201,7 +201,7 @@ public class Authentication {
                 .collect(Collectors.toUnmodifiableSet());
         if (channel == SignInChannel.PAGE) {
             LocalSignIn local = LocalSignIn.configured();
-            if (!local.admits(account.getNhsidUseruid() != null, groups)) {
+            if (!local.admits(groups)) {
                 // The right password, but this account signs in through the OpenID provider (issue 19).
                 audit.record(failure(
                         username,

@@ -12,8 +12,9 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #EVERYONE}: every person's account (the system before the OpenID provider; the
  *       test domain's fixtures);
- *   <li>{@link #ADMINISTRATORS}: only local administrators: accounts the provider never signed in
- *       whose usable role profiles are all local administration (R8015);
+ *   <li>{@link #ADMINISTRATORS}: only local administrators: accounts whose usable role profiles
+ *       are all local administration (R8015), so that the system can be run when the provider is
+ *       down;
  *   <li>{@link #OFF}: nobody; people sign in through the provider only.
  * </ul>
  *
@@ -55,16 +56,11 @@ public enum LocalSignIn {
         }
     }
 
-    /**
-     * Whether a person's account may use the local form: {@code federated} when the provider has
-     * signed it in before (it has a national user id), {@code roleCodes} its usable profiles' codes.
-     */
-    public boolean admits(boolean federated, Set<String> roleCodes) {
+    /** Whether a person's account may use the local form: {@code roleCodes} are its usable profiles' codes. */
+    public boolean admits(Set<String> roleCodes) {
         return switch (this) {
             case EVERYONE -> true;
-            case ADMINISTRATORS -> !federated
-                    && !roleCodes.isEmpty()
-                    && ADMINISTRATOR_ROLE_CODES.containsAll(roleCodes);
+            case ADMINISTRATORS -> !roleCodes.isEmpty() && ADMINISTRATOR_ROLE_CODES.containsAll(roleCodes);
             case OFF -> false;
         };
     }

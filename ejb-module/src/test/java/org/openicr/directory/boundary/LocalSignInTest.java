@@ -28,21 +28,21 @@ class LocalSignInTest {
         assertEquals(expected, LocalSignIn.of(property, variable, provider));
     }
 
-    @ParameterizedTest(name = "{0}: federated {1}, roles {2} -> {3}")
+    @ParameterizedTest(name = "{0}: roles {1} -> {2}")
     @CsvSource({
-        "EVERYONE, false, R8000, true",
-        "EVERYONE, true, R8000, true",
-        "ADMINISTRATORS, false, R8015, true", // a local administrator
-        "ADMINISTRATORS, true, R8015, false", // the provider signed this account in before: use it
-        "ADMINISTRATORS, false, R8000, false", // a clinician
-        "ADMINISTRATORS, false, R8015 R8000, false", // an administrator who also works clinically
-        "ADMINISTRATORS, false, '', false", // no usable profile
-        "OFF, false, R8015, false",
+        "EVERYONE, R8000, true",
+        "EVERYONE, '', true",
+        "ADMINISTRATORS, R8015, true", // a local administrator
+        "ADMINISTRATORS, R8000, false", // a clinician
+        "ADMINISTRATORS, R8015 R8000, false", // an administrator who also works clinically
+        "ADMINISTRATORS, R0001, false", // a privacy officer
+        "ADMINISTRATORS, '', false", // no usable profile
+        "OFF, R8015, false",
     })
-    void whoMayUseTheForm(LocalSignIn setting, boolean federated, String roles, boolean admitted) {
+    void whoMayUseTheForm(LocalSignIn setting, String roles, boolean admitted) {
         Set<String> codes =
                 Arrays.stream(roles.split(" ")).filter(code -> !code.isBlank()).collect(Collectors.toSet());
-        assertEquals(admitted, setting.admits(federated, codes));
+        assertEquals(admitted, setting.admits(codes));
     }
 
     @ParameterizedTest(name = "minimum {0} -> {1}")

@@ -43,12 +43,17 @@ public class LogoutBacking {
         external.invalidateSession();
         String signedOut = ProviderSignIn.base(request) + "/login.xhtml?loggedOut=true";
         // Signed in through the provider: end its session too (RP-initiated logout), which comes back here.
-        String target = provider instanceof ProviderSignIn.Signed signed
+        java.util.Optional<URI> atProvider = provider instanceof ProviderSignIn.Signed signed
                 ? client.logoutUri(signed.idToken(), URI.create(signedOut))
-                        .map(URI::toString)
-                        .orElse(signedOut)
-                : signedOut;
-        external.redirect(target);
+                : java.util.Optional.empty();
+        if (atProvider.isPresent()) {
+            // Not a redirect: form-action 'self' would stop it (ProviderSignIn.writeOnwards).
+            ProviderSignIn.writeOnwards(
+                    (jakarta.servlet.http.HttpServletResponse) external.getResponse(),
+                    atProvider.get().toString());
+        } else {
+            external.redirect(signedOut);
+        }
         faces.responseComplete();
     }
 }

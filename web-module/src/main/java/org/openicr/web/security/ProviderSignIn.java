@@ -214,7 +214,17 @@ public class ProviderSignIn {
      * chain that another site began; a page of this site moving on does.
      */
     private static AuthenticationStatus onwards(HttpMessageContext context, String target) {
-        HttpServletResponse response = context.getResponse();
+        writeOnwards(context.getResponse(), target);
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /**
+     * Writes the page that moves on to {@code target}. Also how "Sign out" reaches the provider: the
+     * pages' Content-Security-Policy has {@code form-action 'self'}, which a browser applies to the
+     * redirects that follow a form's post, so the sign-out form's answer cannot redirect to the
+     * provider; a page moving on is a navigation of its own.
+     */
+    static void writeOnwards(HttpServletResponse response, String target) {
         try {
             response.setStatus(200);
             response.setContentType("text/html;charset=UTF-8");
@@ -223,13 +233,12 @@ public class ProviderSignIn {
             response.getWriter()
                     .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                             + "<meta http-equiv=\"refresh\" content=\"0;url=" + href + "\">"
-                            + "<title>Signing in - OpenICR</title></head><body><main><h1>Signing in</h1>"
+                            + "<title>OpenICR</title></head><body><main><h1>One moment</h1>"
                             + "<p><a id=\"continue\" href=\"" + href + "\">Continue</a></p></main></body></html>");
             response.flushBuffer();
         } catch (IOException e) {
             // The browser has gone.
         }
-        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /** This application's address as the browser used it: scheme, host, port and context path. */

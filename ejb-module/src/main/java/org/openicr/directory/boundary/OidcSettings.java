@@ -1,6 +1,7 @@
 package org.openicr.directory.boundary;
 
 import java.util.OptionalInt;
+import org.openicr.directory.control.AssuranceMinimum;
 
 /**
  * The OpenID provider settings both layers read, from the server's environment (given by
@@ -17,9 +18,9 @@ public final class OidcSettings {
     public static final String CLIENT_SECRET = "OPENICR_OIDC_CLIENT_SECRET";
 
     /** The lowest {@code authentication_assurance_level} that may open a record (default 3, a smartcard). */
-    public static final String MINIMUM_ASSURANCE = "OPENICR_MINIMUM_ASSURANCE_LEVEL";
+    public static final String MINIMUM_ASSURANCE = AssuranceMinimum.VARIABLE;
 
-    public static final int DEFAULT_MINIMUM_ASSURANCE = 3;
+    public static final int DEFAULT_MINIMUM_ASSURANCE = AssuranceMinimum.DEFAULT;
 
     private OidcSettings() {}
 
@@ -29,14 +30,11 @@ public final class OidcSettings {
     }
 
     public static int minimumAssurance() {
-        return minimumAssurance(System.getenv(MINIMUM_ASSURANCE)).orElse(DEFAULT_MINIMUM_ASSURANCE);
+        return AssuranceMinimum.configured();
     }
 
     /** A level 1 to 9; anything else is not a setting (the default applies). */
     static OptionalInt minimumAssurance(String text) {
-        if (text != null && text.strip().matches("[1-9]")) {
-            return OptionalInt.of(Integer.parseInt(text.strip()));
-        }
-        return OptionalInt.empty();
+        return AssuranceMinimum.of(text);
     }
 }

@@ -9,7 +9,6 @@ import org.openicr.access.control.AccessFacts;
 import org.openicr.access.entity.RecordFacts;
 import org.openicr.audit.control.ProfileActors;
 import org.openicr.audit.entity.Actor;
-import org.openicr.directory.boundary.OidcSettings;
 import org.openicr.directory.entity.UserAccount;
 import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.IcrException;
@@ -33,7 +32,7 @@ public class ActingProfile implements ProfileActors {
      */
     public static void check(Principal caller, Optional<RecordFacts.ProfileFacts> profile, Instant now) {
         checkProfile(caller, profile, now);
-        checkAssurance(profile.orElseThrow().assuranceLevel(), OidcSettings.minimumAssurance());
+        checkAssurance(profile.orElseThrow().assuranceLevel(), AssuranceMinimum.configured());
     }
 
     private static void checkProfile(Principal caller, Optional<RecordFacts.ProfileFacts> profile, Instant now) {

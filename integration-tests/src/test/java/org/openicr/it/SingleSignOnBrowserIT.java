@@ -15,9 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openicr.tools.demo.DemoRegion.DemoPerson;
@@ -52,11 +50,6 @@ class SingleSignOnBrowserIT extends BrowserTest {
 
     private static long count(String sql, Object... values) throws Exception {
         return TestEnvironment.count(sql, values);
-    }
-
-    @BeforeEach
-    void providerSignInsOnly() {
-        // Each test has its own Chromium, so no provider session carries over from another test.
     }
 
     @Test
@@ -273,7 +266,4 @@ class SingleSignOnBrowserIT extends BrowserTest {
         assertNotNull(object);
         return object;
     }
-
-    @SuppressWarnings("unused")
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 }

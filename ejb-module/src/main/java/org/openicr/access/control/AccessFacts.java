@@ -86,7 +86,8 @@ public class AccessFacts {
                             rs.getBoolean("account_enabled"),
                             lockedAt == null ? null : lockedAt.toInstant(),
                             rs.getBoolean("profile_active"),
-                            access));
+                            access,
+                            (Integer) rs.getObject("assurance_level", Integer.class)));
                     Set<Category> categories = EnumSet.noneOf(Category.class);
                     for (String category : (String[]) rs.getArray("categories").getArray()) {
                         categories.add(Category.valueOf(category));
@@ -139,7 +140,7 @@ public class AccessFacts {
      */
     public static final String READING = "select"
             + " p.id is not null as profile_found, a.id as account_id, a.username, a.enabled as account_enabled,"
-            + " a.locked_at as account_locked_at, p.active as profile_active, p.rbac_role_code,"
+            + " a.locked_at as account_locked_at, a.assurance_level, p.active as profile_active, p.rbac_role_code,"
             + " o.id as organisation_id, o.ods_code, o.active as organisation_active, o.sharing_mode,"
             + " p.safeguarding_designated, p.may_break_seal,"
             + " array(select rc.category from role_category rc where rc.rbac_role_code = p.rbac_role_code)"

@@ -60,7 +60,9 @@ public record RecordFacts(
 
     /**
      * A role profile as read with the facts: its account (for the check that the caller owns it and
-     * may still sign in, and for the audit's actor) and what the decision needs of it.
+     * may still sign in, and for the audit's actor) and what the decision needs of it;
+     * {@code assuranceLevel} is the account's latest sign-in's through the OpenID provider, null
+     * after a local password sign-in (issue 19: below the configured minimum, no record opens).
      */
     public record ProfileFacts(
             long roleProfileId,
@@ -69,7 +71,21 @@ public record RecordFacts(
             boolean accountEnabled,
             Instant accountLockedAt,
             boolean profileActive,
-            AccessProfile access) {}
+            AccessProfile access,
+            Integer assuranceLevel) {
+
+        /** A profile whose account signed in with a local password (no provider assurance). */
+        public ProfileFacts(
+                long roleProfileId,
+                long accountId,
+                String username,
+                boolean accountEnabled,
+                Instant accountLockedAt,
+                boolean profileActive,
+                AccessProfile access) {
+            this(roleProfileId, accountId, username, accountEnabled, accountLockedAt, profileActive, access, null);
+        }
+    }
 
     /** A stored declaration with its id. */
     public record Declared(long id, ReasonDeclaration declaration) {}

@@ -196,10 +196,22 @@ public class Authentication {
             return new AuthenticationOutcome(username, Set.of(Roles.SOURCE_SYSTEM_GROUP));
         }
         verifiedCredentials.forget(username);
-        account.recordSuccessfulLogin(now);
         Set<String> groups = account.activeRoleProfiles().stream()
                 .map(profile -> profile.getRole().getCode())
                 .collect(Collectors.toUnmodifiableSet());
+        if (channel == SignInChannel.PAGE) {
+            LocalSignIn local = LocalSignIn.configured();
+            if (!local.admits(groups)) {
+                // The right password, but this account signs in through the OpenID provider (issue 19).
+                audit.record(failure(
+                        username,
+                        "local password sign-in is for local administrators only (setting " + local
+                                + "): sign in through the identity provider"));
+                return AuthenticationOutcome.mustUseProvider();
+            }
+        }
+        account.recordSuccessfulLogin(now);
+        account.signedInLocally();
         audit.record(new AuditEvent(
                 AuditAction.LOGIN, AuditOutcome.SUCCESS, Actor.account(username), null, "groups " + groups));
         return new AuthenticationOutcome(username, groups);

@@ -7,12 +7,27 @@ import java.util.Set;
  * except that the caller must wait ({@code retryAfterSeconds} above zero: too many failed attempts,
  * the password was not checked).
  */
-public record AuthenticationOutcome(String username, Set<String> groups, long retryAfterSeconds) {
+public record AuthenticationOutcome(
+        String username, Set<String> groups, long retryAfterSeconds, boolean isProviderOnly) {
 
     private static final AuthenticationOutcome INVALID = new AuthenticationOutcome(null, Set.of(), 0);
+    private static final AuthenticationOutcome PROVIDER_ONLY = new AuthenticationOutcome(null, Set.of(), 0, true);
+
+    public AuthenticationOutcome(String username, Set<String> groups, long retryAfterSeconds) {
+        this(username, groups, retryAfterSeconds, false);
+    }
 
     public AuthenticationOutcome(String username, Set<String> groups) {
         this(username, groups, 0);
+    }
+
+    /**
+     * The password was right, but this account may not use the local form ({@link LocalSignIn}): the
+     * person signs in with their NHS identity. Said only after the right password, so it tells a
+     * guesser nothing.
+     */
+    public static AuthenticationOutcome mustUseProvider() {
+        return PROVIDER_ONLY;
     }
 
     public static AuthenticationOutcome invalid() {

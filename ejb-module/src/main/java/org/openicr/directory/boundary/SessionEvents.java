@@ -30,4 +30,14 @@ public class SessionEvents {
                 null,
                 null));
     }
+
+    /** The identity provider ended this person's session (back-channel logout, issue 19). */
+    public void endedByProvider(String username) {
+        audit.record(new AuditEvent(
+                AuditAction.LOGOUT,
+                AuditOutcome.SUCCESS,
+                Actor.account(username),
+                null,
+                "ended by the identity provider (back-channel logout)"));
+    }
 }

@@ -31,6 +31,11 @@ public class ActingProfile implements ProfileActors {
      * whose account may not sign in at {@code now}.
      */
     public static void check(Principal caller, Optional<RecordFacts.ProfileFacts> profile, Instant now) {
+        checkProfile(caller, profile, now);
+        checkAssurance(profile.orElseThrow().assuranceLevel(), AssuranceMinimum.configured());
+    }
+
+    private static void checkProfile(Principal caller, Optional<RecordFacts.ProfileFacts> profile, Instant now) {
         check(
                 caller,
                 profile.map(RecordFacts.ProfileFacts::username).orElse(null),
@@ -38,6 +43,30 @@ public class ActingProfile implements ProfileActors {
                 profile.map(p -> p.access().organisationActive()).orElse(false),
                 profile.map(p -> UserAccount.maySignIn(p.accountEnabled(), p.accountLockedAt(), now))
                         .orElse(false));
+    }
+
+    /**
+     * Issue 19: a sign-in through the OpenID provider below the minimum assurance level (default 3,
+     * a smartcard) may not read patient data: the record and the patient search refuse it, and
+     * their callers audit the refusal like any other. {@code level} null is a local password
+     * sign-in, which the local sign-in setting governs ({@code LocalSignIn}), not this rule.
+     */
+    public static void checkAssurance(Integer level, int minimum) {
+        if (level != null && level < minimum) {
+            throw new IcrException(
+                    ErrorCode.NOT_PERMITTED,
+                    "You signed in at assurance level " + level + " (" + assuranceName(level)
+                            + "). Opening care records needs level " + minimum + " (" + assuranceName(minimum)
+                            + "). Sign out and sign in again with your smartcard.");
+        }
+    }
+
+    static String assuranceName(int level) {
+        return switch (level) {
+            case 3 -> "a smartcard or equivalent";
+            case 2 -> "an authenticator app or similar";
+            default -> level > 3 ? "a stronger authenticator" : "a password only";
+        };
     }
 
     /**
@@ -72,7 +101,8 @@ public class ActingProfile implements ProfileActors {
     public Actor actor(Principal caller, long roleProfileId) {
         Optional<RecordFacts.ProfileFacts> profile =
                 facts.profileReading(roleProfileId).profile();
-        check(caller, profile, Instant.now());
+        // The actor of a refusal is named whatever the sign-in's assurance: only the profile's rule applies.
+        checkProfile(caller, profile, Instant.now());
         RecordFacts.ProfileFacts acting = profile.orElseThrow();
         return new Actor(
                 acting.username(), acting.access().roleCode(), acting.access().organisationOdsCode());

@@ -39,6 +39,10 @@ public class RoleProfile {
     @Column(name = "may_break_seal")
     private boolean mayBreakSeal;
 
+    /** The national role profile id (CIS2 {@code person_roleid}) of a profile the token gave (V25). */
+    @Column(name = "person_roleid")
+    private String personRoleId;
+
     protected RoleProfile() {}
 
     public RoleProfile(UserAccount account, RbacRole role, Organisation organisation) {
@@ -57,6 +61,32 @@ public class RoleProfile {
         this.active = active;
         this.safeguardingDesignated = safeguardingDesignated;
         this.mayBreakSeal = mayBreakSeal;
+    }
+
+    /**
+     * The profile as the provider's token gave it at a sign-in: active, bound to the national role
+     * profile id, the seal-break permission from its activity codes. Safeguarding designation is
+     * the organisation's own setting and stays as it is.
+     */
+    public void fromToken(String personRoleId, boolean mayBreakSeal) {
+        this.personRoleId = Objects.requireNonNull(personRoleId, "The national role profile id is required.");
+        this.active = true;
+        this.mayBreakSeal = mayBreakSeal;
+    }
+
+    /** A profile the latest token no longer gave: kept (declarations and audit refer to it), unusable. */
+    public void withdrawnByProvider() {
+        this.active = false;
+    }
+
+    /** Another profile now holds this national id (the national directory moved it): this one lets go. */
+    public void releasePersonRoleId() {
+        this.personRoleId = null;
+        this.active = false;
+    }
+
+    public String getPersonRoleId() {
+        return personRoleId;
     }
 
     public String describe() {

@@ -29,12 +29,14 @@ import java.util.Objects;
         query = "select u from UserAccount u where u.kind = org.openicr.directory.entity.AccountKind.PERSON"
                 + " and (lower(u.username) like :text escape '\\'"
                 + " or lower(u.displayName) like :text escape '\\') order by u.username")
+@NamedQuery(name = UserAccount.BY_NHSID_USERUID, query = "select u from UserAccount u where u.nhsidUseruid = :useruid")
 @NamedQuery(
         name = UserAccount.LOCKED,
         query = "select u from UserAccount u where u.lockedAt is not null order by u.username")
 public class UserAccount {
 
     public static final String BY_USERNAME = "UserAccount.byUsername";
+    public static final String BY_NHSID_USERUID = "UserAccount.byNhsidUseruid";
     public static final String LOCKED = "UserAccount.locked";
     public static final String PEOPLE_MATCHING = "UserAccount.peopleMatching";
     public static final int MAX_FAILED_LOGINS = 5;
@@ -73,6 +75,14 @@ public class UserAccount {
 
     @Column(name = "must_change_password")
     private boolean mustChangePassword;
+
+    /** The national user id (CIS2 {@code nhsid_useruid}) of an account that signs in through the provider (V25). */
+    @Column(name = "nhsid_useruid")
+    private String nhsidUseruid;
+
+    /** The assurance level of the latest sign-in through the provider; null after a local password sign-in (V25). */
+    @Column(name = "assurance_level")
+    private Integer assuranceLevel;
 
     @OneToMany(mappedBy = "account", cascade = CascadeType.PERSIST)
     private List<RoleProfile> roleProfiles = new ArrayList<>();
@@ -176,6 +186,34 @@ public class UserAccount {
 
     public List<RoleProfile> activeRoleProfiles() {
         return roleProfiles.stream().filter(RoleProfile::isUsable).toList();
+    }
+
+    /**
+     * A sign-in through the OpenID provider: the account is (or becomes) the national user's, the
+     * token's assurance level is kept for the access path (null never: the provider always says), the
+     * name follows the national directory's, and the sign-in counts as a successful one.
+     */
+    public void signedInThroughProvider(String useruid, int assuranceLevel, String displayName, Instant now) {
+        this.nhsidUseruid = Objects.requireNonNull(useruid, "The national user id is required.");
+        this.assuranceLevel = assuranceLevel;
+        if (displayName != null && !displayName.isBlank()) {
+            this.displayName =
+                    displayName.length() > DISPLAY_NAME_MAX ? displayName.substring(0, DISPLAY_NAME_MAX) : displayName;
+        }
+        recordSuccessfulLogin(now);
+    }
+
+    /** A sign-in with the local password: no provider assurance applies to it. */
+    public void signedInLocally() {
+        this.assuranceLevel = null;
+    }
+
+    public String getNhsidUseruid() {
+        return nhsidUseruid;
+    }
+
+    public Integer getAssuranceLevel() {
+        return assuranceLevel;
     }
 
     public Long getId() {

@@ -26,7 +26,10 @@ import org.openicr.web.session.ActiveProfile;
  *   <li>{@code /ws/*}: HTTP Basic on every call, for source systems' accounts only. No session is
  *       ever created for them; a missing or wrong credential, or a person's, gets 401 with a Basic
  *       challenge; a caller who failed too often gets 429 with Retry-After, unchecked.
- *   <li>Everything else: form sign-in, for people only. The login page calls {@code SecurityContext.authenticate}
+ *   <li>{@code /signin/start} and {@code /signin/callback}: the OpenID Connect authorization code
+ *       flow through the provider ({@link ProviderSignIn}, issue 19), for people.
+ *   <li>Everything else: form sign-in, for people only (local administrators only once a provider
+ *       is configured, as {@code LocalSignIn} says). The login page calls {@code SecurityContext.authenticate}
  *       with the credential; on success the identity is kept in the HTTP session (which the sign-in
  *       renews, against session fixation) and re-established on each request, in the groups of
  *       the chosen role profile once one is chosen ({@link ChosenProfileGroups}); an anonymous request
@@ -42,13 +45,23 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
     /** Set on a sign-in page's request when the attempt was delayed: the seconds to wait. */
     static final String RETRY_AFTER = "org.openicr.signin.retryAfter";
 
+    /** Set on a sign-in page's request when the right password was given for an account that must use the provider. */
+    static final String PROVIDER_ONLY = "org.openicr.signin.providerOnly";
+
     @Inject
     DirectoryIdentityStore identityStore;
+
+    @Inject
+    ProviderSignIn providerSignIn;
 
     private final Set<String> trustedProxies = ClientAddress.trusted(System.getenv(ClientAddress.TRUSTED_PROXIES));
 
     /** What the session remembers of a signed-in person: their name and RBAC groups. */
     record SessionIdentity(String username, Set<String> groups) implements Serializable {}
+
+    static String loginPage() {
+        return LOGIN_PAGE;
+    }
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -56,6 +69,13 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
         SecurityHeaders.apply(request, response); // issue 16: also on redirects and challenges made here
         if (isWebService(request)) {
             return basic(request, context);
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (ProviderSignIn.START.equals(path)) {
+            return providerSignIn.start(request, context);
+        }
+        if (ProviderSignIn.CALLBACK.equals(path)) {
+            return providerSignIn.callback(request, context);
         }
         return form(request, context);
     }
@@ -92,6 +112,10 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
                 request.setAttribute(RETRY_AFTER, outcome.retryAfterSeconds());
                 return AuthenticationStatus.SEND_FAILURE;
             }
+            if (outcome.isProviderOnly()) {
+                request.setAttribute(PROVIDER_ONLY, Boolean.TRUE);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
             if (!outcome.isValid()) {
                 return AuthenticationStatus.SEND_FAILURE;
             }
@@ -105,6 +129,15 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(name, outcome.groups());
         }
         HttpSession session = request.getSession(false);
+        if (session != null
+                && session.getAttribute(ProviderSignIn.SESSION) instanceof ProviderSignIn.Signed signed
+                && signed.ended(java.time.Instant.now())) {
+            // The provider's session could not outlast this: the sign-in is over (issue 19, item 1).
+            session.invalidate();
+            return context.isProtected()
+                    ? context.redirect(request.getContextPath() + LOGIN_PAGE + "?expired=true")
+                    : context.doNothing();
+        }
         if (session != null && session.getAttribute(SESSION_IDENTITY) instanceof SessionIdentity identity) {
             // the chosen role profile's group only, once one is chosen (issue 16: pages by the chosen profile)
             return context.notifyContainerAboutLogin(
@@ -112,7 +145,10 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
                     ChosenProfileGroups.of(identity.groups(), session.getAttribute(ActiveProfile.CHOSEN_GROUP)));
         }
         if (context.isProtected()) {
-            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+            // Through the provider straight away, unless the local form is for everyone (issue 19:
+            // docs/identity.md, section F); local administrators open the sign-in page themselves.
+            return context.redirect(
+                    request.getContextPath() + (providerSignIn.isFirstChoice() ? ProviderSignIn.START : LOGIN_PAGE));
         }
         return context.doNothing();
     }

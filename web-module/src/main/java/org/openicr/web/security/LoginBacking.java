@@ -16,6 +16,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.openicr.directory.boundary.LocalSignIn;
 import org.openicr.directory.boundary.OwnPassword;
 import org.openicr.web.session.ActiveProfile;
 
@@ -62,6 +63,16 @@ public class LoginBacking {
             external.redirect(external.getRequestContextPath() + "/home.xhtml");
             faces.responseComplete();
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {
+            if (Boolean.TRUE.equals(external.getRequestMap().get(IcrAuthenticationMechanism.PROVIDER_ONLY))) {
+                faces.addMessage(
+                        null,
+                        new FacesMessage(
+                                FacesMessage.SEVERITY_ERROR,
+                                "Use your NHS identity.",
+                                "Passwords here are only for local administrators. Choose \"Sign in with your NHS"
+                                        + " identity\" above."));
+                return;
+            }
             Object retryAfter = external.getRequestMap().get(IcrAuthenticationMechanism.RETRY_AFTER);
             if (retryAfter instanceof Long seconds) {
                 // Too many failed attempts: the password was not checked (issue 16, item 7).
@@ -83,6 +94,47 @@ public class LoginBacking {
                             "Check your username and password. After 5 failed attempts in a row the account is"
                                     + " locked for 15 minutes (your local administrator can unlock it sooner)."));
         }
+    }
+
+    @Inject
+    ProviderSignIn providerSignIn;
+
+    /** Whether the page offers the sign-in through the NHS identity provider. */
+    public boolean isProviderOffered() {
+        return providerSignIn.enabled();
+    }
+
+    /** Whether the page shows the username and password form, and for whom ({@link LocalSignIn}). */
+    public boolean isLocalFormShown() {
+        return LocalSignIn.configured().showsForm();
+    }
+
+    public boolean isLocalFormForAdministratorsOnly() {
+        return providerSignIn.enabled() && LocalSignIn.configured() == LocalSignIn.ADMINISTRATORS;
+    }
+
+    /** Why the last sign-in through the provider did not complete, in plain English, once. */
+    private String providerProblem;
+
+    private boolean providerProblemRead;
+
+    public String getProviderProblem() {
+        if (providerProblemRead) {
+            return providerProblem;
+        }
+        providerProblemRead = true;
+        providerProblem = takeProviderProblem();
+        return providerProblem;
+    }
+
+    private String takeProviderProblem() {
+        Object session = faces.getExternalContext().getSession(false);
+        if (session instanceof jakarta.servlet.http.HttpSession http
+                && http.getAttribute(ProviderSignIn.PROBLEM) instanceof String problem) {
+            http.removeAttribute(ProviderSignIn.PROBLEM);
+            return problem;
+        }
+        return null;
     }
 
     /** "1 minute", "45 seconds", "15 minutes": how long to wait, in plain English. */

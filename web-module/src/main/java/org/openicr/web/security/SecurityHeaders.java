@@ -78,7 +78,7 @@ public final class SecurityHeaders {
 
     /** Source systems post SOAP from their own servers, with no browser and no Origin: never checked. */
     public static boolean isMachineToMachine(String path) {
-        return path.startsWith("/ws/");
+        return path.startsWith("/ws/") || path.equals(ProviderSignIn.BACKCHANNEL_LOGOUT);
     }
 
     public static boolean changesState(String method) {

@@ -77,6 +77,10 @@ public class ActiveProfile implements Serializable {
     }
 
     public boolean isChosen() {
+        if (current == null && available == null) {
+            // A sign-in through the provider arrives here without the login page's load().
+            load();
+        }
         return current != null;
     }
 

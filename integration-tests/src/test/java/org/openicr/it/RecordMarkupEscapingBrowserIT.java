@@ -132,16 +132,7 @@ class RecordMarkupEscapingBrowserIT extends BrowserTest {
     @Test
     void markupFromASourceIsWordsOnEveryListOfTheRecordPage() throws Exception {
         signInAs("gp.hart", "Clinician-demo-1");
-        browser.open("record/search.xhtml");
-        browser.waitFor(By.id("search:nhsNumber")).sendKeys(nhsNumber);
-        browser.driver.findElement(By.id("search:find")).click();
-        browser.waitFor(By.id("search:open-record")).click();
-        browser.waitFor(By.id("reason:choice"));
-        browser.driver
-                .findElement(By.xpath("//label[text()='Ongoing care relationship']"))
-                .click();
-        browser.driver.findElement(By.id("reason:open")).click();
-        browser.waitForText(By.id("category-title"), "Summary");
+        openRecordForCare(personId);
 
         showsAsTextOnly(
                 "",

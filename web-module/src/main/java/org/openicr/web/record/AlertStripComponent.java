@@ -1,7 +1,6 @@
 package org.openicr.web.record;
 
 import jakarta.faces.component.FacesComponent;
-import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.util.List;
@@ -22,16 +21,11 @@ import org.openicr.web.UkDates;
         value = AlertStripComponent.TYPE,
         createTag = true,
         tagName = "alertStrip",
-        namespace = SummaryCardsComponent.NAMESPACE)
-public class AlertStripComponent extends UIComponentBase {
+        namespace = ListComponent.NAMESPACE)
+public class AlertStripComponent extends ListComponent {
 
     static final String TYPE = "org.openicr.AlertStrip";
     private static final UkDates DATES = new UkDates();
-
-    @Override
-    public String getFamily() {
-        return "org.openicr";
-    }
 
     @Override
     public void encodeBegin(FacesContext context) throws IOException {

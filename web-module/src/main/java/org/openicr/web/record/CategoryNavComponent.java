@@ -1,7 +1,6 @@
 package org.openicr.web.record;
 
 import jakarta.faces.component.FacesComponent;
-import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.util.List;
@@ -15,15 +14,10 @@ import java.util.List;
         value = CategoryNavComponent.TYPE,
         createTag = true,
         tagName = "categoryNav",
-        namespace = SummaryCardsComponent.NAMESPACE)
-public class CategoryNavComponent extends UIComponentBase {
+        namespace = ListComponent.NAMESPACE)
+public class CategoryNavComponent extends ListComponent {
 
     static final String TYPE = "org.openicr.CategoryNav";
-
-    @Override
-    public String getFamily() {
-        return "org.openicr";
-    }
 
     @Override
     public void encodeBegin(FacesContext context) throws IOException {

@@ -1,7 +1,6 @@
 package org.openicr.web.record;
 
 import jakarta.faces.component.FacesComponent;
-import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.util.List;
@@ -14,15 +13,10 @@ import java.util.List;
         value = OptionsComponent.TYPE,
         createTag = true,
         tagName = "options",
-        namespace = SummaryCardsComponent.NAMESPACE)
-public class OptionsComponent extends UIComponentBase {
+        namespace = ListComponent.NAMESPACE)
+public class OptionsComponent extends ListComponent {
 
     static final String TYPE = "org.openicr.Options";
-
-    @Override
-    public String getFamily() {
-        return "org.openicr";
-    }
 
     @Override
     public void encodeBegin(FacesContext context) throws IOException {

@@ -1,7 +1,6 @@
 package org.openicr.web.record;
 
 import jakarta.faces.component.FacesComponent;
-import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 
@@ -15,15 +14,10 @@ import java.io.IOException;
         value = ResultGridComponent.TYPE,
         createTag = true,
         tagName = "resultGrid",
-        namespace = SummaryCardsComponent.NAMESPACE)
-public class ResultGridComponent extends UIComponentBase {
+        namespace = ListComponent.NAMESPACE)
+public class ResultGridComponent extends ListComponent {
 
     static final String TYPE = "org.openicr.ResultGrid";
-
-    @Override
-    public String getFamily() {
-        return "org.openicr";
-    }
 
     @Override
     public void encodeBegin(FacesContext context) throws IOException {

@@ -1,7 +1,6 @@
 package org.openicr.web.record;
 
 import jakarta.faces.component.FacesComponent;
-import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.util.List;
@@ -18,16 +17,10 @@ import java.util.List;
         value = SummaryCardsComponent.TYPE,
         createTag = true,
         tagName = "summaryCards",
-        namespace = SummaryCardsComponent.NAMESPACE)
-public class SummaryCardsComponent extends UIComponentBase {
+        namespace = ListComponent.NAMESPACE)
+public class SummaryCardsComponent extends ListComponent {
 
     static final String TYPE = "org.openicr.SummaryCards";
-    static final String NAMESPACE = "http://openicr.org/faces";
-
-    @Override
-    public String getFamily() {
-        return "org.openicr";
-    }
 
     @Override
     public void encodeBegin(FacesContext context) throws IOException {

@@ -1,7 +1,6 @@
 package org.openicr.web.record;
 
 import jakarta.faces.component.FacesComponent;
-import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.util.List;
@@ -20,16 +19,11 @@ import org.openicr.web.UkDates;
         value = TimelineComponent.TYPE,
         createTag = true,
         tagName = "timeline",
-        namespace = SummaryCardsComponent.NAMESPACE)
-public class TimelineComponent extends UIComponentBase {
+        namespace = ListComponent.NAMESPACE)
+public class TimelineComponent extends ListComponent {
 
     static final String TYPE = "org.openicr.Timeline";
     private static final UkDates DATES = new UkDates();
-
-    @Override
-    public String getFamily() {
-        return "org.openicr";
-    }
 
     @Override
     public void encodeBegin(FacesContext context) throws IOException {

@@ -19,6 +19,8 @@
 #                         <state>/keycloak-admin.password, mode 0600)
 #   OPENICR_OIDC_CLIENT_SECRET   the openicr client's secret (default: generated once into
 #                         <state>/keycloak-openicr-client.secret, mode 0600)
+#   OPENICR_DEMO_EPR_CLIENT_SECRET  the demo EPR's client secret (issue 19 item 2; default: generated
+#                         once into <state>/keycloak-demo-epr-client.secret, mode 0600)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -90,6 +92,7 @@ realm_fingerprint() {
     echo "port $port app $app_http_port"
     printf '%s' "$KC_BOOTSTRAP_ADMIN_PASSWORD" | sha256sum
     printf '%s' "$OPENICR_OIDC_CLIENT_SECRET" | sha256sum
+    printf '%s' "$OPENICR_DEMO_EPR_CLIENT_SECRET" | sha256sum
     cat "$realm_file"
   } | sha256sum | cut -d' ' -f1
 }
@@ -130,6 +133,7 @@ start() {
   export KC_BOOTSTRAP_ADMIN_USERNAME=admin
   export KC_BOOTSTRAP_ADMIN_PASSWORD="${ICR_KEYCLOAK_ADMIN_PASSWORD:-$(icr_secret "$state/keycloak-admin.password")}"
   export OPENICR_OIDC_CLIENT_SECRET="${OPENICR_OIDC_CLIENT_SECRET:-$(icr_secret "$state/keycloak-openicr-client.secret")}"
+  export OPENICR_DEMO_EPR_CLIENT_SECRET="${OPENICR_DEMO_EPR_CLIENT_SECRET:-$(icr_secret "$state/keycloak-demo-epr-client.secret")}"
   # Read by the realm file's placeholders at import.
   export ICR_HTTP_PORT="$app_http_port"
   # Heap: Keycloak's own default outside a container, written out so that it does not follow the

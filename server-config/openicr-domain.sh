@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates, configures, starts, stops and deploys to an OpenICR Payara Server domain.
 #
-#   openicr-domain.sh create|start|stop|deploy EAR|status|delete
+#   openicr-domain.sh create|start|stop|deploy EAR|WAR|status|delete
 #
 # delete stops the domain and removes it (its configuration, logs and deployed application; never
 # the database): the next start makes it anew from domain.asadmin (./icr reset-domain).
@@ -186,8 +186,13 @@ delete() {
 }
 
 deploy() {
-  local ear="$1"
-  remote deploy --force=true --name openicr "$ear" >/dev/null
+  local ear="$1" name=openicr
+  # An EAR is always the application 'openicr'; a WAR (the demo EPR) is named, and has its context
+  # root, after its file (demo-epr.war: /demo-epr).
+  case "$ear" in
+    *.war) name="$(basename "$ear" .war)" ;;
+  esac
+  remote deploy --force=true --name "$name" "$ear" >/dev/null
   echo "Deployed $(basename "$ear") to domain '$domain'."
 }
 
@@ -198,5 +203,5 @@ case "${1:-}" in
   deploy) deploy "${2:?EAR path required}" ;;
   status) if running; then echo "running"; else echo "stopped"; fi ;;
   delete) delete ;;
-  *) echo "usage: $0 create|start|stop|deploy EAR|status|delete" >&2; exit 2 ;;
+  *) echo "usage: $0 create|start|stop|deploy EAR|WAR|status|delete" >&2; exit 2 ;;
 esac

@@ -46,6 +46,10 @@ class DatabaseRolesIT {
             // Issue 19, item 3: the care relationship rules (V24) are the database owner's to change.
             "care_relationship_rule", Set.of("SELECT"),
             "flyway_schema_history", Set.of("SELECT"),
+            // Issue 19, item 2 (V26): a registered launching system is never deleted, and only its
+            // active flag changes (a column grant, not a table one); used launch tokens are pruned.
+            "launching_system", Set.of("SELECT", "INSERT"),
+            "launch_used", Set.of("SELECT", "INSERT", "UPDATE", "DELETE"),
             "role_category", Set.of("SELECT", "INSERT", "UPDATE", "DELETE"),
             // Issue 18: administrators replace a role's reasons (V23): delete, then insert; never update.
             "role_reason", Set.of("SELECT", "INSERT", "DELETE"),

@@ -48,5 +48,15 @@ public enum AuditAction {
      * detail names the rule and the relationship. A reason the reader chose alone stays
      * REASON_DECLARED.
      */
-    REASON_INFERRED
+    REASON_INFERRED,
+    /**
+     * A reason asserted by the clinician's own system that launched the record in context (issue 19,
+     * item 2): an encounter, referral or registration it holds. The detail names the launching system
+     * (its name, iss and ODS code) and the relationship it asserted.
+     */
+    REASON_ASSERTED,
+    /** A launch in context refused before it reached a record (unknown system, bad signature, expired, replayed, another user's). */
+    LAUNCH_REFUSED,
+    /** A launching system registered, allowed or stopped by an administrator (issue 19, item 2). */
+    LAUNCHING_SYSTEM_CHANGED
 }

@@ -248,7 +248,35 @@ public class CareRecord {
 
     /** Records the reason the reader gives; refuses (and audits) one the access rules do not accept. */
     public void declareReason(long roleProfileId, long personId, LegitimateReason reason, String justification) {
-        Reader reader = reader(roleProfileId, personId);
+        declare(reader(roleProfileId, personId), reason, justification, null);
+    }
+
+    /**
+     * The care relationship the clinician's own system asserted when it launched the record in
+     * context (issue 19, item 2; docs/identity.md, section J): it becomes the reason, an ongoing care
+     * relationship, decided by the same rules as one the reader gives (a role that may not give it, an
+     * opted-out person, an inactive organisation: refused and audited as a denial), and audited as
+     * {@code REASON_ASSERTED} naming the launching system and what it asserted. The assertion is kept
+     * with the declaration as its justification.
+     *
+     * @param assertedBy the launching system and its assertion, as the audit and the declaration keep
+     *     it (e.g. {@code "Riverside EPR (https://epr.example/fhir, RX901): encounter ENC-1 open"})
+     */
+    public void declareAssertedReason(long roleProfileId, long personId, String assertedBy) {
+        if (assertedBy == null || assertedBy.isBlank()) {
+            throw new IcrException(ErrorCode.INVALID_INPUT, "An asserted relationship must say who asserted it.");
+        }
+        String text = assertedBy.strip();
+        declare(
+                reader(roleProfileId, personId),
+                LegitimateReason.ONGOING_CARE,
+                "Asserted by " + (text.length() > 400 ? text.substring(0, 400) : text),
+                text);
+    }
+
+    private void declare(Reader reader, LegitimateReason reason, String justification, String assertedBy) {
+        long roleProfileId = reader.roleProfileId();
+        long personId = reader.personId();
         ExplicitConsent consent =
                 reason == LegitimateReason.EXPLICIT_CONSENT ? ExplicitConsent.RECORDED : ExplicitConsent.NOT_RECORDED;
         ReasonDeclaration declaration = new ReasonDeclaration(
@@ -259,14 +287,19 @@ public class CareRecord {
         RecordDecision decision =
                 DECISION.decideRecord(reader.reading().facts().request(Optional.of(declaration), Instant.now()));
         if (decision instanceof RecordDecision.Refused refused) {
-            alerts.denied(reader.actor(), personId, "declare " + reason + ": " + refused.code());
+            alerts.denied(
+                    reader.actor(),
+                    personId,
+                    (assertedBy == null ? "declare " : "asserted by launch (" + assertedBy + ") ") + reason + ": "
+                            + refused.code());
             throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
         }
         RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
         // A reason the record's relationship offers is audited as inferred, naming the rule; any
-        // other as declared. Break glass is never inferred (it stays the reader's own claim).
+        // other as declared. Break glass is never inferred (it stays the reader's own claim); an
+        // asserted one is audited as asserted, naming the launching system.
         RecordFacts facts = reader.reading().facts();
-        Optional<CareRelationship> inferred = reason.isBreakGlass()
+        Optional<CareRelationship> inferred = reason.isBreakGlass() || assertedBy != null
                 ? Optional.empty()
                 : readings.relationship(
                                 roleProfileId,
@@ -280,16 +313,20 @@ public class CareRecord {
         long declarationId = records.declare(reader.profile().accountId(), roleProfileId, personId, declaration);
         // The stored reason changes this request's facts: a later read in it decides again.
         readings.forget(roleProfileId, personId);
+        AuditAction action = reason.isBreakGlass()
+                ? AuditAction.BREAK_GLASS
+                : assertedBy != null
+                        ? AuditAction.REASON_ASSERTED
+                        : inferred.isPresent() ? AuditAction.REASON_INFERRED : AuditAction.REASON_DECLARED;
         audit.record(new AuditEvent(
-                        reason.isBreakGlass()
-                                ? AuditAction.BREAK_GLASS
-                                : inferred.isPresent() ? AuditAction.REASON_INFERRED : AuditAction.REASON_DECLARED,
+                        action,
                         AuditOutcome.SUCCESS,
                         reader.actor(),
                         personId,
                         "reason " + reason
                                 + inferred.map(r -> " inferred by " + r.auditText())
                                         .orElse("")
+                                + (assertedBy == null ? "" : " asserted by launch: " + assertedBy)
                                 + " (declaration " + declarationId + ")")
                 .purposeOfUse(purposes(permitted)));
         for (PrivacyAlert alert : permitted.alerts()) {

@@ -54,6 +54,9 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     ProviderSignIn providerSignIn;
 
+    @Inject
+    LaunchEntry launchEntry;
+
     private final Set<String> trustedProxies = ClientAddress.trusted(System.getenv(ClientAddress.TRUSTED_PROXIES));
 
     /** What the session remembers of a signed-in person: their name and RBAC groups. */
@@ -76,6 +79,12 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (ProviderSignIn.CALLBACK.equals(path)) {
             return providerSignIn.callback(request, context);
+        }
+        if (LaunchEntry.ARRIVE.equals(path)) {
+            return launchEntry.arrive(request, context);
+        }
+        if (LaunchEntry.RESUME.equals(path)) {
+            return launchEntry.resume(request, context);
         }
         return form(request, context);
     }

@@ -26,22 +26,23 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ProviderSessions {
 
-    private record Waiting(OidcClient.Pending pending, String binding) {}
+    /** A sign-in under way, and the launch in context it is for, if any (issue 19, item 2). */
+    record Waiting(OidcClient.Pending pending, String binding, LaunchEntry.PendingLaunch launch) {}
 
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final Map<String, Set<HttpSession>> bySid = new ConcurrentHashMap<>();
     private final Map<String, Set<HttpSession>> bySub = new ConcurrentHashMap<>();
 
-    void waitFor(OidcClient.Pending pending, String binding) {
+    void waitFor(OidcClient.Pending pending, String binding, LaunchEntry.PendingLaunch launch) {
         Instant now = Instant.now();
         waiting.values()
                 .removeIf(
                         w -> w.pending().started().plus(OidcClient.PENDING_FOR).isBefore(now));
-        waiting.put(pending.state().getValue(), new Waiting(pending, binding));
+        waiting.put(pending.state().getValue(), new Waiting(pending, binding, launch));
     }
 
     /** The sign-in under way with this state, taken (once), if this browser started it and it is recent. */
-    OidcClient.Pending take(String state, String binding) {
+    Waiting take(String state, String binding) {
         if (state == null) {
             return null;
         }
@@ -53,7 +54,7 @@ public class ProviderSessions {
                         binding.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
             return null;
         }
-        return w.pending().started().plus(OidcClient.PENDING_FOR).isBefore(Instant.now()) ? null : w.pending();
+        return w.pending().started().plus(OidcClient.PENDING_FOR).isBefore(Instant.now()) ? null : w;
     }
 
     void signedIn(HttpSession session, String sid, String sub) {

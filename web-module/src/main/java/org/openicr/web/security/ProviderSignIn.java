@@ -79,9 +79,10 @@ public class ProviderSignIn {
 
     /**
      * A sign-in through the provider, as its session keeps it: the ID token (the logout's hint),
-     * when it ends at the latest, and the token's role profiles this region cannot use.
+     * when it ends at the latest, the token's role profiles this region cannot use, the assurance
+     * level and the national user id ({@code nhsid_useruid}: a launch in context must be for it).
      */
-    public record Signed(String idToken, Instant endsAt, List<String> notUsable, int assuranceLevel)
+    public record Signed(String idToken, Instant endsAt, List<String> notUsable, int assuranceLevel, String userUid)
             implements Serializable {
 
         public Signed {
@@ -103,6 +104,12 @@ public class ProviderSignIn {
     }
 
     AuthenticationStatus start(HttpServletRequest request, HttpMessageContext context) {
+        return start(request, context, null);
+    }
+
+    /** A sign-in for a launch in context: the launch travels with it and is opened once it completes. */
+    AuthenticationStatus start(
+            HttpServletRequest request, HttpMessageContext context, LaunchEntry.PendingLaunch launch) {
         HttpServletResponse response = context.getResponse();
         if (!client.enabled()) {
             return context.redirect(request.getContextPath() + IcrAuthenticationMechanism.loginPage());
@@ -113,7 +120,7 @@ public class ProviderSignIn {
             byte[] random = new byte[32];
             RANDOM.nextBytes(random);
             String binding = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            sessions.waitFor(pending, binding);
+            sessions.waitFor(pending, binding, launch);
             response.addHeader(
                     "Set-Cookie",
                     BINDING_COOKIE + "=" + binding + "; Path=" + request.getContextPath() + "/signin/; Max-Age="
@@ -150,13 +157,15 @@ public class ProviderSignIn {
                         BINDING_COOKIE + "=; Path=" + request.getContextPath()
                                 + "/signin/; Max-Age=0; HttpOnly; SameSite=Lax");
         OidcClient.SignedIn signedIn;
+        LaunchEntry.PendingLaunch launch;
         try {
-            OidcClient.Pending pending =
+            ProviderSessions.Waiting waiting =
                     sessions.take(OidcClient.stateOf(answer).getValue(), binding);
-            if (pending == null) {
+            if (waiting == null) {
                 throw new OidcClient.Refused("no sign-in under way in this browser for that state");
             }
-            signedIn = client.complete(answer, pending);
+            launch = waiting.launch();
+            signedIn = client.complete(answer, waiting.pending());
         } catch (OidcClient.Refused refused) {
             LOG.log(Level.WARNING, "A sign-in through the identity provider was refused: {0}", refused.getMessage());
             return problem(
@@ -193,8 +202,14 @@ public class ProviderSignIn {
                         signedIn.idToken(),
                         signedIn.authTime().plus(LONGEST),
                         outcome.notUsable(),
-                        outcome.assuranceLevel()));
+                        outcome.assuranceLevel(),
+                        identity.get().useruid()));
         sessions.signedIn(session, signedIn.sid(), signedIn.sub());
+        if (launch != null) {
+            // Issue 19, item 2: the launch this sign-in was for is opened by the launch page.
+            session.setAttribute(LaunchEntry.PENDING, launch);
+            return onwards(context, request.getContextPath() + "/launch.xhtml");
+        }
         return onwards(context, request.getContextPath() + "/home.xhtml");
     }
 

@@ -25,4 +25,11 @@ public final class ProviderSignIns {
         }
         return null;
     }
+
+    /** The national user id of a sign-in through the provider, or null (a local password sign-in). */
+    public static String userUid(HttpSession session) {
+        return session.getAttribute(ProviderSignIn.SESSION) instanceof ProviderSignIn.Signed signed
+                ? signed.userUid()
+                : null;
+    }
 }

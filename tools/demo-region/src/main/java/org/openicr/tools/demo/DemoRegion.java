@@ -92,6 +92,23 @@ public final class DemoRegion {
 
     private final DirectoryAccounts accounts = new DirectoryAccounts();
 
+    /**
+     * Registers the demo EPR (tools/demo-epr, at {@code <server>/demo-epr}) as a system trusted to
+     * launch records in context (issue 19, item 2; db/V26): its iss is its own address, its keys are
+     * published at {@code /.well-known/jwks.json} there. Run by the owner role, as a region's
+     * administrator registers an EPR supplier's system; again, it changes nothing.
+     *
+     * @param server the scheme, host and port the browser uses, e.g. {@code http://localhost:28080}
+     */
+    public static void registerDemoEpr(Connection c, String server) throws SQLException {
+        try (var insert = c.prepareStatement("insert into launching_system (name, iss, jwks_uri, ods_code)"
+                + " values ('Riverside Medical Practice demo EPR', ?, ?, 'Y90001') on conflict (iss) do nothing")) {
+            insert.setString(1, server + "/demo-epr");
+            insert.setString(2, server + "/demo-epr/.well-known/jwks.json");
+            insert.executeUpdate();
+        }
+    }
+
     /** Organisations, users with role profiles, and source systems with their accounts. */
     public void seedDirectory(Connection c) throws SQLException {
         for (Org org : ORGANISATIONS) {

@@ -23,6 +23,8 @@ public final class DemoRegionMain {
         DemoRegion region = new DemoRegion();
         try (Connection c = DriverManager.getConnection(o.get("db-url"), o.get("db-user"), o.get("db-password"))) {
             region.seedDirectory(c);
+            java.net.URI app = URI.create(o.get("app-url"));
+            DemoRegion.registerDemoEpr(c, app.getScheme() + "://" + app.getAuthority());
         }
         List<DemoRegion.DemoPerson> people = DemoRegion.people();
         region.postDemoRegion(URI.create(o.get("ws-url")), people);
@@ -53,6 +55,10 @@ public final class DemoRegionMain {
         for (DemoRegion.DemoSource s : DemoRegion.SOURCES) {
             System.out.printf("  %-20s %-22s %s%n", s.username(), s.password(), s.ods());
         }
+        System.out.println();
+        URI app = URI.create(o.get("app-url"));
+        System.out.println("  Launch in context: the demo EPR at " + app.resolve("/demo-epr/")
+                + " (sign in as below, enter an NHS Number, \"Shared record\").");
         System.out.println();
         System.out.println("  Open " + o.get("app-url") + " and sign in as:");
         System.out.printf("  %-14s %-18s %s%n", "username", "password", "role profile");

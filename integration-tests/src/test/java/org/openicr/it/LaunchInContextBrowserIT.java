@@ -274,8 +274,9 @@ class LaunchInContextBrowserIT extends BrowserTest {
         browser.waitFor(By.id("launch-problem"));
 
         // A launch naming a system the region never registered.
-        browser.driver.get(fresh.replaceFirst(
-                "iss=[^&]+", "iss=" + URLEncoder.encode("https://unknown.example/epr", StandardCharsets.UTF_8)));
+        String unknown = "https://unknown" + System.nanoTime() % 1_000_000 + ".example/epr";
+        browser.driver.get(
+                fresh.replaceFirst("iss=[^&]+", "iss=" + URLEncoder.encode(unknown, StandardCharsets.UTF_8)));
         browser.waitFor(By.id("launch-problem"));
 
         assertTrue(
@@ -283,8 +284,9 @@ class LaunchInContextBrowserIT extends BrowserTest {
                 "each refusal is audited");
         assertEquals(
                 1,
-                count("select count(*) from audit_event where action = 'LAUNCH_REFUSED' and detail like"
-                        + " '%https://unknown.example/epr refused: no launching system is registered as iss%'"),
+                count(
+                        "select count(*) from audit_event where action = 'LAUNCH_REFUSED' and detail like ?",
+                        "%" + unknown + " refused: no launching system is registered as iss%"),
                 "the unregistered system is named in the audit");
         assertEquals(
                 0,

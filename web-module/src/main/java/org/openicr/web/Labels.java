@@ -146,7 +146,13 @@ public class Labels {
                 "ROLE_REASONS_CHANGED",
                 "Reasons per role changed",
                 "REASON_INFERRED",
-                "Reason given, relationship found in the record");
+                "Reason given, relationship found in the record",
+                "REASON_ASSERTED",
+                "Reason given, relationship asserted by the launching system",
+                "LAUNCH_REFUSED",
+                "Launch from another system refused",
+                "LAUNCHING_SYSTEM_CHANGED",
+                "Launching system changed");
         vocabulary("AuditOutcome", "SUCCESS", "Done", "DENIED", "Refused", "FAILURE", "Failed");
         vocabulary(
                 "PrivacyAlert",

@@ -9,10 +9,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.io.Serializable;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +18,8 @@ import org.openicr.audit.entity.AuditAction;
 import org.openicr.audit.entity.AuditEvent;
 import org.openicr.audit.entity.AuditOutcome;
 import org.openicr.directory.control.Directory;
+import org.openicr.directory.control.LaunchingSystemStore;
 import org.openicr.directory.control.RefusalTally;
-import org.openicr.platform.NativeRows;
 import org.openicr.platform.Roles;
 import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.IcrException;
@@ -41,12 +37,8 @@ import org.openicr.vocabulary.IcrException;
 @Stateless
 public class LaunchingSystems {
 
-    /** A registered launching system. */
-    public record LaunchingSystem(long id, String name, String iss, String jwksUri, String odsCode, boolean active)
-            implements Serializable {}
-
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    LaunchingSystemStore store;
 
     @EJB
     AuditTrail audit;
@@ -61,14 +53,11 @@ public class LaunchingSystems {
     SessionContext session;
 
     @PermitAll
-    public Optional<LaunchingSystem> byIss(String iss) {
+    public Optional<LaunchingSystemRow> byIss(String iss) {
         if (iss == null || iss.isBlank() || iss.length() > 500) {
             return Optional.empty();
         }
-        return NativeRows.first(em.createNativeQuery(
-                                "select id, name, iss, jwks_uri, ods_code, active from launching_system where iss = ?")
-                        .setParameter(1, iss))
-                .map(LaunchingSystems::system);
+        return store.byIss(iss).map(LaunchingSystemRow::of);
     }
 
     /**
@@ -77,15 +66,7 @@ public class LaunchingSystems {
      */
     @PermitAll
     public boolean firstUse(long systemId, String jti, Instant expiresAt) {
-        em.createNativeQuery("delete from launch_used where expires_at < now() - interval '1 minute'")
-                .executeUpdate();
-        int inserted = em.createNativeQuery("insert into launch_used (launching_system_id, jti, expires_at)"
-                        + " values (?, ?, ?) on conflict do nothing")
-                .setParameter(1, systemId)
-                .setParameter(2, jti)
-                .setParameter(3, Timestamp.from(expiresAt))
-                .executeUpdate();
-        return inserted == 1;
+        return store.use(systemId, jti, expiresAt);
     }
 
     /**
@@ -122,23 +103,14 @@ public class LaunchingSystems {
         if (byIss(systemIss).isPresent()) {
             throw new IcrException(ErrorCode.INVALID_INPUT, "A launching system with that iss is registered already.");
         }
-        em.createNativeQuery("insert into launching_system (name, iss, jwks_uri, ods_code) values (?, ?, ?, ?)")
-                .setParameter(1, systemName)
-                .setParameter(2, systemIss)
-                .setParameter(3, keys)
-                .setParameter(4, ods)
-                .executeUpdate();
+        store.insert(systemName, systemIss, keys, ods);
         changed("registered " + systemName + " {iss=" + systemIss + ", jwks_uri=" + keys + ", ods=" + ods + "}");
     }
 
     /** Allows or stops a system's launches (an administrator, audited). */
     @RolesAllowed(Roles.ADMINISTRATOR)
     public void setActive(long id, boolean active) {
-        int changed = em.createNativeQuery("update launching_system set active = ? where id = ?")
-                .setParameter(1, active)
-                .setParameter(2, id)
-                .executeUpdate();
-        if (changed != 1) {
+        if (!store.activate(id, active)) {
             throw new IcrException(ErrorCode.NOT_FOUND, "No such launching system.");
         }
         changed("launching system " + id + (active ? " allowed to launch" : " stopped from launching"));
@@ -179,21 +151,7 @@ public class LaunchingSystems {
     }
 
     @RolesAllowed(Roles.ADMINISTRATOR)
-    public List<LaunchingSystem> all() {
-        return NativeRows.of(em.createNativeQuery(
-                        "select id, name, iss, jwks_uri, ods_code, active from launching_system order by name"))
-                .stream()
-                .map(LaunchingSystems::system)
-                .toList();
-    }
-
-    private static LaunchingSystem system(NativeRows.Row row) {
-        return new LaunchingSystem(
-                row.get("id", Number.class).longValue(),
-                row.string("name"),
-                row.string("iss"),
-                row.string("jwks_uri"),
-                row.string("ods_code"),
-                row.get("active", Boolean.class));
+    public List<LaunchingSystemRow> all() {
+        return store.all().stream().map(LaunchingSystemRow::of).toList();
     }
 }

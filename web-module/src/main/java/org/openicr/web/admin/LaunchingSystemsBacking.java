@@ -7,8 +7,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.omnifaces.util.Messages;
+import org.openicr.directory.boundary.LaunchingSystemRow;
 import org.openicr.directory.boundary.LaunchingSystems;
-import org.openicr.directory.boundary.LaunchingSystems.LaunchingSystem;
 import org.openicr.directory.boundary.OrganisationAdministration;
 import org.openicr.directory.boundary.OrganisationRow;
 import org.openicr.vocabulary.IcrException;
@@ -29,7 +29,7 @@ public class LaunchingSystemsBacking implements Serializable {
     @EJB
     transient OrganisationAdministration organisationAdministration;
 
-    private List<LaunchingSystem> systems;
+    private List<LaunchingSystemRow> systems;
     private List<OrganisationRow> organisations;
     private String name;
     private String iss;
@@ -67,7 +67,7 @@ public class LaunchingSystemsBacking implements Serializable {
         load();
     }
 
-    public List<LaunchingSystem> getSystems() {
+    public List<LaunchingSystemRow> getSystems() {
         return systems;
     }
 

@@ -30,8 +30,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openicr.directory.boundary.LaunchingSystemRow;
 import org.openicr.directory.boundary.LaunchingSystems;
-import org.openicr.directory.boundary.LaunchingSystems.LaunchingSystem;
 
 /**
  * Launch in context (issue 19, item 2; docs/identity.md, section J): SMART App Launch's EHR launch,
@@ -179,7 +179,7 @@ public class LaunchEntry {
         if (iss == null || token == null || token.isBlank() || token.length() > 8_000) {
             throw new LaunchClaims.Refused("the launch has no iss or no launch token");
         }
-        LaunchingSystem system = systems.byIss(iss)
+        LaunchingSystemRow system = systems.byIss(iss)
                 .orElseThrow(() -> new LaunchClaims.Refused("no launching system is registered as iss"));
         if (!system.active()) {
             throw new LaunchClaims.Refused("the launching system is not active");
@@ -202,7 +202,7 @@ public class LaunchEntry {
         return new PendingLaunch(system.id(), system.name(), system.iss(), system.odsCode(), launch);
     }
 
-    private JWKSource<SecurityContext> keysOf(LaunchingSystem system) throws LaunchClaims.Refused {
+    private JWKSource<SecurityContext> keysOf(LaunchingSystemRow system) throws LaunchClaims.Refused {
         try {
             java.net.URL url = new URI(system.jwksUri()).toURL();
             // Cached, refreshed on an unknown key id, rate-limited: Nimbus's defaults.

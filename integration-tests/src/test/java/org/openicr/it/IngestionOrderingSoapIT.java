@@ -286,6 +286,24 @@ class IngestionOrderingSoapIT {
     }
 
     @Test
+    void olderDemographicsOverHl7AreAcceptedWithAnErrWarningNotSilently() throws Exception {
+        String mrn = "D" + System.nanoTime();
+        String nhs = registered(TestEnvironment.freshNhsNumber(), mrn);
+        Soap.Response older = Hl7IngestionSoapIT.post(
+                null,
+                String.join(
+                        "\r",
+                        msh("ADT^A31^ADT_A05", "A31-" + mrn, "202601100700"),
+                        "EVN|A31|202601100700",
+                        Hl7IngestionSoapIT.pid(nhs, mrn, "HL7OLDER")));
+        assertEquals("AA", older.element("acknowledgementCode"), older::toString);
+        assertTrue(
+                older.body().contains("ERR|||0^Message accepted^HL70357|W|SUPERSEDED^SUPERSEDED^99OICR||"),
+                older::toString);
+        assertEquals(1, items("select count(*) from person where nhs_number = ? and family_name = 'HL7ORDER'", nhs));
+    }
+
+    @Test
     void anS17DatedBeforeTheS13DoesNotRemoveTheAppointmentAndALaterOneDoes() throws Exception {
         String mrn = "S" + System.nanoTime();
         String nhs = registered(TestEnvironment.freshNhsNumber(), mrn);

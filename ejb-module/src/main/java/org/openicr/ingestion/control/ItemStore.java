@@ -23,8 +23,10 @@ import org.openicr.vocabulary.IcrException;
 
 /**
  * Writes record items. Each item is upserted on (source system, source key) in one statement, and
- * only when its version is newer than the stored one, so out-of-order delivery never lets an older
- * version overwrite a newer one and concurrent messages need no locks of their own.
+ * only when its version is at least the stored one (equal versions in arrival order) and no
+ * withdrawal of the same or a later version stands, so out-of-order delivery never lets an older
+ * version overwrite a newer one and concurrent messages need no locks of their own. The rules are
+ * {@link ItemOrdering}'s.
  */
 @Dependent
 public class ItemStore {

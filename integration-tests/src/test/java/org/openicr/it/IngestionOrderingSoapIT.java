@@ -334,6 +334,43 @@ class IngestionOrderingSoapIT {
                 1, items("select count(*) from record_item where source_key = ? and withdrawn_at is not null", key));
     }
 
+    @Test
+    void anS17ThatArrivesBeforeItsAppointmentKeepsTheLateBookingOutOfView() throws Exception {
+        String mrn = "T" + System.nanoTime();
+        String nhs = registered(TestEnvironment.freshNhsNumber(), mrn);
+        String appointment = "APT" + System.nanoTime();
+        String key = "appointment/" + appointment;
+        Soap.Response deleted =
+                Hl7IngestionSoapIT.post(null, siu("S17", "202601101000", nhs, mrn, appointment, "202602010930"));
+        assertEquals("AA", deleted.element("acknowledgementCode"), deleted::toString);
+        Answer kept = answers(deleted).get(0);
+        assertEquals("NOT_FOUND", kept.outcome(), deleted::toString);
+        assertTrue(kept.reason().contains("kept"), deleted::toString);
+        assertTrue(deleted.body().contains("|W|NOT_FOUND^"), deleted::toString);
+
+        Soap.Response booked =
+                Hl7IngestionSoapIT.post(null, siu("S12", "202601100900", nhs, mrn, appointment, "202602010930"));
+        assertEquals("AA", booked.element("acknowledgementCode"), booked::toString);
+        assertEquals("IGNORED_WITHDRAWN", answers(booked).get(0).outcome(), booked::toString);
+        assertTrue(booked.body().contains("|W|IGNORED_WITHDRAWN^"), booked::toString);
+        assertEquals(0, items("select count(*) from record_item where source_key = ?", key));
+
+        Soap.Response rebooked =
+                Hl7IngestionSoapIT.post(null, siu("S12", "202601101001", nhs, mrn, appointment, "202602011130"));
+        assertEquals("CREATED", answers(rebooked).get(0).outcome(), rebooked::toString);
+        assertEquals(1, items("select count(*) from record_item where source_key = ? and withdrawn_at is null", key));
+    }
+
+    @Test
+    void aRefusedHl7MessageGetsAnAckWithAnErrOfErrorSeverity() throws Exception {
+        Soap.Response garbage = Hl7IngestionSoapIT.post("garbage-" + System.nanoTime(), "this is not HL7");
+        assertEquals("AR", garbage.element("acknowledgementCode"), garbage::toString);
+        assertTrue(garbage.body().contains("MSA|AR|"), garbage::toString);
+        assertTrue(
+                garbage.body().contains("ERR|||102^Data type error^HL70357|E|HL7_REJECTED^HL7_REJECTED^99OICR|||"),
+                garbage::toString);
+    }
+
     // ---- item 3: partial batches ----
 
     private static String unknownSystem(String key) {

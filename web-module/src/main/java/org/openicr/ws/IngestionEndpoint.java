@@ -7,6 +7,7 @@ import jakarta.jws.WebService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.handler.MessageContext;
+import java.time.Instant;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +25,7 @@ import org.openicr.ingestion.contract.ItemBatch;
 import org.openicr.ingestion.contract.ItemBatchAcknowledgement;
 import org.openicr.ingestion.contract.ItemWithdrawal;
 import org.openicr.ingestion.contract.ItemWithdrawalAcknowledgement;
+import org.openicr.ingestion.control.hl7.Hl7Ack;
 import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.IcrException;
 
@@ -89,6 +91,13 @@ public class IngestionEndpoint implements IngestionPort {
             ack.setOutcome(rejected ? "REJECTED" : "ERROR");
             ack.setErrorCode(detail.getCode());
             ack.getReason().add(detail.getReason());
+            ack.setAck(Hl7Ack.refusal(
+                    body.getEr7(),
+                    ack.getAcknowledgementCode(),
+                    detail.getCode(),
+                    detail.getReason(),
+                    "ICR" + Long.toString(System.nanoTime(), 36).toUpperCase(),
+                    Instant.now()));
             return ack;
         }
     }

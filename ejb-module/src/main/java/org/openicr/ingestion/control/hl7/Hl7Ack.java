@@ -51,6 +51,50 @@ public final class Hl7Ack {
         return String.join("\r", segments) + "\r";
     }
 
+    /**
+     * The ACK for a refused message (AE or AR): the sender's MSH fields read straight from the text
+     * (empty where it cannot be read) and one ERR of error severity ({@code E}) with the HL7 error
+     * code of {@link #hl7ErrorCode} and the record's stable code as the application error code.
+     */
+    public static String refusal(
+            String er7, String acknowledgementCode, String errorCode, String reason, String ackControlId, Instant at) {
+        String application = null;
+        String facility = null;
+        String type = null;
+        String controlId = null;
+        try {
+            String msh = Er7Text.segments(er7).get(0);
+            application = Er7Text.mshField(msh, 3, 1);
+            facility = Er7Text.mshField(msh, 4, 1);
+            String code = Er7Text.mshField(msh, 9, 1);
+            String trigger = Er7Text.mshField(msh, 9, 2);
+            type = code == null ? null : trigger == null ? code : code + "^" + trigger;
+            controlId = Er7Text.mshField(msh, 10, 1);
+        } catch (RuntimeException unreadable) {
+            // Not an HL7 message, or its MSH cannot be split: the ACK names nothing of it.
+        }
+        String ack = er7(application, facility, type, controlId, acknowledgementCode, ackControlId, at, List.of());
+        return ack + "ERR|||" + hl7ErrorCode(errorCode) + "|E|" + escape(errorCode) + "^" + escape(errorCode)
+                + "^99OICR|||" + escape(reason) + "\r";
+    }
+
+    /**
+     * HL7 table 0357 for the record's stable codes: the nearest standard meaning; the record's own
+     * code is in ERR-5.
+     */
+    static String hl7ErrorCode(String errorCode) {
+        return switch (errorCode == null ? "" : errorCode) {
+            case "HL7_REJECTED",
+                    "INVALID_INPUT",
+                    "INVALID_NHS_NUMBER",
+                    "UNKNOWN_CODE_SYSTEM",
+                    "UNKNOWN_CATEGORY" -> "102^Data type error^HL70357";
+            case "NOT_FOUND" -> "204^Unknown key identifier^HL70357";
+            case "LOCAL_IDENTIFIER_CONFLICT", "SOURCE_KEY_CONFLICT" -> "205^Duplicate key identifier^HL70357";
+            default -> "207^Application internal error^HL70357";
+        };
+    }
+
     /** HL7 escape sequences for the standard delimiters; line breaks become spaces. */
     static String escape(String value) {
         if (value == null) {

@@ -35,6 +35,45 @@ class Hl7AckTest {
         assertEquals("MSH|^~\\&|OPENICR|ICR|||19700101000000+0000||ACK^^ACK|ICR1|P|2.5.1\rMSA|AA|C\r", ack);
     }
 
+    @Test
+    void aRefusalNamesTheSendersMessageAndGivesAnErrOfErrorSeverity() {
+        String ack = Hl7Ack.refusal(
+                "MSH|^~\\&|PAS|RX901|ICR|ICB90|202601100900||ADT^A40^ADT_A39|CTRL-9|P|2.5.1\rEVN|A40",
+                "AE",
+                "SOURCE_NOT_PERMITTED",
+                "Source PAS may not merge these records",
+                "ICR7",
+                Instant.parse("2026-01-10T09:00:01Z"));
+        assertEquals(
+                "MSH|^~\\&|OPENICR|ICR|PAS|RX901|20260110090001+0000||ACK^A40^ACK|ICR7|P|2.5.1\r"
+                        + "MSA|AE|CTRL-9\r"
+                        + "ERR|||207^Application internal error^HL70357|E|SOURCE_NOT_PERMITTED^SOURCE_NOT_PERMITTED"
+                        + "^99OICR|||Source PAS may not merge these records\r",
+                ack);
+    }
+
+    @Test
+    void garbageIsAnsweredWithAnAckThatNamesNothingOfIt() {
+        String ack = Hl7Ack.refusal("this is not HL7", "AR", "HL7_REJECTED", "not HL7", "ICR8", Instant.EPOCH);
+        assertEquals(
+                "MSH|^~\\&|OPENICR|ICR|||19700101000000+0000||ACK^^ACK|ICR8|P|2.5.1\rMSA|AR|\r"
+                        + "ERR|||102^Data type error^HL70357|E|HL7_REJECTED^HL7_REJECTED^99OICR|||not HL7\r",
+                ack);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "HL7_REJECTED, 102",
+        "INVALID_INPUT, 102",
+        "NOT_FOUND, 204",
+        "LOCAL_IDENTIFIER_CONFLICT, 205",
+        "SOURCE_NOT_PERMITTED, 207",
+        "INTERNAL_ERROR, 207"
+    })
+    void recordCodesMapToTable0357(String code, String hl7) {
+        assertEquals(hl7, Hl7Ack.hl7ErrorCode(code).substring(0, 3));
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = ';',

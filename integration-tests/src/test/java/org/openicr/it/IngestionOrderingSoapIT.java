@@ -430,6 +430,38 @@ class IngestionOrderingSoapIT {
     }
 
     @Test
+    void underPartialAValueTooLongForItsFieldRefusesOnlyItsItem() throws Exception {
+        String p = "ord-long-" + nhsNumber;
+        String tooLong = ItemIngestionSoapIT.medication(p + "-2", 1, "too long")
+                .replace("<icr:code>39720311000001101</icr:code>", "<icr:code>" + "7".repeat(41) + "</icr:code>");
+        Soap.Response r =
+                submit(partialBatch(id("long"), true, ItemIngestionSoapIT.medication(p + "-1", 1, "fits"), tooLong));
+        assertEquals(200, r.status(), r::toString);
+        assertEquals("PARTIALLY_ACCEPTED", r.element("outcome"), r::toString);
+        List<Answer> answers = answers(r);
+        assertEquals("CREATED", answers.get(0).outcome(), r::toString);
+        assertEquals(
+                new Answer(
+                        p + "-2",
+                        "REFUSED",
+                        "INVALID_INPUT",
+                        "ItemBatch/item[2]/code/code is longer than its limit of 40 characters (it has 41)."),
+                answers.get(1));
+        assertEquals(1, items("select count(*) from record_item where source_key like ?", p + "-%"));
+
+        // The same batch without partial: refused whole, with the same reason as before issue 21.
+        Soap.Response whole = submit(
+                partialBatch(id("long-all"), false, ItemIngestionSoapIT.medication(p + "-3", 1, "fits"), tooLong));
+        assertEquals(500, whole.status(), whole::toString);
+        assertEquals("INVALID_INPUT", whole.faultCode(), whole::toString);
+        assertTrue(
+                whole.body()
+                        .contains("ItemBatch/item[2]/code/code is longer than its limit of 40 characters (it has 41)."),
+                whole::toString);
+        assertEquals(0, items("select count(*) from record_item where source_key = ?", p + "-3"));
+    }
+
+    @Test
     void withoutPartialOneInvalidItemStillRefusesTheWholeBatch() throws Exception {
         String p = "ord-all-" + nhsNumber;
         Soap.Response r = submit(partialBatch(

@@ -7,10 +7,10 @@ import jakarta.jws.WebService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.handler.MessageContext;
-import java.time.Instant;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openicr.ingestion.boundary.Hl7Refusals;
 import org.openicr.ingestion.boundary.Inbox;
 import org.openicr.ingestion.boundary.Ingestion;
 import org.openicr.ingestion.boundary.Received;
@@ -25,7 +25,6 @@ import org.openicr.ingestion.contract.ItemBatch;
 import org.openicr.ingestion.contract.ItemBatchAcknowledgement;
 import org.openicr.ingestion.contract.ItemWithdrawal;
 import org.openicr.ingestion.contract.ItemWithdrawalAcknowledgement;
-import org.openicr.ingestion.control.hl7.Hl7Ack;
 import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.IcrException;
 
@@ -91,13 +90,8 @@ public class IngestionEndpoint implements IngestionPort {
             ack.setOutcome(rejected ? "REJECTED" : "ERROR");
             ack.setErrorCode(detail.getCode());
             ack.getReason().add(detail.getReason());
-            ack.setAck(Hl7Ack.refusal(
-                    body.getEr7(),
-                    ack.getAcknowledgementCode(),
-                    detail.getCode(),
-                    detail.getReason(),
-                    "ICR" + Long.toString(System.nanoTime(), 36).toUpperCase(),
-                    Instant.now()));
+            ack.setAck(
+                    Hl7Refusals.ack(body.getEr7(), ack.getAcknowledgementCode(), detail.getCode(), detail.getReason()));
             return ack;
         }
     }

@@ -147,6 +147,20 @@ public class MessageProcessor {
 
     public ItemBatchAcknowledgement items(
             InboundMessage message, SubmittingSource source, ItemBatch body, Consumer<AuditEvent> audit) {
+        return items(message, source, body, audit, Map.of());
+    }
+
+    /**
+     * @param itemFaults items the contract's schema refused for a value's length alone (index from
+     *     0 to the reason naming the field): refused on their own under {@code partial}, else the
+     *     first of them refuses the batch, as before
+     */
+    public ItemBatchAcknowledgement items(
+            InboundMessage message,
+            SubmittingSource source,
+            ItemBatch body,
+            Consumer<AuditEvent> audit,
+            Map<Integer, String> itemFaults) {
         String messageId = identify(message, source, "SubmitItems", body.getMessageId());
         Optional<StoredOutcome> earlier = earlierOutcome(message);
         StoredOutcome outcome;
@@ -154,6 +168,14 @@ public class MessageProcessor {
             outcome = earlier.get();
         } else {
             boolean partial = body.isPartial();
+            if (!partial && !itemFaults.isEmpty()) {
+                throw new IcrException(
+                        ErrorCode.INVALID_INPUT,
+                        itemFaults.entrySet().stream()
+                                .min(Map.Entry.comparingByKey())
+                                .get()
+                                .getValue());
+            }
             List<IncomingItem> incoming = new ArrayList<>();
             // Under partial, the answer of each item in the batch's order: refused ones now, the
             // others once written.
@@ -162,6 +184,9 @@ public class MessageProcessor {
             for (int i = 0; i < body.getItem().size(); i++) {
                 Item item = body.getItem().get(i);
                 try {
+                    if (itemFaults.containsKey(i)) {
+                        throw new IcrException(ErrorCode.INVALID_INPUT, itemFaults.get(i));
+                    }
                     IncomingItem mapped = ContractMapping.item(item, i);
                     if (!keys.add(mapped.item().sourceKey())) {
                         throw new IcrException(

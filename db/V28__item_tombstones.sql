@@ -8,6 +8,11 @@
 --
 -- item_tombstone.version         the withdrawal's version (epoch milliseconds for lastUpdated/MSH-7,
 --                                the source's own number for version); only ever raised
+-- item_tombstone.before_item     true when the withdrawal came before any item of the key was held:
+--                                then an item of the same version, arriving late, stays out too
+--                                (it is the withdrawn one); otherwise equal versions go by arrival
+--                                (issue 21 item 1), so an item re-sent after its withdrawal at the
+--                                same version is shown again
 -- item_tombstone.reason          the withdrawal reason (NO_LONGER_HELD, RETENTION, ENTERED_IN_ERROR,
 --                                CANCELLED)
 -- item_tombstone.inbound_message_id  the message that withdrew it (inbox row; no foreign key, as
@@ -17,6 +22,7 @@ create table item_tombstone (
     source_system_id    bigint       not null,
     source_key          varchar(200) not null,
     version             bigint       not null,
+    before_item         boolean      not null,
     reason              varchar(40)  not null,
     inbound_message_id  bigint,
     withdrawn_at        timestamptz  not null default now(),
@@ -26,10 +32,11 @@ alter table item_tombstone set (vacuum_truncate = false);
 
 grant select, insert, update on item_tombstone to ${app_role};
 
--- Items withdrawn before this migration keep out what they kept out before: a repeat of the
--- withdrawn version (the upsert now applies an equal version, issue 21 item 1).
-insert into item_tombstone (source_system_id, source_key, version, reason, inbound_message_id, withdrawn_at)
-select source_system_id, source_key, version, coalesce(withdrawn_reason, 'NO_LONGER_HELD'), inbound_message_id,
+-- Items withdrawn before this migration keep older versions out (an equal version sent again is
+-- applied by arrival, as for any item withdrawn from now on).
+insert into item_tombstone (source_system_id, source_key, version, before_item, reason, inbound_message_id,
+                            withdrawn_at)
+select source_system_id, source_key, version, false, coalesce(withdrawn_reason, 'NO_LONGER_HELD'), inbound_message_id,
        withdrawn_at
 from record_item
 where withdrawn_at is not null;

@@ -179,21 +179,38 @@ class IngestionOrderingSoapIT {
         assertEquals(
                 1, items("select count(*) from record_item where source_key = ? and withdrawn_at is not null", key));
 
-        // The withdrawn version sent again (a new message id) stays out, and says so; a newer one comes back.
+        // The withdrawn version sent again in a new message: by arrival, shown again (an "entered in
+        // error" that was itself the error, or the same minute's DNR after "no DNR").
         Soap.Response again = submit(
                 ItemIngestionSoapIT.batch(id("w5b"), nhs(), ItemIngestionSoapIT.medication(key, 5, "five again")));
-        Answer stayedOut = answers(again).get(0);
-        assertEquals("IGNORED_WITHDRAWN", stayedOut.outcome(), again::toString);
-        assertTrue(stayedOut.reason().contains("withdrew the item at version 5"), again::toString);
-        assertEquals(
-                1, items("select count(*) from record_item where source_key = ? and withdrawn_at is not null", key));
-        Soap.Response newer =
-                submit(ItemIngestionSoapIT.batch(id("w6"), nhs(), ItemIngestionSoapIT.medication(key, 6, "six")));
-        assertEquals("UPDATED", answers(newer).get(0).outcome(), newer::toString);
+        assertEquals("UPDATED", answers(again).get(0).outcome(), again::toString);
         assertEquals(
                 1,
                 items(
-                        "select count(*) from record_item where source_key = ? and withdrawn_at is null and text = 'six'",
+                        "select count(*) from record_item where source_key = ? and withdrawn_at is null"
+                                + " and text = 'five again'",
+                        key));
+
+        // Withdrawn at 8: version 7 stays out and says so; 8, sent after the withdrawal, comes back.
+        Soap.Response later = withdraw(key, "NO_LONGER_HELD", "<icr:version>8</icr:version>");
+        assertEquals("WITHDRAWN", answers(later).get(0).outcome(), later::toString);
+        Soap.Response seven =
+                submit(ItemIngestionSoapIT.batch(id("w7"), nhs(), ItemIngestionSoapIT.medication(key, 7, "seven")));
+        Answer stayedOut = answers(seven).get(0);
+        assertEquals("IGNORED_WITHDRAWN", stayedOut.outcome(), seven::toString);
+        assertTrue(
+                stayedOut.reason().contains("withdrew the item at version 8, later than this one (7)"),
+                seven::toString);
+        assertEquals(
+                1, items("select count(*) from record_item where source_key = ? and withdrawn_at is not null", key));
+        Soap.Response eight =
+                submit(ItemIngestionSoapIT.batch(id("w8"), nhs(), ItemIngestionSoapIT.medication(key, 8, "eight")));
+        assertEquals("UPDATED", answers(eight).get(0).outcome(), eight::toString);
+        assertEquals(
+                1,
+                items(
+                        "select count(*) from record_item where source_key = ? and withdrawn_at is null"
+                                + " and text = 'eight'",
                         key));
     }
 
@@ -205,7 +222,7 @@ class IngestionOrderingSoapIT {
         Answer kept = answers(early).get(0);
         assertEquals("NOT_FOUND", kept.outcome(), early::toString);
         assertTrue(kept.reason().contains("kept"), early::toString);
-        assertEquals(1, items("select count(*) from item_tombstone where source_key = ?", key));
+        assertEquals(1, items("select count(*) from item_tombstone where source_key = ? and before_item", key));
 
         Soap.Response late =
                 submit(ItemIngestionSoapIT.batch(id("late"), nhs(), medicationAt(key, "2026-02-01T12:00:00Z", "late")));

@@ -10,8 +10,10 @@ package org.openicr.ingestion.control;
  * <ul>
  *   <li>An item is applied when it is at least as new as the stored one: equal versions are ordered
  *       by arrival (a repeated message id never gets this far, so a replay changes nothing).
- *   <li>An item is not applied while a withdrawal of the same or a later version stands (a
- *       tombstone), whether the withdrawal came before or after the item was first held.
+ *   <li>An item is not applied while a withdrawal of a later version stands (a tombstone), nor of
+ *       the same version when the withdrawal came before any item of the key was held (the late
+ *       item is the withdrawn one). A withdrawal of a held item and an item of the same version
+ *       sent after it go by arrival, as two items do: the item is shown again.
  *   <li>A withdrawal applies to a held item at least as old as the withdrawal; it is ignored when the
  *       item is newer. A withdrawal of an item not held yet is kept (when it has a version), so that
  *       the item, arriving late, stays out of view.
@@ -26,7 +28,7 @@ public final class ItemOrdering {
         APPLY,
         /** The stored version is newer. */
         OLDER_THAN_STORED,
-        /** A withdrawal of the same or a later version stands. */
+        /** A withdrawal of a later version stands, or of the same one kept before the item was held. */
         WITHDRAWN_FIRST
     }
 
@@ -45,13 +47,14 @@ public final class ItemOrdering {
     /**
      * @param stored the held item's version, or null when the source holds no item of that key
      * @param tombstone the standing withdrawal's version, or null when there is none
+     * @param beforeItem whether that withdrawal came before any item of the key was held
      * @param incoming the arriving item's version
      */
-    public static ItemDecision item(Long stored, Long tombstone, long incoming) {
+    public static ItemDecision item(Long stored, Long tombstone, boolean beforeItem, long incoming) {
         if (stored != null && stored > incoming) {
             return ItemDecision.OLDER_THAN_STORED;
         }
-        if (tombstone != null && tombstone >= incoming) {
+        if (tombstone != null && (tombstone > incoming || (tombstone == incoming && beforeItem))) {
             return ItemDecision.WITHDRAWN_FIRST;
         }
         return ItemDecision.APPLY;
@@ -85,8 +88,10 @@ public final class ItemOrdering {
             case OLDER_THAN_STORED -> "not applied: this source already sent a newer version of the item (stored "
                     + stored + ", this " + incoming + "); nothing changed";
             case WITHDRAWN_FIRST -> "not applied: this source withdrew the item at version " + tombstone
-                    + ", the same as or later" + " than this one (" + incoming
-                    + "); it stays out of view until a newer version is sent";
+                    + (tombstone != null && tombstone == incoming
+                            ? ", this very version, before the item arrived"
+                            : ", later than this one")
+                    + " (" + incoming + "); it stays out of view until a newer version is sent";
             case APPLY -> "applied";
         };
     }

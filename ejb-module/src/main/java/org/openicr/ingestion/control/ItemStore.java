@@ -79,9 +79,10 @@ public class ItemStore {
             + " from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::timestamptz[],"
             + " ?::timestamptz[], ?::timestamptz[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],"
             + " ?::varchar[], ?::text[]) as t(k, c, v, st, ea, ee, ra, cs, cd, dp, tx, se, dt)"
-            // A withdrawal of the same or a later version keeps the item out (issue 21, item 2).
+            // A withdrawal of a later version keeps the item out, and of the same version when it came
+            // before the item was held (issue 21, item 2; ItemOrdering.item).
             + " where not exists (select 1 from item_tombstone b where b.source_system_id = ?"
-            + " and b.source_key = t.k and b.version >= t.v)"
+            + " and b.source_key = t.k and (b.version > t.v or (b.version = t.v and b.before_item)))"
             + " on conflict (source_system_id, source_key) do update set category = excluded.category,"
             + " version = excluded.version, status = excluded.status, effective_at = excluded.effective_at,"
             + " effective_end = excluded.effective_end, recorded_at = excluded.recorded_at,"
@@ -154,7 +155,9 @@ public class ItemStore {
             Connection c, long sourceSystemId, long personId, List<IncomingItem> unchanged, boolean partial)
             throws SQLException {
         Map<String, Long[]> found = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select k.key, r.person_id, r.version, b.version as tombstone"
+        Map<String, Boolean> beforeItem = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select k.key, r.person_id, r.version, b.version as tombstone,"
+                + " b.before_item"
                 + " from unnest(?::varchar[]) as k(key)"
                 + " left join record_item r on r.source_system_id = ? and r.source_key = k.key"
                 + " left join item_tombstone b on b.source_system_id = ? and b.source_key = k.key")) {
@@ -167,6 +170,7 @@ public class ItemStore {
             ps.setLong(3, sourceSystemId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    beforeItem.put(rs.getString("key"), rs.getBoolean("before_item"));
                     found.put(rs.getString("key"), new Long[] {
                         (Long) rs.getObject("person_id"),
                         (Long) rs.getObject("version"),
@@ -188,7 +192,8 @@ public class ItemStore {
                 continue;
             }
             long version = incoming.item().version();
-            ItemOrdering.ItemDecision decision = ItemOrdering.item(row[1], row[2], version);
+            ItemOrdering.ItemDecision decision =
+                    ItemOrdering.item(row[1], row[2], beforeItem.getOrDefault(key, false), version);
             if (decision == ItemOrdering.ItemDecision.APPLY) {
                 // A concurrent message wrote a newer version between the upsert and this read.
                 decision = ItemOrdering.ItemDecision.OLDER_THAN_STORED;
@@ -219,7 +224,8 @@ public class ItemStore {
      * Takes items out of view (the source no longer holds them, or the event was cancelled); never
      * deletes. Each withdrawal is decided by {@link ItemOrdering#withdrawal} against the held item
      * (locked for the decision), and leaves a tombstone at its version (or the item's) that keeps
-     * older-or-equal versions of the item out of view, also when the item arrives later.
+     * older versions of the item out of view (and the same version too when the item was not held
+     * yet), also when the item arrives later.
      */
     public List<ItemResult> withdraw(long sourceSystemId, long inboundMessageId, List<Withdrawal> withdrawals) {
         List<ItemResult> results = new ArrayList<>();
@@ -229,8 +235,9 @@ public class ItemStore {
                 PreparedStatement withdraw = c.prepareStatement("update record_item set withdrawn_at = now(),"
                         + " withdrawn_reason = ?, updated_at = now() where source_system_id = ? and source_key = ?");
                 PreparedStatement tombstone = c.prepareStatement("insert into item_tombstone (source_system_id,"
-                        + " source_key, version, reason, inbound_message_id) values (?, ?, ?, ?, ?)"
+                        + " source_key, version, before_item, reason, inbound_message_id) values (?, ?, ?, ?, ?, ?)"
                         + " on conflict (source_system_id, source_key) do update set version = excluded.version,"
+                        + " before_item = excluded.before_item,"
                         + " reason = excluded.reason, inbound_message_id = excluded.inbound_message_id,"
                         + " withdrawn_at = now() where item_tombstone.version <= excluded.version")) {
             for (Withdrawal w : withdrawals) {
@@ -255,11 +262,12 @@ public class ItemStore {
                                 sourceSystemId,
                                 inboundMessageId,
                                 w,
-                                ItemOrdering.tombstoneVersion(stored, w.version()));
+                                ItemOrdering.tombstoneVersion(stored, w.version()),
+                                false);
                         results.add(new ItemResult(w.sourceKey(), Outcome.WITHDRAWN));
                     }
                     case KEEP_TOMBSTONE -> {
-                        keep(tombstone, sourceSystemId, inboundMessageId, w, w.version());
+                        keep(tombstone, sourceSystemId, inboundMessageId, w, w.version(), true);
                         results.add(new ItemResult(w.sourceKey(), Outcome.NOT_FOUND, null, reason));
                     }
                     case IGNORE_OLDER -> results.add(
@@ -274,13 +282,19 @@ public class ItemStore {
     }
 
     private static void keep(
-            PreparedStatement tombstone, long sourceSystemId, long inboundMessageId, Withdrawal w, long version)
+            PreparedStatement tombstone,
+            long sourceSystemId,
+            long inboundMessageId,
+            Withdrawal w,
+            long version,
+            boolean beforeItem)
             throws SQLException {
         tombstone.setLong(1, sourceSystemId);
         tombstone.setString(2, w.sourceKey());
         tombstone.setLong(3, version);
-        tombstone.setString(4, w.reason());
-        tombstone.setLong(5, inboundMessageId);
+        tombstone.setBoolean(4, beforeItem);
+        tombstone.setString(5, w.reason());
+        tombstone.setLong(6, inboundMessageId);
         tombstone.executeUpdate();
     }
 

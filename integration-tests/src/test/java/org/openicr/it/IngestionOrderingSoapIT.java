@@ -320,6 +320,40 @@ class IngestionOrderingSoapIT {
         assertEquals(1, items("select count(*) from person where nhs_number = ? and family_name = 'HL7ORDER'", nhs));
     }
 
+    private static Soap.Response a31(String nhs, String mrn, String time, String directive) throws Exception {
+        return Hl7IngestionSoapIT.post(
+                null,
+                String.join(
+                        "\r",
+                        msh("ADT^A31^ADT_A05", "A31-" + System.nanoTime(), time),
+                        "EVN|A31|" + time,
+                        Hl7IngestionSoapIT.pid(nhs, mrn, "HL7ORDER"),
+                        Hl7IngestionSoapIT.segment("PD1", 15, directive)));
+    }
+
+    private static long dnacpr(String nhs, String withdrawn) throws Exception {
+        return items(
+                "select count(*) from record_item i join person p on p.id = i.person_id where p.nhs_number = ?"
+                        + " and i.category = 'CARE_PLANS' and i.withdrawn_at is " + withdrawn,
+                nhs);
+    }
+
+    @Test
+    void aDnrSentAgainInTheMinuteItWasCancelledIsShownAgain() throws Exception {
+        String mrn = "R" + System.nanoTime();
+        String nhs = registered(TestEnvironment.freshNhsNumber(), mrn);
+        assertEquals("AA", a31(nhs, mrn, "202601100900", "DNR").element("acknowledgementCode"));
+        assertEquals(1, dnacpr(nhs, "null"));
+        Soap.Response none = a31(nhs, mrn, "202601100930", "N");
+        assertEquals("WITHDRAWN", answers(none).get(0).outcome(), none::toString);
+        assertEquals(1, dnacpr(nhs, "not null"));
+        // The same minute, the decision again: by arrival it is shown, not hidden by the cancellation.
+        Soap.Response again = a31(nhs, mrn, "202601100930", "DNR");
+        assertEquals("AA", again.element("acknowledgementCode"), again::toString);
+        assertTrue(again.body().contains("<outcome>UPDATED</outcome>"), again::toString);
+        assertEquals(1, dnacpr(nhs, "null"));
+    }
+
     @Test
     void anS17DatedBeforeTheS13DoesNotRemoveTheAppointmentAndALaterOneDoes() throws Exception {
         String mrn = "S" + System.nanoTime();

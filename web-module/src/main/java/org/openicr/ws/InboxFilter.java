@@ -102,7 +102,10 @@ public class InboxFilter extends HttpFilter {
             return;
         }
         ContractValidation.Problem invalid = validation.problem(body);
-        if (invalid != null) {
+        if (invalid != null && invalid.itemsOnly()) {
+            // Items too long for a field: answered by the processor, on their own in a partial batch.
+            received = new Received(body, body.length, receivedAt, invalid.itemFaults());
+        } else if (invalid != null) {
             if (invalid.tooLong()) {
                 refuse(response, received, ErrorCode.INVALID_INPUT, cut(invalid.reason()));
             } else {

@@ -10,6 +10,7 @@ import jakarta.xml.ws.handler.MessageContext;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openicr.ingestion.boundary.Hl7Refusals;
 import org.openicr.ingestion.boundary.Inbox;
 import org.openicr.ingestion.boundary.Ingestion;
 import org.openicr.ingestion.boundary.Received;
@@ -89,6 +90,8 @@ public class IngestionEndpoint implements IngestionPort {
             ack.setOutcome(rejected ? "REJECTED" : "ERROR");
             ack.setErrorCode(detail.getCode());
             ack.getReason().add(detail.getReason());
+            ack.setAck(
+                    Hl7Refusals.ack(body.getEr7(), ack.getAcknowledgementCode(), detail.getCode(), detail.getReason()));
             return ack;
         }
     }

@@ -47,19 +47,44 @@ class ContractLimitsTest {
         String xml =
                 batch("x".repeat(40), "d").replaceFirst("(?s)(.*)<icr:code>x{40}", "$1<icr:code>" + "y".repeat(41));
         ContractValidation.Problem problem = check(xml);
-        assertTrue(problem.tooLong(), problem.reason());
+        // An item's length is answered by the processor (on its own in a partial batch, issue 21).
+        assertTrue(problem.itemsOnly(), problem::toString);
         assertEquals(
-                "ItemBatch/item[2]/code/code is longer than its limit of 40 characters (it has 41).", problem.reason());
+                java.util.Map.of(
+                        1, "ItemBatch/item[2]/code/code is longer than its limit of 40 characters (it has 41)."),
+                problem.itemFaults());
+    }
+
+    @Test
+    void aTooLongValueOutsideTheItemsStillRefusesTheMessage() {
+        ContractValidation.Problem problem =
+                check(batch("c", "d").replace("<icr:messageId>m<", "<icr:messageId>" + "m".repeat(101) + "<"));
+        assertTrue(problem.tooLong() && !problem.itemsOnly(), problem::toString);
+        assertEquals(
+                "messageId is longer than its limit of 100 characters (it has 101).",
+                problem.reason().replaceFirst("^ItemBatch/", ""));
+    }
+
+    @Test
+    void anItemsLengthThenAnotherSchemaProblemIsAnsweredWithTheFirstAsBefore() {
+        String xml = batch("y".repeat(41), "d").replaceFirst("(?s)(.*)<icr:version>1</icr:version>", "$1<icr:x/>");
+        ContractValidation.Problem problem = check(xml);
+        assertTrue(problem.tooLong() && !problem.itemsOnly(), problem::toString);
+        assertEquals(
+                "ItemBatch/item[1]/code/code is longer than its limit of 40 characters (it has 41).", problem.reason());
     }
 
     @Test
     void anOverlongDisplayIsNamedWithItsLimit() {
         ContractValidation.Problem problem = check(batch("c", "d".repeat(501)));
-        assertTrue(problem.tooLong(), problem.reason());
+        assertTrue(problem.itemsOnly(), problem::toString);
         assertEquals(
                 "ItemBatch/item[1]/code/display is longer than its limit of 500 characters (it has 501).",
-                problem.reason());
-        assertTrue(!problem.reason().contains("ddd"), "the value is not quoted");
+                problem.itemFaults().get(0));
+        assertEquals(
+                "ItemBatch/item[2]/code/display is longer than its limit of 500 characters (it has 501).",
+                problem.itemFaults().get(1));
+        assertTrue(!problem.itemFaults().toString().contains("ddd"), "the value is not quoted");
     }
 
     @Test

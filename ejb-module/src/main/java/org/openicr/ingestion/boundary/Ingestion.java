@@ -60,7 +60,8 @@ public class Ingestion {
                 processing.message,
                 processing.source(body.getMessageId(), nhsNumberOf(body.getPatient())),
                 body,
-                processing);
+                processing,
+                received.itemFaults());
         processing.store();
         return ack;
     }

@@ -30,6 +30,7 @@ import org.openicr.ingestion.contract.PatientReference;
 import org.openicr.ingestion.contract.Withdrawal;
 import org.openicr.ingestion.control.ContractMapping.IncomingItem;
 import org.openicr.ingestion.control.ItemStore.ItemResult;
+import org.openicr.ingestion.control.hl7.Hl7Ack;
 import org.openicr.ingestion.control.hl7.Hl7Command;
 import org.openicr.ingestion.control.hl7.Hl7Mapper;
 import org.openicr.ingestion.control.hl7.Hl7Mapping;
@@ -59,6 +60,10 @@ public class MessageProcessor {
             Set.of("NO_LONGER_HELD", "RETENTION", "ENTERED_IN_ERROR", "CANCELLED");
 
     private static final Hl7Mapper HL7 = new Hl7Mapper();
+
+    /** The warning for demographics older than the source's last version; an ERR segment on HL7 ACKs. */
+    static final String SUPERSEDED = "superseded: this source already sent a newer version of the person"
+            + " (lastUpdated/MSH-7); this one is stored and changes nothing";
 
     @Inject
     PersonIndex persons;
@@ -119,8 +124,7 @@ public class MessageProcessor {
             InboundMessage message, SubmittingSource source, Demographics d, Instant asOf, List<String> warnings) {
         PersonIndex.Upserted person = persons.upsert(d, asOf, source.id(), message.getId());
         if (!person.applied()) {
-            warnings.add("superseded: this source already sent a newer version of the person (lastUpdated/MSH-7);"
-                    + " this one is stored and changes nothing");
+            warnings.add(SUPERSEDED);
         }
         switch (person.restriction()) {
             case CLEAR_IGNORED -> warnings.add(RestrictionRule.CLEAR_IGNORED_WARNING);
@@ -143,29 +147,72 @@ public class MessageProcessor {
 
     public ItemBatchAcknowledgement items(
             InboundMessage message, SubmittingSource source, ItemBatch body, Consumer<AuditEvent> audit) {
+        return items(message, source, body, audit, Map.of());
+    }
+
+    /**
+     * @param itemFaults items the contract's schema refused for a value's length alone (index from
+     *     0 to the reason naming the field): refused on their own under {@code partial}, else the
+     *     first of them refuses the batch, as before
+     */
+    public ItemBatchAcknowledgement items(
+            InboundMessage message,
+            SubmittingSource source,
+            ItemBatch body,
+            Consumer<AuditEvent> audit,
+            Map<Integer, String> itemFaults) {
         String messageId = identify(message, source, "SubmitItems", body.getMessageId());
         Optional<StoredOutcome> earlier = earlierOutcome(message);
         StoredOutcome outcome;
         if (earlier.isPresent()) {
             outcome = earlier.get();
         } else {
+            boolean partial = body.isPartial();
+            if (!partial && !itemFaults.isEmpty()) {
+                throw new IcrException(
+                        ErrorCode.INVALID_INPUT,
+                        itemFaults.entrySet().stream()
+                                .min(Map.Entry.comparingByKey())
+                                .get()
+                                .getValue());
+            }
             List<IncomingItem> incoming = new ArrayList<>();
+            // Under partial, the answer of each item in the batch's order: refused ones now, the
+            // others once written.
+            ItemResult[] answers = new ItemResult[body.getItem().size()];
             Set<String> keys = new java.util.HashSet<>();
             for (int i = 0; i < body.getItem().size(); i++) {
                 Item item = body.getItem().get(i);
-                IncomingItem mapped = ContractMapping.item(item, i);
-                if (!keys.add(mapped.item().sourceKey())) {
-                    throw new IcrException(
-                            ErrorCode.INVALID_INPUT, "item " + (i + 1) + ": sourceKey repeats within the batch.");
+                try {
+                    if (itemFaults.containsKey(i)) {
+                        throw new IcrException(ErrorCode.INVALID_INPUT, itemFaults.get(i));
+                    }
+                    IncomingItem mapped = ContractMapping.item(item, i);
+                    if (!keys.add(mapped.item().sourceKey())) {
+                        throw new IcrException(
+                                ErrorCode.INVALID_INPUT, "item " + (i + 1) + ": sourceKey repeats within the batch.");
+                    }
+                    incoming.add(mapped);
+                } catch (IcrException refused) {
+                    if (!partial) {
+                        throw refused;
+                    }
+                    answers[i] = new ItemResult(
+                            item.getSourceKey() == null ? "" : item.getSourceKey(),
+                            ItemStore.Outcome.REFUSED,
+                            refused.code().name(),
+                            refused.reason());
                 }
-                incoming.add(mapped);
             }
-            if (incoming.isEmpty()) {
+            if (body.getItem().isEmpty()) {
                 throw new IcrException(ErrorCode.INVALID_INPUT, "A batch needs at least one item.");
             }
+            List<ItemResult> refused = java.util.Arrays.stream(answers)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
             Optional<Long> person = match(source, body.getPatient());
             if (person.isEmpty()) {
-                outcome = new StoredOutcome("HELD_UNMATCHED", null, List.of(), List.of());
+                outcome = new StoredOutcome("HELD_UNMATCHED", null, StoredOutcome.items(refused), List.of());
                 complete(
                         audit,
                         message,
@@ -175,10 +222,25 @@ public class MessageProcessor {
                         incoming.size(),
                         "held: no person matches");
             } else {
-                List<ItemResult> results =
-                        items.upsert(person.get(), source.id(), source.organisationId(), message.getId(), incoming);
-                outcome = new StoredOutcome("ACCEPTED", person.get(), StoredOutcome.items(results), List.of());
-                complete(audit, message, source, MessageStatus.ACCEPTED, outcome, incoming.size(), counts(results));
+                List<ItemResult> written = incoming.isEmpty()
+                        ? List.of()
+                        : items.upsert(
+                                person.get(), source.id(), source.organisationId(), message.getId(), incoming, partial);
+                java.util.Iterator<ItemResult> next = written.iterator();
+                for (int i = 0; i < answers.length; i++) {
+                    if (answers[i] == null) {
+                        answers[i] = next.next();
+                    }
+                }
+                List<ItemResult> results = List.of(answers);
+                outcome = new StoredOutcome(
+                        results.stream().anyMatch(r -> r.outcome() == ItemStore.Outcome.REFUSED)
+                                ? "PARTIALLY_ACCEPTED"
+                                : "ACCEPTED",
+                        person.get(),
+                        StoredOutcome.items(results),
+                        List.of());
+                complete(audit, message, source, MessageStatus.ACCEPTED, outcome, answers.length, counts(results));
             }
         }
         ItemBatchAcknowledgement ack = new ItemBatchAcknowledgement();
@@ -197,8 +259,9 @@ public class MessageProcessor {
         if (earlier.isPresent()) {
             outcome = earlier.get();
         } else {
-            Map<String, String> reasons = new LinkedHashMap<>();
-            for (Withdrawal withdrawal : body.getWithdrawal()) {
+            Map<String, ItemStore.Withdrawal> withdrawals = new LinkedHashMap<>();
+            for (int i = 0; i < body.getWithdrawal().size(); i++) {
+                Withdrawal withdrawal = body.getWithdrawal().get(i);
                 String reason = withdrawal.getReason() == null
                         ? ""
                         : withdrawal.getReason().strip().toUpperCase();
@@ -211,16 +274,31 @@ public class MessageProcessor {
                         || withdrawal.getSourceKey().isBlank()) {
                     throw new IcrException(ErrorCode.INVALID_INPUT, "sourceKey is required.");
                 }
-                reasons.put(withdrawal.getSourceKey().strip(), reason);
+                String key = withdrawal.getSourceKey().strip();
+                withdrawals.put(key, new ItemStore.Withdrawal(key, reason, withdrawalVersion(withdrawal, i)));
             }
-            List<ItemResult> results = items.withdraw(source.id(), reasons);
+            List<ItemResult> results = items.withdraw(source.id(), message.getId(), List.copyOf(withdrawals.values()));
             outcome = new StoredOutcome("ACCEPTED", null, StoredOutcome.items(results), List.of());
-            complete(audit, message, source, MessageStatus.ACCEPTED, outcome, reasons.size(), counts(results));
+            complete(audit, message, source, MessageStatus.ACCEPTED, outcome, withdrawals.size(), counts(results));
         }
         ItemWithdrawalAcknowledgement ack = new ItemWithdrawalAcknowledgement();
         ack.setMessageId(messageId);
         ack.getItemOutcome().addAll(itemOutcomes(outcome));
         return ack;
+    }
+
+    /** The withdrawal's version: {@code version}, else {@code lastUpdated} in epoch milliseconds, else none. */
+    private static Long withdrawalVersion(Withdrawal withdrawal, int index) {
+        if (withdrawal.getVersion() != null) {
+            if (withdrawal.getVersion() < 0) {
+                throw new IcrException(
+                        ErrorCode.INVALID_INPUT, "withdrawal " + (index + 1) + ": version must not be negative.");
+            }
+            return withdrawal.getVersion();
+        }
+        return withdrawal.getLastUpdated() == null
+                ? null
+                : ContractMapping.instant(withdrawal.getLastUpdated()).toEpochMilli();
     }
 
     public Hl7Acknowledgement hl7(
@@ -242,6 +320,16 @@ public class MessageProcessor {
         ack.setOutcome(outcome.outcome());
         ack.setPersonReference(outcome.personReference());
         ack.getReason().addAll(outcome.reasons());
+        ack.getItemOutcome().addAll(itemOutcomes(outcome));
+        ack.setAck(Hl7Ack.er7(
+                mapping.sendingApplication(),
+                mapping.sendingFacility(),
+                mapping.messageType(),
+                mapping.controlId(),
+                "AA",
+                "ICR" + message.getId(),
+                Instant.now(),
+                warnings(outcome)));
         return ack;
     }
 
@@ -294,7 +382,17 @@ public class MessageProcessor {
         List<ItemResult> results = new ArrayList<>();
         for (Hl7Command command : mapping.commands()) {
             if (command instanceof Hl7Command.CancelItem cancel) {
-                results.addAll(items.withdraw(source.id(), Map.of(cancel.sourceKey(), "CANCELLED")));
+                // At the message's time (MSH-7), so that a cancellation older than the item's latest
+                // version (an SIU^S17 dated before an S13) changes nothing (issue 21, item 2).
+                results.addAll(items.withdraw(
+                        source.id(),
+                        message.getId(),
+                        List.of(new ItemStore.Withdrawal(
+                                cancel.sourceKey(),
+                                "CANCELLED",
+                                mapping.messageTime() == null
+                                        ? null
+                                        : mapping.messageTime().toEpochMilli()))));
             } else if (command instanceof Hl7Command.MergePersons merge) {
                 reasons.add(merge(message, source, merge));
             } else if (command instanceof Hl7Command.ChangeIdentifier change) {
@@ -556,9 +654,28 @@ public class MessageProcessor {
                     ItemOutcome o = new ItemOutcome();
                     o.setSourceKey(i.sourceKey());
                     o.setOutcome(i.outcome());
+                    o.setFaultCode(i.faultCode());
+                    o.setReason(i.reason());
                     return o;
                 })
                 .toList();
+    }
+
+    /**
+     * The ERR segments of an HL7 answer: every item not applied as sent (older, withdrawn first,
+     * withdrawal older than the item, cancellation of an item not held) and superseded demographics.
+     */
+    static List<Hl7Ack.Warning> warnings(StoredOutcome outcome) {
+        List<Hl7Ack.Warning> warnings = new ArrayList<>();
+        if (outcome.reasons() != null && outcome.reasons().contains(SUPERSEDED)) {
+            warnings.add(new Hl7Ack.Warning(null, "SUPERSEDED", SUPERSEDED));
+        }
+        for (StoredOutcome.StoredItem item : outcome.items()) {
+            if (item.reason() != null) {
+                warnings.add(new Hl7Ack.Warning(item.sourceKey(), item.outcome(), item.reason()));
+            }
+        }
+        return warnings;
     }
 
     private static boolean blank(String value) {

@@ -10,7 +10,11 @@ import java.util.List;
  */
 public record StoredOutcome(String outcome, Long personReference, List<StoredItem> items, List<String> reasons) {
 
-    public record StoredItem(String sourceKey, String outcome) {}
+    /**
+     * One item's answer; {@code faultCode} and {@code reason} are null when it was applied as sent
+     * (and in answers stored before issue 21, which had neither).
+     */
+    public record StoredItem(String sourceKey, String outcome, String faultCode, String reason) {}
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -24,7 +28,7 @@ public record StoredOutcome(String outcome, Long personReference, List<StoredIte
 
     public static List<StoredItem> items(List<ItemStore.ItemResult> results) {
         return results.stream()
-                .map(r -> new StoredItem(r.sourceKey(), r.outcome().name()))
+                .map(r -> new StoredItem(r.sourceKey(), r.outcome().name(), r.faultCode(), r.reason()))
                 .toList();
     }
 }

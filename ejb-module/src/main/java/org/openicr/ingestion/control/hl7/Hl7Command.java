@@ -37,6 +37,8 @@ public sealed interface Hl7Command {
     /**
      * The source withdrew what it recorded (entered in error, cancelled, replaced): the item must
      * leave view. {@code reason} says why in words an auditor can read; it carries no patient data.
+     * Applied as a withdrawal at the message's time (MSH-7): ignored when the item held is newer,
+     * kept when the item is not held yet ({@code ItemOrdering}).
      */
     record CancelItem(Category category, String sourceKey, String reason) implements Hl7Command {
         public CancelItem {

@@ -320,6 +320,47 @@ public class CareRecord {
     }
 
     /**
+     * One page of a category for the FHIR API (issue 20, docs/fhir.md), with the number of items of
+     * the category the reader may see (a Bundle's total): the same reader, decision, scope and query as
+     * {@link #items}. A refused record (no reason declared, opted out, ...) is audited as a denial and
+     * refused with the refusal's plain-English reason; a category hidden from the role answers an
+     * empty page with total 0 (nothing says it exists), audited as a denial. A read is audited with
+     * its purpose of use; the caller waits for that event to commit ({@link AuditGate}) before it
+     * answers.
+     *
+     * @throws IcrException NOT_PERMITTED when the record may not be read, NOT_FOUND for no such person
+     */
+    public CategoryPage apiItems(long roleProfileId, long personId, Category category, int first, int max) {
+        Reader reader = reader(roleProfileId, personId);
+        RecordDecision decision = reader.decision();
+        if (decision instanceof RecordDecision.Refused refused) {
+            deny(reader, "FHIR read " + category + ": " + refused.code());
+            throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
+        }
+        RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        if (permitted.refusalFor(category).isPresent() || !category.isItemCategory()) {
+            deny(reader, "FHIR read " + category + ": " + RefusalCode.CATEGORY_NOT_PERMITTED);
+            return new CategoryPage(List.of(), 0);
+        }
+        long total = items.counts(personId, permitted.scope()).getOrDefault(category, 0L);
+        List<ItemView> page = views(items.page(personId, category, permitted.scope(), first, Math.min(max, 200)));
+        gate.hold(readAudit.read(read(
+                reader,
+                permitted,
+                "FHIR " + category + ": " + page.size() + " item(s) from " + first + " of " + total
+                        + (page.stream().anyMatch(ItemView::withheld) ? ", some withheld" : ""))));
+        return new CategoryPage(page, total);
+    }
+
+    /** A page of one category and how many items of it the reader may see in all. */
+    public record CategoryPage(List<ItemView> items, long total) implements java.io.Serializable {
+
+        public CategoryPage {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
      * The current items of a category (current medications, active problems), newest first, at most
      * 200; the past ones are the rest of {@link #items}.
      */

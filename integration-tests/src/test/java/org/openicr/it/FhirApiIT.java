@@ -84,7 +84,7 @@ class FhirApiIT {
                 nhsNumber,
                 "<icr:item><icr:category>PROBLEMS</icr:category><icr:sourceKey>fs-" + nhsNumber + "</icr:sourceKey>"
                         + "<icr:version>1</icr:version><icr:effectiveAt>2026-01-06T09:00:00Z</icr:effectiveAt>"
-                        + "<icr:status>active</icr:status><icr:text>Sexual health clinic attendance</icr:text>"
+                        + "<icr:status>active</icr:status><icr:text>Withheld marker FHIRSEALED</icr:text>"
                         + "<icr:sensitivity>SEALED</icr:sensitivity></icr:item>");
         String other = TestEnvironment.freshNhsNumber();
         optedOutId = TestEnvironment.postPerson(person(other, "FHIROPTOUT"));
@@ -279,7 +279,7 @@ class FhirApiIT {
                 .filter(c -> !c.getMeta().getSecurity().isEmpty())
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(r.body()));
-        assertFalse(r.body().contains("Sexual health"), r.body());
+        assertFalse(r.body().contains("FHIRSEALED"), r.body());
         assertTrue(sealed.getCode().getCoding().isEmpty());
         assertEquals("R", sealed.getMeta().getSecurityFirstRep().getCode());
     }

@@ -258,7 +258,11 @@ class FhirApiIT {
                 .orElseThrow(() -> new AssertionError(r.body()));
         assertEquals(
                 "http://snomed.info/sct", allergy.getCode().getCodingFirstRep().getSystem());
-        assertNotNull(allergy.getMeta().getSource(), "the source organisation");
+        assertEquals(
+                "https://directory.spineservices.nhs.uk/ORD/2-0-0/organisations/Y90001",
+                allergy.getMeta().getSource(),
+                "the source organisation, by its ODS code");
+        assertNotNull(allergy.getMeta().getLastUpdated(), "when the item last changed");
         assertEquals(
                 1,
                 TestEnvironment.count(

@@ -340,7 +340,7 @@ public class CareRecord {
         RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
         if (permitted.refusalFor(category).isPresent() || !category.isItemCategory()) {
             deny(reader, "FHIR read " + category + ": " + RefusalCode.CATEGORY_NOT_PERMITTED);
-            return new CategoryPage(List.of(), 0);
+            return new CategoryPage(List.of(), 0, Map.of(), Map.of());
         }
         long total = items.counts(personId, permitted.scope()).getOrDefault(category, 0L);
         List<ItemView> page = views(items.page(personId, category, permitted.scope(), first, Math.min(max, 200)));
@@ -349,14 +349,33 @@ public class CareRecord {
                 permitted,
                 "FHIR " + category + ": " + page.size() + " item(s) from " + first + " of " + total
                         + (page.stream().anyMatch(ItemView::withheld) ? ", some withheld" : ""))));
-        return new CategoryPage(page, total);
+        Map<Long, ItemQuery.ItemProvenance> provenance =
+                items.provenance(personId, page.stream().map(ItemView::id).toList());
+        Map<Long, Instant> updated = new java.util.HashMap<>();
+        Map<Long, String> sources = new java.util.HashMap<>();
+        provenance.forEach((id, p) -> {
+            if (p.updatedAt() != null) {
+                updated.put(id, p.updatedAt());
+            }
+            if (p.odsCode() != null) {
+                sources.put(id, p.odsCode());
+            }
+        });
+        return new CategoryPage(page, total, updated, sources);
     }
 
-    /** A page of one category and how many items of it the reader may see in all. */
-    public record CategoryPage(List<ItemView> items, long total) implements java.io.Serializable {
+    /**
+     * A page of one category, how many items of it the reader may see in all, and for each item of
+     * the page when it last changed and its source organisation's ODS code (by item id).
+     */
+    public record CategoryPage(
+            List<ItemView> items, long total, Map<Long, Instant> lastUpdated, Map<Long, String> sourceOdsCodes)
+            implements java.io.Serializable {
 
         public CategoryPage {
             items = List.copyOf(items);
+            lastUpdated = Map.copyOf(lastUpdated);
+            sourceOdsCodes = Map.copyOf(sourceOdsCodes);
         }
     }
 

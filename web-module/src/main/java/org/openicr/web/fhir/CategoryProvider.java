@@ -55,7 +55,11 @@ public class CategoryProvider implements IResourceProvider {
         List<Resource> resources = n == 0
                 ? List.of()
                 : page.items().stream()
-                        .map(item -> FhirMapping.item(item, personId))
+                        .map(item -> FhirMapping.item(
+                                item,
+                                personId,
+                                page.lastUpdated().get(item.id()),
+                                page.sourceOdsCodes().get(item.id())))
                         .toList();
         return FhirReads.searchset(request, resources, page.total(), first, n);
     }

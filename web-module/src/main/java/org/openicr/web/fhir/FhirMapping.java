@@ -46,7 +46,10 @@ public final class FhirMapping {
     static final String PROFILE_BASE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-";
     static final String INTERPRETATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
     static final String CONFIDENTIALITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
-    /** meta.source of an item: the organisation that recorded it, by name (the record keeps no ODS code on items). */
+    /** meta.source of an item: its source organisation's record in the NHS ODS directory (ORD API). */
+    static final String ODS_SOURCE_PREFIX = "https://directory.spineservices.nhs.uk/ORD/2-0-0/organisations/";
+
+    /** meta.source of an item whose source's ODS code is not known: the organisation by name. */
     static final String SOURCE_PREFIX = "urn:openicr:organisation:";
 
     private FhirMapping() {}
@@ -120,6 +123,21 @@ public final class FhirMapping {
             case "OTHER" -> AdministrativeGender.OTHER;
             default -> AdministrativeGender.UNKNOWN;
         };
+    }
+
+    /**
+     * An item of a served category as its resource, with {@code meta.lastUpdated} and its source's
+     * ODS code in {@code meta.source} (either may be null: left out).
+     */
+    public static Resource item(ItemView item, long patientId, java.time.Instant lastUpdated, String sourceOds) {
+        Resource resource = item(item, patientId);
+        if (lastUpdated != null) {
+            resource.getMeta().setLastUpdated(Date.from(lastUpdated));
+        }
+        if (sourceOds != null && !sourceOds.isBlank()) {
+            resource.getMeta().setSource(ODS_SOURCE_PREFIX + sourceOds);
+        }
+        return resource;
     }
 
     /** An item of a served category as its resource; {@code patientId} is the subject's id. */

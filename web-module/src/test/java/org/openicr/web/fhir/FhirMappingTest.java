@@ -149,6 +149,20 @@ class FhirMappingTest {
     }
 
     @Test
+    void anItemCarriesWhenItLastChangedAndItsSourceByOdsCode() {
+        Resource r = FhirMapping.item(item(Category.ALLERGIES, "active", null, Map.of()), 1, AT, "RX901");
+        assertEquals(java.util.Date.from(AT), r.getMeta().getLastUpdated());
+        assertEquals(
+                "https://directory.spineservices.nhs.uk/ORD/2-0-0/organisations/RX901",
+                r.getMeta().getSource());
+        Resource unknown = FhirMapping.item(item(Category.ALLERGIES, "active", null, Map.of()), 1, null, null);
+        assertNull(unknown.getMeta().getLastUpdated());
+        assertEquals(
+                "urn:openicr:organisation:Riverside+Medical+Practice",
+                unknown.getMeta().getSource());
+    }
+
+    @Test
     void aResultThatIsNotANumberIsCarriedAsText() {
         Observation o = FhirMapping.observation(
                 item(Category.RESULTS, "final", null, details("VALUE", "positive", "REFERENCE_TEXT", "negative")), 1);

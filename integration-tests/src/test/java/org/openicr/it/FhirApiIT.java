@@ -245,6 +245,10 @@ class FhirApiIT {
         assertEquals("FHIRTEST", patient.getNameFirstRep().getFamily());
         assertFalse(patient.getAddress().isEmpty(), "an unrestricted person's address is carried");
 
+        String audited = "select count(*) from audit_event where action = 'RECORD_VIEW' and outcome = 'SUCCESS'"
+                + " and username = 'gp.hart' and person_id = ? and detail like 'FHIR ALLERGIES: % item(s) from 0 of %'"
+                + " and purpose_of_use = 'TREAT'";
+        long before = TestEnvironment.count(audited, personId);
         HttpResponse<String> r =
                 get("AllergyIntolerance?patient=Patient/" + personId, gp(), GP_HART_PROFILE, "ONGOING_CARE");
         assertEquals(200, r.statusCode(), r::body);
@@ -263,13 +267,7 @@ class FhirApiIT {
                 allergy.getMeta().getSource(),
                 "the source organisation, by its ODS code");
         assertNotNull(allergy.getMeta().getLastUpdated(), "when the item last changed");
-        assertEquals(
-                1,
-                TestEnvironment.count(
-                        "select count(*) from audit_event where action = 'RECORD_VIEW' and outcome = 'SUCCESS'"
-                                + " and username = 'gp.hart' and person_id = ? and detail like 'FHIR ALLERGIES: % item(s) from 0 of %'"
-                                + " and purpose_of_use = 'TREAT'",
-                        personId));
+        assertEquals(before + 1, TestEnvironment.count(audited, personId));
     }
 
     @Test
@@ -320,5 +318,56 @@ class FhirApiIT {
                                 + " and person_id = ? and detail like 'declare ONGOING_CARE: OPTED_OUT%'",
                         optedOutId)
                 >= 1);
+    }
+
+    @Test
+    void everyServedResourceValidatesAgainstUkCoreWithoutErrors() throws Exception {
+        java.util.List<org.hl7.fhir.r4.model.Resource> served = new java.util.ArrayList<>();
+        HttpResponse<String> found =
+                get("Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C" + nhsNumber, gp(), GP_HART_PROFILE, null);
+        assertEquals(200, found.statusCode(), found::body);
+        parse(found, Bundle.class).getEntry().forEach(e -> served.add(e.getResource()));
+        for (String type : java.util.List.of("AllergyIntolerance", "Condition", "MedicationStatement", "Observation")) {
+            HttpResponse<String> r =
+                    get(type + "?patient=Patient/" + personId + "&_count=200", gp(), GP_HART_PROFILE, "ONGOING_CARE");
+            assertEquals(200, r.statusCode(), r::body);
+            parse(r, Bundle.class).getEntry().forEach(e -> served.add(e.getResource()));
+        }
+        assertTrue(served.size() >= 5, "the person's record has items to validate: " + served.size());
+        StringBuilder report = new StringBuilder();
+        java.util.List<String> errors = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> warnings = new java.util.TreeMap<>();
+        for (org.hl7.fhir.r4.model.Resource resource : served) {
+            for (ca.uhn.fhir.validation.SingleValidationMessage m : UkCoreValidator.messages(resource)) {
+                String line = resource.fhirType() + " " + m.getSeverity() + " " + m.getLocationString() + ": "
+                        + m.getMessage();
+                if (UkCoreValidator.isError(m)) {
+                    errors.add(line);
+                } else if (m.getSeverity() == ca.uhn.fhir.validation.ResultSeverityEnum.WARNING) {
+                    warnings.merge(
+                            resource.fhirType() + ": " + m.getMessage().replaceAll("[0-9]{6,}", "<code>"),
+                            1,
+                            Integer::sum);
+                }
+                report.append(line).append('\n');
+            }
+        }
+        report.append("\nWarnings by kind (count):\n");
+        warnings.forEach((w, n) -> report.append(n).append(" x ").append(w).append('\n'));
+        java.nio.file.Path out =
+                java.nio.file.Path.of(System.getProperty("icr.fhir.validation.report", "target/fhir-validation.txt"));
+        java.nio.file.Files.writeString(out, served.size() + " resources validated\n" + report);
+        assertEquals(java.util.List.of(), errors, "UK Core validation errors (all messages in " + out + ")");
+        // and the validator does find errors: a served Observation without its required status and code
+        org.hl7.fhir.r4.model.Observation broken = (org.hl7.fhir.r4.model.Observation) served.stream()
+                .filter(r -> r instanceof org.hl7.fhir.r4.model.Observation)
+                .findFirst()
+                .orElseThrow()
+                .copy();
+        broken.setStatus(null);
+        broken.setCode(null);
+        assertTrue(
+                UkCoreValidator.messages(broken).stream().anyMatch(UkCoreValidator::isError),
+                "the validator reports a missing status and code as errors");
     }
 }

@@ -288,6 +288,9 @@ class FhirApiIT {
 
     @Test
     void aReceptionistsSearchOfAllergiesIsEmptyAndSaysNothingOfThem() throws Exception {
+        String denied = "select count(*) from audit_event where outcome = 'DENIED' and username = 'reception.wu'"
+                + " and person_id = ? and detail like 'FHIR read ALLERGIES: CATEGORY_NOT_PERMITTED%'";
+        long before = TestEnvironment.count(denied, personId);
         String token = token("reception.wu", "Reception-demo-1");
         HttpResponse<String> r =
                 get("AllergyIntolerance?patient=Patient/" + personId, token, receptionProfile, "ONGOING_CARE");
@@ -295,12 +298,7 @@ class FhirApiIT {
         Bundle bundle = parse(r, Bundle.class);
         assertEquals(0, bundle.getTotal());
         assertTrue(bundle.getEntry().isEmpty());
-        assertEquals(
-                1,
-                TestEnvironment.count(
-                        "select count(*) from audit_event where outcome = 'DENIED' and username = 'reception.wu'"
-                                + " and person_id = ? and detail like 'FHIR read ALLERGIES: CATEGORY_NOT_PERMITTED%'",
-                        personId));
+        assertEquals(before + 1, TestEnvironment.count(denied, personId));
     }
 
     @Test
@@ -369,5 +367,39 @@ class FhirApiIT {
         assertTrue(
                 UkCoreValidator.messages(broken).stream().anyMatch(UkCoreValidator::isError),
                 "the validator reports a missing status and code as errors");
+    }
+
+    @Test
+    void anItemIsReadByIdAndAHiddenOneIsNotFound() throws Exception {
+        long allergyId = TestEnvironment.count("select id from record_item where source_key = ?", "fa-" + nhsNumber);
+        // the reason, declared with a search; the read then uses it
+        assertEquals(
+                200,
+                get(
+                                "AllergyIntolerance?patient=Patient/" + personId + "&_count=0",
+                                gp(),
+                                GP_HART_PROFILE,
+                                "ONGOING_CARE")
+                        .statusCode());
+        HttpResponse<String> r = get("AllergyIntolerance/" + allergyId, gp(), GP_HART_PROFILE, null);
+        assertEquals(200, r.statusCode(), r::body);
+        AllergyIntolerance allergy = parse(r, AllergyIntolerance.class);
+        assertEquals("91936005", allergy.getCode().getCodingFirstRep().getCode());
+        assertEquals("Patient/" + personId, allergy.getPatient().getReference());
+
+        String token = token("reception.wu", "Reception-demo-1");
+        get("AllergyIntolerance?patient=Patient/" + personId + "&_count=0", token, receptionProfile, "ONGOING_CARE");
+        HttpResponse<String> hidden = get("AllergyIntolerance/" + allergyId, token, receptionProfile, null);
+        assertEquals(404, hidden.statusCode(), hidden::body);
+        assertEquals(
+                "NOT_FOUND",
+                parse(hidden, OperationOutcome.class)
+                        .getIssueFirstRep()
+                        .getDetails()
+                        .getCodingFirstRep()
+                        .getCode());
+        assertFalse(hidden.body().contains("91936005"), hidden.body());
+        HttpResponse<String> wrongType = get("Condition/" + allergyId, gp(), GP_HART_PROFILE, null);
+        assertEquals(404, wrongType.statusCode(), wrongType::body);
     }
 }

@@ -340,7 +340,7 @@ public class CareRecord {
         RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
         if (permitted.refusalFor(category).isPresent() || !category.isItemCategory()) {
             deny(reader, "FHIR read " + category + ": " + RefusalCode.CATEGORY_NOT_PERMITTED);
-            return new CategoryPage(List.of(), 0, Map.of(), Map.of());
+            return new CategoryPage(personId, List.of(), 0, Map.of(), Map.of());
         }
         long total = items.counts(personId, permitted.scope()).getOrDefault(category, 0L);
         List<ItemView> page = views(items.page(personId, category, permitted.scope(), first, Math.min(max, 200)));
@@ -361,15 +361,60 @@ public class CareRecord {
                 sources.put(id, p.odsCode());
             }
         });
-        return new CategoryPage(page, total, updated, sources);
+        return new CategoryPage(personId, page, total, updated, sources);
     }
 
     /**
-     * A page of one category, how many items of it the reader may see in all, and for each item of
+     * One item by its id for the FHIR API's read (issue 20): the item's person found first, then the
+     * same reader, decision, scope and audit as {@link #apiItems}; the answer is a page of at most
+     * one item. An item that does not exist, is of another category, or that the scope does not list
+     * (a hidden category, a locked seal) is not found, audited as a denial when a record was asked.
+     *
+     * @throws IcrException NOT_FOUND when there is no such item for the reader, NOT_PERMITTED when
+     *     the record may not be read
+     */
+    public CategoryPage apiItem(long roleProfileId, Category category, long itemId) {
+        long personId = items.personOf(itemId, category)
+                .orElseThrow(() -> new IcrException(ErrorCode.NOT_FOUND, "No such item."));
+        Reader reader = reader(roleProfileId, personId);
+        RecordDecision decision = reader.decision();
+        if (decision instanceof RecordDecision.Refused refused) {
+            deny(reader, "FHIR read " + category + " item " + itemId + ": " + refused.code());
+            throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
+        }
+        RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        Optional<RecordItem> item = permitted.refusalFor(category).isPresent() || !category.isItemCategory()
+                ? Optional.empty()
+                : items.one(personId, category, permitted.scope(), itemId);
+        if (item.isEmpty()) {
+            deny(reader, "FHIR read " + category + " item " + itemId + ": not in scope");
+            throw new IcrException(ErrorCode.NOT_FOUND, "No such item.");
+        }
+        List<ItemView> page = views(List.of(item.get()));
+        gate.hold(readAudit.read(read(
+                reader,
+                permitted,
+                "FHIR " + category + " item " + itemId + (page.get(0).withheld() ? " (withheld)" : ""))));
+        Map<Long, ItemQuery.ItemProvenance> provenance = items.provenance(personId, List.of(itemId));
+        ItemQuery.ItemProvenance p = provenance.get(itemId);
+        return new CategoryPage(
+                personId,
+                page,
+                1,
+                p == null || p.updatedAt() == null ? Map.of() : Map.of(itemId, p.updatedAt()),
+                p == null || p.odsCode() == null ? Map.of() : Map.of(itemId, p.odsCode()));
+    }
+
+    /**
+     * A page of one category of a person's record, how many items of it the reader may see in all, and for each item of
      * the page when it last changed and its source organisation's ODS code (by item id).
      */
     public record CategoryPage(
-            List<ItemView> items, long total, Map<Long, Instant> lastUpdated, Map<Long, String> sourceOdsCodes)
+            long personId,
+            List<ItemView> items,
+            long total,
+            Map<Long, Instant> lastUpdated,
+            Map<Long, String> sourceOdsCodes)
             implements java.io.Serializable {
 
         public CategoryPage {

@@ -221,6 +221,37 @@ public class ItemQuery {
     }
 
     /**
+     * One item of a category by its id, read with the scope as a page is ({@link #where}, withheld
+     * content nulled by the query): empty when the scope does not list it (FHIR read, issue 20).
+     */
+    public Optional<RecordItem> one(long personId, Category category, ReadScope scope, long itemId) {
+        if (!scope.itemCategories().contains(category)) {
+            return Optional.empty();
+        }
+        Where where = where(personId, Set.of(category), scope);
+        List<Object> values = new ArrayList<>(withheld(scope).values());
+        values.addAll(where.values());
+        values.add(itemId);
+        return list(new Statement("select " + COLUMNS + FROM + where.sql + " and i.id = ?", values)).stream()
+                .findFirst();
+    }
+
+    /** Whose record an item is in (a number, nothing of its content), for a read that names the item only. */
+    public Optional<Long> personOf(long itemId, Category category) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select person_id from record_item where id = ? and category = ? and withdrawn_at is null")) {
+            ps.setLong(1, itemId);
+            ps.setString(2, category.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Item lookup failed", e);
+        }
+    }
+
+    /**
      * When each of {@code ids} (items of the person a scoped read already returned) last changed and
      * the ODS code of its source organisation: the FHIR API's {@code meta} (issue 20). Reads nothing
      * but these two columns of these rows.

@@ -1,8 +1,10 @@
 package org.openicr.web.fhir;
 
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -10,6 +12,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
 import org.openicr.record.boundary.CareRecord;
 import org.openicr.vocabulary.Category;
@@ -36,6 +39,28 @@ public class CategoryProvider implements IResourceProvider {
     @Override
     public Class<? extends IBaseResource> getResourceType() {
         return type;
+    }
+
+    /**
+     * Read by id: the item as a search lists it, through {@link CareRecord#apiItem} (no reason header:
+     * the reason declared for the item's person applies). Not found when the reader may not see it.
+     */
+    @Read
+    public Resource read(@IdParam IdType id, RequestDetails request) {
+        long itemId;
+        try {
+            itemId = id.getIdPartAsLong();
+        } catch (NumberFormatException notAnId) {
+            throw FhirReads.invalid(ErrorCode.INVALID_INPUT, "An id is a number.");
+        }
+        long roleProfileId = FhirReads.roleProfile(request);
+        CareRecord.CategoryPage page = reads.call(() -> reads.record.apiItem(roleProfileId, category, itemId));
+        org.openicr.record.boundary.ItemView item = page.items().get(0);
+        return FhirMapping.item(
+                item,
+                page.personId(),
+                page.lastUpdated().get(itemId),
+                page.sourceOdsCodes().get(itemId));
     }
 
     @Search

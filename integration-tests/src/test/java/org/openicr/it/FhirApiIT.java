@@ -402,4 +402,26 @@ class FhirApiIT {
         HttpResponse<String> wrongType = get("Condition/" + allergyId, gp(), GP_HART_PROFILE, null);
         assertEquals(404, wrongType.statusCode(), wrongType::body);
     }
+
+    @Test
+    void aRoleThatMayNotReadRecordsGetsAnOperationOutcomeAndNoSession() throws Exception {
+        String token = token("privacy.shaw", "Privacy-demo-1");
+        String payload = token.split("\\.")[1];
+        String profile = jakarta.json.Json.createReader(new java.io.StringReader(
+                        new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)))
+                .readObject()
+                .getJsonArray("nhsid_nrbac_roles")
+                .getJsonObject(0)
+                .getString("person_roleid");
+        HttpResponse<String> r = get("AllergyIntolerance?patient=Patient/" + personId, token, profile, null);
+        assertEquals(403, r.statusCode(), r::body);
+        assertEquals(
+                "NOT_PERMITTED",
+                parse(r, OperationOutcome.class)
+                        .getIssueFirstRep()
+                        .getDetails()
+                        .getCodingFirstRep()
+                        .getCode());
+        assertTrue(r.headers().firstValue("Set-Cookie").isEmpty(), "no session for an API call");
+    }
 }

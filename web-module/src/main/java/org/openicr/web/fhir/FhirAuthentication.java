@@ -49,7 +49,7 @@ public class FhirAuthentication {
     public AuthenticationStatus validate(HttpServletRequest request, HttpMessageContext context, String client) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String authorization = request.getHeader("Authorization");
-        if (authorization == null && (path.equals(PATH + "/metadata") || !context.isProtected())) {
+        if (authorization == null && path.equals(PATH + "/metadata")) {
             return context.doNothing();
         }
         try {

@@ -357,6 +357,111 @@ public class CareRecord {
     }
 
     /**
+     * One page of a category for the FHIR API (issue 20, docs/fhir.md), with the number of items of
+     * the category the reader may see (a Bundle's total): the same reader, decision, scope and query as
+     * {@link #items}. A refused record (no reason declared, opted out, ...) is audited as a denial and
+     * refused with the refusal's plain-English reason; a category hidden from the role answers an
+     * empty page with total 0 (nothing says it exists), audited as a denial. A read is audited with
+     * its purpose of use; the caller waits for that event to commit ({@link AuditGate}) before it
+     * answers.
+     *
+     * @throws IcrException NOT_PERMITTED when the record may not be read, NOT_FOUND for no such person
+     */
+    public CategoryPage apiItems(long roleProfileId, long personId, Category category, int first, int max) {
+        Reader reader = reader(roleProfileId, personId);
+        RecordDecision decision = reader.decision();
+        if (decision instanceof RecordDecision.Refused refused) {
+            deny(reader, "FHIR read " + category + ": " + refused.code());
+            throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
+        }
+        RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        if (permitted.refusalFor(category).isPresent() || !category.isItemCategory()) {
+            deny(reader, "FHIR read " + category + ": " + RefusalCode.CATEGORY_NOT_PERMITTED);
+            return new CategoryPage(personId, List.of(), 0, Map.of(), Map.of());
+        }
+        long total = items.counts(personId, permitted.scope()).getOrDefault(category, 0L);
+        List<ItemView> page = views(items.page(personId, category, permitted.scope(), first, Math.min(max, 200)));
+        gate.hold(readAudit.read(read(
+                reader,
+                permitted,
+                "FHIR " + category + ": " + page.size() + " item(s) from " + first + " of " + total
+                        + (page.stream().anyMatch(ItemView::withheld) ? ", some withheld" : ""))));
+        Map<Long, ItemQuery.ItemProvenance> provenance =
+                items.provenance(personId, page.stream().map(ItemView::id).toList());
+        Map<Long, Instant> updated = new java.util.HashMap<>();
+        Map<Long, String> sources = new java.util.HashMap<>();
+        provenance.forEach((id, p) -> {
+            if (p.updatedAt() != null) {
+                updated.put(id, p.updatedAt());
+            }
+            if (p.odsCode() != null) {
+                sources.put(id, p.odsCode());
+            }
+        });
+        return new CategoryPage(personId, page, total, updated, sources);
+    }
+
+    /**
+     * One item by its id for the FHIR API's read (issue 20): the item's person found first, then the
+     * same reader, decision, scope and audit as {@link #apiItems}; the answer is a page of at most
+     * one item. An item that does not exist, is of another category, or that the scope does not list
+     * (a hidden category, a locked seal) is not found, audited as a denial when a record was asked.
+     *
+     * @throws IcrException NOT_FOUND when there is no such item for the reader, NOT_PERMITTED when
+     *     the record may not be read
+     */
+    public CategoryPage apiItem(long roleProfileId, Category category, long itemId) {
+        long personId = items.personOf(itemId, category)
+                .orElseThrow(() -> new IcrException(ErrorCode.NOT_FOUND, "No such item."));
+        Reader reader = reader(roleProfileId, personId);
+        RecordDecision decision = reader.decision();
+        if (decision instanceof RecordDecision.Refused refused) {
+            deny(reader, "FHIR read " + category + " item " + itemId + ": " + refused.code());
+            throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
+        }
+        RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        Optional<RecordItem> item = permitted.refusalFor(category).isPresent() || !category.isItemCategory()
+                ? Optional.empty()
+                : items.one(personId, category, permitted.scope(), itemId);
+        if (item.isEmpty()) {
+            deny(reader, "FHIR read " + category + " item " + itemId + ": not in scope");
+            throw new IcrException(ErrorCode.NOT_FOUND, "No such item.");
+        }
+        List<ItemView> page = views(List.of(item.get()));
+        gate.hold(readAudit.read(read(
+                reader,
+                permitted,
+                "FHIR " + category + " item " + itemId + (page.get(0).withheld() ? " (withheld)" : ""))));
+        Map<Long, ItemQuery.ItemProvenance> provenance = items.provenance(personId, List.of(itemId));
+        ItemQuery.ItemProvenance p = provenance.get(itemId);
+        return new CategoryPage(
+                personId,
+                page,
+                1,
+                p == null || p.updatedAt() == null ? Map.of() : Map.of(itemId, p.updatedAt()),
+                p == null || p.odsCode() == null ? Map.of() : Map.of(itemId, p.odsCode()));
+    }
+
+    /**
+     * A page of one category of a person's record, how many items of it the reader may see in all, and for each item of
+     * the page when it last changed and its source organisation's ODS code (by item id).
+     */
+    public record CategoryPage(
+            long personId,
+            List<ItemView> items,
+            long total,
+            Map<Long, Instant> lastUpdated,
+            Map<Long, String> sourceOdsCodes)
+            implements java.io.Serializable {
+
+        public CategoryPage {
+            items = List.copyOf(items);
+            lastUpdated = Map.copyOf(lastUpdated);
+            sourceOdsCodes = Map.copyOf(sourceOdsCodes);
+        }
+    }
+
+    /**
      * The current items of a category (current medications, active problems), newest first, at most
      * 200; the past ones are the rest of {@link #items}.
      */

@@ -220,6 +220,70 @@ public class ItemQuery {
         return list(sql, where, scope, max, first);
     }
 
+    /**
+     * One item of a category by its id, read with the scope as a page is ({@link #where}, withheld
+     * content nulled by the query): empty when the scope does not list it (FHIR read, issue 20).
+     */
+    public Optional<RecordItem> one(long personId, Category category, ReadScope scope, long itemId) {
+        if (!scope.itemCategories().contains(category)) {
+            return Optional.empty();
+        }
+        Where where = where(personId, Set.of(category), scope);
+        List<Object> values = new ArrayList<>(withheld(scope).values());
+        values.addAll(where.values());
+        values.add(itemId);
+        return list(new Statement("select " + COLUMNS + FROM + where.sql + " and i.id = ?", values)).stream()
+                .findFirst();
+    }
+
+    /** Whose record an item is in (a number, nothing of its content), for a read that names the item only. */
+    public Optional<Long> personOf(long itemId, Category category) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select person_id from record_item where id = ? and category = ? and withdrawn_at is null")) {
+            ps.setLong(1, itemId);
+            ps.setString(2, category.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Item lookup failed", e);
+        }
+    }
+
+    /**
+     * When each of {@code ids} (items of the person a scoped read already returned) last changed and
+     * the ODS code of its source organisation: the FHIR API's {@code meta} (issue 20). Reads nothing
+     * but these two columns of these rows.
+     */
+    public Map<Long, ItemProvenance> provenance(long personId, List<Long> ids) {
+        Map<Long, ItemProvenance> provenance = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return provenance;
+        }
+        String sql = "select i.id, i.updated_at, o.ods_code from record_item i join organisation o on o.id ="
+                + " i.organisation_id where i.person_id = ? and i.id = any(?)";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, personId);
+            ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp updated = rs.getTimestamp("updated_at");
+                    provenance.put(
+                            rs.getLong("id"),
+                            new ItemProvenance(updated == null ? null : updated.toInstant(), rs.getString("ods_code")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Item provenance failed", e);
+        }
+        return provenance;
+    }
+
+    /** When an item last changed and its source organisation's ODS code. */
+    public record ItemProvenance(Instant updatedAt, String odsCode) {}
+
     /** Every result of one test, oldest first, for its trend. */
     public List<RecordItem> series(long personId, ReadScope scope, String codeSystem, String code, int max) {
         if (!scope.itemCategories().contains(Category.RESULTS)) {

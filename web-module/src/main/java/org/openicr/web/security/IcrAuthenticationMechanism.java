@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Set;
 import org.openicr.directory.boundary.AuthenticationOutcome;
 import org.openicr.directory.boundary.SignInChannel;
+import org.openicr.web.fhir.FhirAuthentication;
 import org.openicr.web.session.ActiveProfile;
 
 /**
@@ -26,6 +27,8 @@ import org.openicr.web.session.ActiveProfile;
  *   <li>{@code /ws/*}: HTTP Basic on every call, for source systems' accounts only. No session is
  *       ever created for them; a missing or wrong credential, or a person's, gets 401 with a Basic
  *       challenge; a caller who failed too often gets 429 with Retry-After, unchecked.
+ *   <li>{@code /fhir/*}: an OAuth 2.0 bearer access token on every call ({@link FhirAuthentication},
+ *       issue 20), no session; the CapabilityStatement is public.
  *   <li>{@code /signin/start} and {@code /signin/callback}: the OpenID Connect authorization code
  *       flow through the provider ({@link ProviderSignIn}, issue 19), for people.
  *   <li>Everything else: form sign-in, for people only (local administrators only once a provider
@@ -57,6 +60,9 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     LaunchEntry launchEntry;
 
+    @Inject
+    FhirAuthentication fhir;
+
     private final Set<String> trustedProxies = ClientAddress.trusted(System.getenv(ClientAddress.TRUSTED_PROXIES));
 
     /** What the session remembers of a signed-in person: their name and RBAC groups. */
@@ -74,6 +80,10 @@ public class IcrAuthenticationMechanism implements HttpAuthenticationMechanism {
             return basic(request, context);
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (FhirAuthentication.isFhir(path)) {
+            // Issue 20: a bearer access token on every call, no session (docs/fhir.md).
+            return fhir.validate(request, context, clientAddress(request));
+        }
         if (ProviderSignIn.START.equals(path)) {
             return providerSignIn.start(request, context);
         }

@@ -1,0 +1,204 @@
+package org.openicr.web.fhir;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.openicr.audit.boundary.RecordAnswerGate;
+import org.openicr.patient.boundary.PatientFinder;
+import org.openicr.record.boundary.CareRecord;
+import org.openicr.vocabulary.ErrorCode;
+import org.openicr.vocabulary.IcrException;
+import org.openicr.vocabulary.LegitimateReason;
+
+/**
+ * What the providers share: the call's role profile (from the bearer token, {@link FhirAuthentication}),
+ * the reason header, the boundaries, the audit gate, the refusals as OperationOutcome with the stable
+ * codes, and the searchset Bundle with its paging links.
+ */
+final class FhirReads {
+
+    /**
+     * A legitimate reason declared with the call (docs/fhir.md, "The reason"): one of
+     * {@link LegitimateReason}'s names except break glass. Without it, the reason the caller's role
+     * profile declared for the person before (on the pages or with an earlier call), while it is
+     * valid, applies.
+     */
+    static final String REASON_HEADER = "OpenICR-Legitimate-Reason";
+
+    static final int DEFAULT_COUNT = 50;
+    static final int MAX_COUNT = 200;
+
+    final CareRecord record;
+    final PatientFinder finder;
+    final RecordAnswerGate gate;
+
+    FhirReads(CareRecord record, PatientFinder finder, RecordAnswerGate gate) {
+        this.record = record;
+        this.finder = finder;
+        this.gate = gate;
+    }
+
+    static long roleProfile(RequestDetails request) {
+        Object id = ((ServletRequestDetails) request).getServletRequest().getAttribute(FhirAuthentication.ROLE_PROFILE);
+        if (!(id instanceof Long profile)) {
+            throw forbidden(ErrorCode.NOT_PERMITTED, "An access token and a role profile are needed.");
+        }
+        return profile;
+    }
+
+    /** Declares the reason the call carries, if it carries one, through the pages' own path. */
+    void declareReason(RequestDetails request, long roleProfileId, long personId) {
+        String header = request.getHeader(REASON_HEADER);
+        if (header == null || header.isBlank()) {
+            return;
+        }
+        LegitimateReason reason;
+        try {
+            reason = LegitimateReason.valueOf(header.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw invalid(ErrorCode.INVALID_INPUT, "The header " + REASON_HEADER + " names no legitimate reason.");
+        }
+        if (reason.isBreakGlass()) {
+            throw forbidden(
+                    ErrorCode.NOT_PERMITTED, "Break glass needs a justification: give it on the record's pages.");
+        }
+        call(() -> {
+            record.declareReason(roleProfileId, personId, reason, null);
+            return null;
+        });
+    }
+
+    /**
+     * Runs a boundary call, then waits until its audit events committed (nothing leaves before);
+     * the project's refusals become FHIR errors with their stable code.
+     */
+    <T> T call(Supplier<T> boundary) {
+        T answer;
+        try {
+            answer = boundary.get();
+        } catch (EJBAccessException notInRole) {
+            throw forbidden(ErrorCode.NOT_PERMITTED, "Your role profile may not read records.");
+        } catch (EJBException wrapped) {
+            if (wrapped.getCause() instanceof IcrException refused) {
+                throw translate(refused);
+            }
+            throw internal();
+        } catch (IcrException refused) {
+            throw translate(refused);
+        }
+        try {
+            gate.await();
+        } catch (IllegalStateException notAudited) {
+            throw internal();
+        }
+        return answer;
+    }
+
+    static BaseServerResponseException translate(IcrException refused) {
+        return switch (refused.code()) {
+            case NOT_FOUND -> withOutcome(
+                    new ResourceNotFoundException(refused.getMessage()),
+                    OperationOutcome.IssueType.NOTFOUND,
+                    refused.code(),
+                    refused.getMessage());
+            case NOT_PERMITTED -> forbidden(refused.code(), refused.getMessage());
+            case INTERNAL_ERROR -> internal();
+            default -> invalid(refused.code(), refused.getMessage());
+        };
+    }
+
+    static BaseServerResponseException forbidden(ErrorCode code, String why) {
+        return withOutcome(new ForbiddenOperationException(why), OperationOutcome.IssueType.FORBIDDEN, code, why);
+    }
+
+    static BaseServerResponseException invalid(ErrorCode code, String why) {
+        return withOutcome(new InvalidRequestException(why), OperationOutcome.IssueType.INVALID, code, why);
+    }
+
+    static BaseServerResponseException internal() {
+        String why = "Something went wrong inside the shared care record; nothing was answered. Try again.";
+        return withOutcome(
+                new InternalErrorException(why), OperationOutcome.IssueType.EXCEPTION, ErrorCode.INTERNAL_ERROR, why);
+    }
+
+    private static BaseServerResponseException withOutcome(
+            BaseServerResponseException e, OperationOutcome.IssueType type, ErrorCode code, String why) {
+        e.setOperationOutcome(FhirAuthentication.outcome(type, code.name(), why));
+        return e;
+    }
+
+    static int count(Integer count) {
+        if (count == null) {
+            return DEFAULT_COUNT;
+        }
+        if (count < 0) {
+            throw invalid(ErrorCode.INVALID_INPUT, "_count must be 0 or more.");
+        }
+        return Math.min(count, MAX_COUNT);
+    }
+
+    static int offset(Integer offset) {
+        if (offset == null) {
+            return 0;
+        }
+        if (offset < 0) {
+            throw invalid(ErrorCode.INVALID_INPUT, "_offset must be 0 or more.");
+        }
+        return offset;
+    }
+
+    /**
+     * A searchset of one page, {@code total} the matches the reader may see, with self, first,
+     * previous and next links made from the request's own parameters and {@code _count}/{@code _offset}.
+     */
+    static Bundle searchset(RequestDetails request, List<? extends Resource> page, long total, int offset, int count) {
+        Bundle bundle = new Bundle();
+        bundle.setType(Bundle.BundleType.SEARCHSET);
+        bundle.setTotal((int) total);
+        String base = request.getFhirServerBase() + "/" + request.getRequestPath();
+        StringBuilder fixed = new StringBuilder();
+        request.getParameters().forEach((name, values) -> {
+            if (!name.equals("_count") && !name.equals("_offset")) {
+                for (String value : values) {
+                    fixed.append(fixed.length() == 0 ? "?" : "&")
+                            .append(encode(name))
+                            .append('=')
+                            .append(encode(value));
+                }
+            }
+        });
+        String prefix = base + fixed + (fixed.length() == 0 ? "?" : "&") + "_count=" + count + "&_offset=";
+        bundle.addLink().setRelation("self").setUrl(prefix + offset);
+        bundle.addLink().setRelation("first").setUrl(prefix + 0);
+        if (offset > 0) {
+            bundle.addLink().setRelation("previous").setUrl(prefix + Math.max(0, offset - count));
+        }
+        if (count > 0 && offset + page.size() < total) {
+            bundle.addLink().setRelation("next").setUrl(prefix + (offset + count));
+        }
+        for (Resource resource : page) {
+            bundle.addEntry()
+                    .setFullUrl(request.getFhirServerBase() + "/" + resource.fhirType() + "/" + resource.getIdPart())
+                    .setResource(resource)
+                    .getSearch()
+                    .setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        return bundle;
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

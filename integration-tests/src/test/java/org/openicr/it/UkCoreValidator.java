@@ -23,7 +23,7 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * HAPI FHIR's instance validator with the UK Core R4 package of {@code ../shared/data/fhir-ukcore/}
+ * HAPI FHIR's instance validator with the UK Core R4 package of {@code src/test/resources/fhir-ukcore/} (a copy of the shared data, so the tests need nothing outside the repository)
  * (profiles, extensions, value sets, code systems) beside HAPI's base R4 resources (issue 20). No
  * terminology server is reachable: codes of SNOMED CT and dm+d cannot be checked and are reported
  * as warnings (unknown code system), never taken as valid silently.
@@ -38,7 +38,7 @@ final class UkCoreValidator {
         if (validator == null) {
             FhirContext fhir = FhirContext.forR4Cached();
             PrePopulatedValidationSupport ukCore = new PrePopulatedValidationSupport(fhir);
-            Path dir = Path.of(System.getProperty("icr.ukcore.dir", "../../shared/data/fhir-ukcore"));
+            Path dir = Path.of(System.getProperty("icr.ukcore.dir", "src/test/resources/fhir-ukcore"));
             for (String folder : List.of("structuredefinitions", "valuesets", "codesystems")) {
                 try (Stream<Path> files = Files.list(dir.resolve(folder))) {
                     for (Path file :

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
@@ -116,30 +115,14 @@ public class LaunchEntry {
         Instant now = Instant.now();
         held.values().removeIf(h -> h.until().isBefore(now));
         held.put(handle, new Held(launch, binding, launch.launch().expiresAt().plus(LaunchClaims.SKEW)));
-        context.getResponse()
-                .addHeader(
-                        "Set-Cookie",
-                        BINDING_COOKIE + "=" + binding + "; Path=" + request.getContextPath() + "/signin/; Max-Age="
-                                + LaunchClaims.LONGEST.plus(LaunchClaims.SKEW).toSeconds()
-                                + "; HttpOnly; SameSite=Lax" + (request.isSecure() ? "; Secure" : ""));
+        ProviderSignIn.setBindingCookie(
+                request, context.getResponse(), BINDING_COOKIE, binding, LaunchClaims.LONGEST.plus(LaunchClaims.SKEW));
         ProviderSignIn.writeOnwards(context.getResponse(), request.getContextPath() + RESUME + "?handle=" + handle);
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
     AuthenticationStatus resume(HttpServletRequest request, HttpMessageContext context) {
-        String binding = null;
-        if (request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if (BINDING_COOKIE.equals(cookie.getName())) {
-                    binding = cookie.getValue();
-                }
-            }
-        }
-        context.getResponse()
-                .addHeader(
-                        "Set-Cookie",
-                        BINDING_COOKIE + "=; Path=" + request.getContextPath()
-                                + "/signin/; Max-Age=0; HttpOnly; SameSite=Lax");
+        String binding = ProviderSignIn.takeBindingCookie(request, context.getResponse(), BINDING_COOKIE);
         if (request.getParameter("refused") != null) {
             // refused (and audited) on arrival
             return refuse(

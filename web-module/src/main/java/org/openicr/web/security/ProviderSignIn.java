@@ -121,11 +121,7 @@ public class ProviderSignIn {
             RANDOM.nextBytes(random);
             String binding = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             sessions.waitFor(pending, binding, launch);
-            response.addHeader(
-                    "Set-Cookie",
-                    BINDING_COOKIE + "=" + binding + "; Path=" + request.getContextPath() + "/signin/; Max-Age="
-                            + OidcClient.PENDING_FOR.toSeconds() + "; HttpOnly; SameSite=Lax"
-                            + (request.isSecure() ? "; Secure" : ""));
+            setBindingCookie(request, response, BINDING_COOKIE, binding, OidcClient.PENDING_FOR);
             return context.redirect(authorization.toString());
         } catch (OidcClient.Refused refused) {
             LOG.log(Level.WARNING, "Sign-in through the identity provider could not start: {0}", refused.getMessage());
@@ -143,19 +139,7 @@ public class ProviderSignIn {
         }
         String query = request.getQueryString();
         URI answer = URI.create(base(request) + CALLBACK + (query == null ? "" : "?" + query));
-        String binding = null;
-        if (request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if (BINDING_COOKIE.equals(cookie.getName())) {
-                    binding = cookie.getValue();
-                }
-            }
-        }
-        context.getResponse()
-                .addHeader(
-                        "Set-Cookie",
-                        BINDING_COOKIE + "=; Path=" + request.getContextPath()
-                                + "/signin/; Max-Age=0; HttpOnly; SameSite=Lax");
+        String binding = takeBindingCookie(request, context.getResponse(), BINDING_COOKIE);
         OidcClient.SignedIn signedIn;
         LaunchEntry.PendingLaunch launch;
         try {
@@ -254,6 +238,34 @@ public class ProviderSignIn {
         } catch (IOException e) {
             // The browser has gone.
         }
+    }
+
+    /**
+     * Sets a cookie that binds a step under way to this browser: under {@code /signin/}, HttpOnly and
+     * SameSite=Lax (a redirect back from another site carries it; the session cookie is Strict).
+     */
+    static void setBindingCookie(
+            HttpServletRequest request, HttpServletResponse response, String name, String value, Duration lasts) {
+        response.addHeader(
+                "Set-Cookie",
+                name + "=" + value + "; Path=" + request.getContextPath() + "/signin/; Max-Age=" + lasts.toSeconds()
+                        + "; HttpOnly; SameSite=Lax" + (request.isSecure() ? "; Secure" : ""));
+    }
+
+    /** The binding cookie's value (null without one), and the cookie cleared: it is used once. */
+    static String takeBindingCookie(HttpServletRequest request, HttpServletResponse response, String name) {
+        String value = null;
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (name.equals(cookie.getName())) {
+                    value = cookie.getValue();
+                }
+            }
+        }
+        response.addHeader(
+                "Set-Cookie",
+                name + "=; Path=" + request.getContextPath() + "/signin/; Max-Age=0; HttpOnly; SameSite=Lax");
+        return value;
     }
 
     /** This application's address as the browser used it: scheme, host, port and context path. */

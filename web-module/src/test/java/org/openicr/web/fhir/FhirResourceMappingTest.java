@@ -238,8 +238,13 @@ class FhirResourceMappingTest {
         assertEquals("Room 1", a.getParticipant().get(1).getActor().getDisplay());
         assertEquals("Free text", a.getComment());
         Appointment unknown = AppointmentMapping.map(item(Category.APPOINTMENTS, "whatever"), 3);
-        assertNull(unknown.getStatus());
-        assertTrue(unknown.getStatusElement().hasExtension(org.openicr.web.fhir.mapping.Items.DATA_ABSENT_REASON));
+        assertEquals(Appointment.AppointmentStatus.BOOKED, unknown.getStatus());
+        Appointment withheld = AppointmentMapping.map(
+                new ItemView(8, Category.APPOINTMENTS, AT, null, null, null, null, null, Map.of(), null, true), 3);
+        assertEquals(Appointment.AppointmentStatus.PROPOSED, withheld.getStatus());
+        assertNull(withheld.getStart());
+        assertEquals(
+                "needs-action", withheld.getParticipantFirstRep().getStatus().toCode());
     }
 
     @Test

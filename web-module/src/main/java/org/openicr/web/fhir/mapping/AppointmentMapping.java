@@ -4,14 +4,14 @@ import java.util.Date;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
 import org.hl7.fhir.r4.model.Appointment.ParticipationStatus;
-import org.hl7.fhir.r4.model.Enumeration;
 import org.openicr.record.boundary.ItemView;
 import org.openicr.vocabulary.ItemDetail;
 
 /**
  * APPOINTMENTS as UKCore-Appointment (docs/fhir.md). The patient is always a participant (app-2
  * needs one); start and end are both given or neither (app-3): an appointment whose end the record
- * does not hold ends when it starts.
+ * does not hold ends when it starts. A withheld one is proposed (the only status without times
+ * that claims nothing else), its code masked.
  */
 public final class AppointmentMapping {
 
@@ -20,20 +20,15 @@ public final class AppointmentMapping {
     public static Appointment map(ItemView item, long patientId) {
         Appointment appointment = Items.common(new Appointment(), item, "Appointment");
         if (item.withheld()) {
-            masked(appointment.getStatusElement());
-            masked(appointment
-                    .addParticipant()
-                    .setActor(Items.subject(patientId))
-                    .getStatusElement());
+            // Status is required and has no "unknown": proposed, the one that claims no time (app-3),
+            // the patient's participation needs-action; the content is masked, the resource restricted.
+            appointment.setStatus(AppointmentStatus.PROPOSED);
+            appointment.addParticipant().setActor(Items.subject(patientId)).setStatus(ParticipationStatus.NEEDSACTION);
             appointment.addServiceType(Items.code(item));
             return appointment;
         }
         AppointmentStatus status = status(item.status());
-        if (status == null) {
-            Items.absent(appointment.getStatusElement(), "unknown");
-        } else {
-            appointment.setStatus(status);
-        }
+        appointment.setStatus(status == null ? AppointmentStatus.BOOKED : status);
         appointment.addServiceType(Items.code(item));
         appointment.setDescription(item.title());
         if (item.detail(ItemDetail.SPECIALTY) != null) {
@@ -60,11 +55,11 @@ public final class AppointmentMapping {
         return appointment;
     }
 
-    private static void masked(Enumeration<?> status) {
-        Items.masked(status);
-    }
-
-    /** The source's status (HL7 v2 SIU's in words, or FHIR's own), or null when it is none of FHIR's. */
+    /**
+     * The source's status (HL7 v2 SIU's in words, or FHIR's own), or null when it is none of FHIR's
+     * (served as booked: an appointment the record holds without a status was booked, as the SIU
+     * mapping reads a filler status it does not know).
+     */
     public static AppointmentStatus status(String status) {
         String s = Items.lower(status);
         if (s == null) {

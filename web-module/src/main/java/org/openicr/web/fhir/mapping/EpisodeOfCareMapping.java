@@ -26,7 +26,9 @@ public final class EpisodeOfCareMapping {
         episode.setPatient(Items.subject(patientId));
         episode.addType(Items.code(item));
         if (item.withheld()) {
-            Items.masked(episode.getStatusElement());
+            // Status is required and has no "unknown": the rule for an episode without a status, on
+            // its dates (which the page shows for a withheld item too).
+            episode.setStatus(status(item, now));
             return episode;
         }
         episode.setStatus(status(item, now));

@@ -22,7 +22,8 @@ public final class FlagMapping {
         flag.setSubject(Items.subject(patientId));
         flag.setCode(Items.code(item));
         if (item.withheld()) {
-            Items.masked(flag.getStatusElement());
+            // Status is required and has no "unknown": as for an alert without a status, active.
+            flag.setStatus(status(null));
             return flag;
         }
         flag.setStatus(status(item.status()));

@@ -541,6 +541,133 @@ public class CareRecord {
         return document;
     }
 
+    /**
+     * A document's content for the FHIR API's {@code Binary/{id}} (issue 20, docs/fhir.md): the
+     * document's person found by the item's id, then exactly {@link #document}, the viewer's own read
+     * (same decision, scope, withheld rule and audit); empty when the viewer would not serve it.
+     */
+    public Optional<DocumentView> apiDocument(long roleProfileId, long itemId) {
+        Optional<Long> personId = items.personOf(itemId, Category.DOCUMENTS);
+        if (personId.isEmpty()) {
+            return Optional.empty();
+        }
+        return document(roleProfileId, personId.get(), itemId);
+    }
+
+    /** Results read at most for a person's reports (docs/fhir.md, "DiagnosticReport"). */
+    static final int REPORT_RESULTS_READ = 5000;
+
+    /**
+     * A page of a person's reports of results for the FHIR API's DiagnosticReport (issue 20,
+     * docs/fhir.md): the person's results the reader may see (the same reader, decision, scope and
+     * query as {@link #apiItems} for RESULTS, at most {@value #REPORT_RESULTS_READ} of the newest),
+     * grouped by {@link ResultReport#group}, {@code max} reports from {@code first}; {@code total}
+     * the reports the reader may see. Refusals and a hidden category as {@link #apiItems}; audited
+     * with its purpose of use.
+     *
+     * @throws IcrException NOT_PERMITTED when the record may not be read
+     */
+    public ReportPage apiReports(long roleProfileId, long personId, int first, int max) {
+        Reader reader = reader(roleProfileId, personId);
+        RecordDecision decision = reader.decision();
+        if (decision instanceof RecordDecision.Refused refused) {
+            deny(reader, "FHIR read reports: " + refused.code());
+            throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
+        }
+        RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        if (permitted.refusalFor(Category.RESULTS).isPresent()) {
+            deny(reader, "FHIR read reports: " + RefusalCode.CATEGORY_NOT_PERMITTED);
+            return new ReportPage(personId, List.of(), 0, Map.of(), Map.of());
+        }
+        List<ResultReport> all = ResultReport.group(
+                views(items.page(personId, Category.RESULTS, permitted.scope(), 0, REPORT_RESULTS_READ)));
+        List<ResultReport> page =
+                all.stream().skip(first).limit(Math.min(max, 200)).toList();
+        gate.hold(readAudit.read(read(
+                reader,
+                permitted,
+                "FHIR reports: " + page.size() + " report(s) from " + first + " of " + all.size() + ", "
+                        + page.stream().mapToInt(r -> r.results().size()).sum() + " result(s)")));
+        return reportPage(personId, page, all.size());
+    }
+
+    /**
+     * One report by its id (the smallest id of its results) for the FHIR API's DiagnosticReport
+     * read: the result's person found first, then as {@link #apiReports}. No such report for the
+     * reader (no such result, not the report's id, hidden, withheld) is not found, audited as a
+     * denial when a record was asked.
+     *
+     * @throws IcrException NOT_FOUND when there is no such report for the reader, NOT_PERMITTED
+     *     when the record may not be read
+     */
+    public ReportPage apiReport(long roleProfileId, long reportId) {
+        long personId = items.personOf(reportId, Category.RESULTS)
+                .orElseThrow(() -> new IcrException(ErrorCode.NOT_FOUND, "No such report."));
+        Reader reader = reader(roleProfileId, personId);
+        RecordDecision decision = reader.decision();
+        if (decision instanceof RecordDecision.Refused refused) {
+            deny(reader, "FHIR read report " + reportId + ": " + refused.code());
+            throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
+        }
+        RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        ResultReport report = permitted.refusalFor(Category.RESULTS).isPresent()
+                        || items.one(personId, Category.RESULTS, permitted.scope(), reportId)
+                                .isEmpty()
+                ? null
+                : ResultReport.withId(
+                        ResultReport.group(views(
+                                items.page(personId, Category.RESULTS, permitted.scope(), 0, REPORT_RESULTS_READ))),
+                        reportId);
+        if (report == null) {
+            deny(reader, "FHIR read report " + reportId + ": not in scope");
+            throw new IcrException(ErrorCode.NOT_FOUND, "No such report.");
+        }
+        gate.hold(readAudit.read(read(
+                reader,
+                permitted,
+                "FHIR report " + reportId + ": " + report.results().size() + " result(s)")));
+        return reportPage(personId, List.of(report), 1);
+    }
+
+    private ReportPage reportPage(long personId, List<ResultReport> reports, long total) {
+        List<Long> ids = reports.stream()
+                .flatMap(r -> r.results().stream())
+                .map(ItemView::id)
+                .toList();
+        Map<Long, Instant> updated = new java.util.HashMap<>();
+        Map<Long, String> sources = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            items.provenance(personId, ids).forEach((id, p) -> {
+                if (p.updatedAt() != null) {
+                    updated.put(id, p.updatedAt());
+                }
+                if (p.odsCode() != null) {
+                    sources.put(id, p.odsCode());
+                }
+            });
+        }
+        return new ReportPage(personId, reports, total, updated, sources);
+    }
+
+    /**
+     * A page of a person's reports of results, how many the reader may see in all, and for each
+     * result of the page when it last changed and its source's ODS code (by item id).
+     */
+    public record ReportPage(
+            long personId,
+            List<ResultReport> reports,
+            long total,
+            Map<Long, Instant> lastUpdated,
+            Map<Long, String> sourceOdsCodes)
+            implements java.io.Serializable {
+
+        public ReportPage {
+            reports = List.copyOf(reports);
+            lastUpdated = Map.copyOf(lastUpdated);
+            sourceOdsCodes = Map.copyOf(sourceOdsCodes);
+        }
+    }
+
     /** The decision for a read that needs {@code categories}; a refusal is audited as a denial. */
     private Optional<RecordDecision.Permitted> permitted(Reader reader, Set<Category> categories, String what) {
         RecordDecision decision = reader.decision();

@@ -49,6 +49,15 @@ public class FhirServer extends RestfulServer {
                 new CategoryProvider(org.hl7.fhir.r4.model.AllergyIntolerance.class, Category.ALLERGIES, reads),
                 new CategoryProvider(org.hl7.fhir.r4.model.Condition.class, Category.PROBLEMS, reads),
                 new CategoryProvider(org.hl7.fhir.r4.model.MedicationStatement.class, Category.MEDICATIONS, reads),
-                new CategoryProvider(org.hl7.fhir.r4.model.Observation.class, Category.RESULTS, reads));
+                new CategoryProvider(org.hl7.fhir.r4.model.Observation.class, Category.RESULTS, reads),
+                new CategoryProvider(org.hl7.fhir.r4.model.Procedure.class, Category.PROCEDURES, reads),
+                new CategoryProvider(org.hl7.fhir.r4.model.Encounter.class, Category.ENCOUNTERS, reads),
+                new CategoryProvider(org.hl7.fhir.r4.model.Appointment.class, Category.APPOINTMENTS, reads),
+                new CategoryProvider(org.hl7.fhir.r4.model.ServiceRequest.class, Category.REFERRALS, reads),
+                new CategoryProvider(org.hl7.fhir.r4.model.Flag.class, Category.SAFEGUARDING, reads),
+                new CategoryProvider(org.hl7.fhir.r4.model.EpisodeOfCare.class, Category.SOCIAL_CARE, reads),
+                new CategoryProvider(org.hl7.fhir.r4.model.DocumentReference.class, Category.DOCUMENTS, reads),
+                new DiagnosticReportProvider(reads),
+                new BinaryProvider(reads));
     }
 }

@@ -29,6 +29,12 @@ import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.CodeSystem;
 import org.openicr.vocabulary.CodedConcept;
 import org.openicr.vocabulary.ItemDetail;
+import org.openicr.web.fhir.mapping.AllergyMapping;
+import org.openicr.web.fhir.mapping.ConditionMapping;
+import org.openicr.web.fhir.mapping.Items;
+import org.openicr.web.fhir.mapping.MedicationMapping;
+import org.openicr.web.fhir.mapping.ObservationMapping;
+import org.openicr.web.fhir.mapping.PatientMapping;
 
 /** The pure mappings of the FHIR API (docs/fhir.md), as tables. */
 class FhirMappingTest {
@@ -71,7 +77,7 @@ class FhirMappingTest {
         ", unknown",
     })
     void genders(String gender, String fhir) {
-        assertEquals(AdministrativeGender.fromCode(fhir), FhirMapping.gender(gender));
+        assertEquals(AdministrativeGender.fromCode(fhir), PatientMapping.gender(gender));
     }
 
     @ParameterizedTest(name = "medication status {0} -> {1}")
@@ -88,7 +94,8 @@ class FhirMappingTest {
     void medicationStatuses(String status, String fhir) {
         assertEquals(
                 fhir,
-                FhirMapping.medicationStatus(item(Category.MEDICATIONS, status, null, Map.of()))
+                MedicationMapping.status(item(Category.MEDICATIONS, status, null, Map.of())
+                                .status())
                         .toCode());
     }
 
@@ -101,18 +108,18 @@ class FhirMappingTest {
         ", final",
     })
     void resultStatuses(String status, String fhir) {
-        assertEquals(fhir, FhirMapping.observationStatus(status).toCode());
+        assertEquals(fhir, ObservationMapping.status(status).toCode());
     }
 
     @ParameterizedTest(name = "value {0} -> {1}")
     @CsvSource({"5.4, 5.4", " 12 , 12", "<0.1, ", "positive, ", ", "})
     void numbers(String value, String number) {
-        assertEquals(number == null ? null : new BigDecimal(number), FhirMapping.number(value));
+        assertEquals(number == null ? null : new BigDecimal(number), Items.number(value));
     }
 
     @Test
     void aResultCarriesValueUnitRangeInterpretationAndSource() {
-        Observation o = FhirMapping.observation(
+        Observation o = ObservationMapping.map(
                 item(
                         Category.RESULTS,
                         "final",
@@ -164,7 +171,7 @@ class FhirMappingTest {
 
     @Test
     void aResultThatIsNotANumberIsCarriedAsText() {
-        Observation o = FhirMapping.observation(
+        Observation o = ObservationMapping.map(
                 item(Category.RESULTS, "final", null, details("VALUE", "positive", "REFERENCE_TEXT", "negative")), 1);
         assertEquals("positive", o.getValueStringType().getValue());
         assertEquals("negative", o.getReferenceRangeFirstRep().getText());
@@ -187,7 +194,7 @@ class FhirMappingTest {
 
     @Test
     void anAllergyAndAConditionCarryCodeStatusAndNote() {
-        AllergyIntolerance a = FhirMapping.allergy(
+        AllergyIntolerance a = AllergyMapping.map(
                 item(
                         Category.ALLERGIES,
                         "active",
@@ -201,11 +208,11 @@ class FhirMappingTest {
                 AllergyIntolerance.AllergyIntoleranceSeverity.MODERATE,
                 a.getReactionFirstRep().getSeverity());
         assertEquals("Free text", a.getNoteFirstRep().getText());
-        Condition c = FhirMapping.condition(item(Category.PROBLEMS, "resolved", null, Map.of()), 5);
+        Condition c = ConditionMapping.map(item(Category.PROBLEMS, "resolved", null, Map.of()), 5);
         assertEquals("resolved", c.getClinicalStatus().getCodingFirstRep().getCode());
         assertEquals("Title", c.getCode().getText());
         assertTrue(c.getCode().getCoding().isEmpty());
-        MedicationStatement m = FhirMapping.medicationStatement(
+        MedicationStatement m = MedicationMapping.map(
                 item(Category.MEDICATIONS, "active", null, details("DOSE", "One", "FREQUENCY", "daily")), 5);
         assertEquals("One, daily", m.getDosageFirstRep().getText());
     }
@@ -236,7 +243,7 @@ class FhirMappingTest {
         assertEquals("9990000018", p.getIdentifierFirstRep().getValue());
         assertEquals(FhirMapping.NHS_NUMBER_SYSTEM, p.getIdentifierFirstRep().getSystem());
         assertEquals(
-                FhirMapping.VERIFICATION_EXTENSION,
+                PatientMapping.VERIFICATION_EXTENSION,
                 p.getIdentifierFirstRep().getExtensionFirstRep().getUrl());
         assertEquals(
                 List.of("Fay", "Ann"),

@@ -1,0 +1,56 @@
+package org.openicr.record.boundary;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openicr.vocabulary.Category;
+import org.openicr.vocabulary.ItemDetail;
+
+/**
+ * One report of results (the FHIR API's DiagnosticReport, issue 20, docs/fhir.md): the results one
+ * source sent under one report key (an HL7 v2 order's OBR, the SOAP {@code reportKey} detail). Its
+ * id is the smallest item id among its results, so it stays the same while those results stand.
+ * Withheld results carry no details, so they are never part of a report.
+ *
+ * @param id the smallest id of its results
+ * @param results its results, newest first (as the record lists them)
+ */
+public record ResultReport(long id, String reportKey, String sourceOrganisation, List<ItemView> results)
+        implements Serializable {
+
+    public ResultReport {
+        results = List.copyOf(results);
+    }
+
+    /**
+     * The reports of {@code results} (items of RESULTS, newest first), grouped by source
+     * organisation and report key; results without a report key, and withheld ones, belong to none.
+     * Reports are ordered by their newest result, as the record lists results.
+     */
+    public static List<ResultReport> group(List<ItemView> results) {
+        Map<List<String>, List<ItemView>> groups = new LinkedHashMap<>();
+        for (ItemView result : results) {
+            String key = result.detail(ItemDetail.REPORT_KEY);
+            if (result.category() != Category.RESULTS || result.withheld() || key == null || key.isBlank()) {
+                continue;
+            }
+            String source = result.sourceOrganisation() == null ? "" : result.sourceOrganisation();
+            groups.computeIfAbsent(List.of(source, key.strip()), k -> new ArrayList<>())
+                    .add(result);
+        }
+        List<ResultReport> reports = new ArrayList<>();
+        groups.forEach((key, items) -> reports.add(new ResultReport(
+                items.stream().mapToLong(ItemView::id).min().orElseThrow(),
+                key.get(1),
+                key.get(0).isEmpty() ? null : key.get(0),
+                items)));
+        return reports;
+    }
+
+    /** The report whose id is {@code id} among {@code reports}, or null. */
+    static ResultReport withId(List<ResultReport> reports, long id) {
+        return reports.stream().filter(r -> r.id() == id).findFirst().orElse(null);
+    }
+}

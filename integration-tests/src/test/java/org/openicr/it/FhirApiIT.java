@@ -192,7 +192,21 @@ class FhirApiIT {
         cs.getRestFirstRep().getResource().forEach(res -> types.add(res.getType()));
         types.remove("OperationDefinition"); // HAPI's own, for its operations' definitions
         assertEquals(
-                java.util.Set.of("AllergyIntolerance", "Condition", "MedicationStatement", "Observation", "Patient"),
+                java.util.Set.of(
+                        "AllergyIntolerance",
+                        "Appointment",
+                        "Binary",
+                        "Condition",
+                        "DiagnosticReport",
+                        "DocumentReference",
+                        "Encounter",
+                        "EpisodeOfCare",
+                        "Flag",
+                        "MedicationStatement",
+                        "Observation",
+                        "Patient",
+                        "Procedure",
+                        "ServiceRequest"),
                 types);
     }
 

@@ -72,6 +72,9 @@ fingerprint() {
   {
     echo "settings-version 2 (issue 16: local listeners, admin password)"
     echo "listen $listen"
+    # create-domain fixes the ports: a domain made at another port base (a worktree whose install
+    # made it at the default) would start on its old ports while this script names the new ones.
+    echo "portbase $portbase"
     admin_password | sha256sum
     cat "$here/domain.asadmin"
   } | sha256sum | cut -d' ' -f1

@@ -84,7 +84,7 @@ public class PatientProvider implements IResourceProvider {
      * absent and not counted, sealed items withheld as in a search. The items are read first (one
      * audited read naming the categories; a refused record is refused before the Patient is read).
      */
-    @Operation(name = "$everything", idempotent = true, type = Patient.class)
+    @Operation(name = "$everything", idempotent = true)
     public Bundle everything(
             @IdParam IdType id,
             @OperationParam(name = "_count") IntegerType count,

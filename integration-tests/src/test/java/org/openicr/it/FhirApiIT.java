@@ -567,6 +567,13 @@ class FhirApiIT {
         for (String bad : java.util.List.of("date=ne2026-01-01", "date=2026-01,2026-02", "date=2026-13")) {
             HttpResponse<String> r = get(base + "&" + bad, gp(), GP_HART_PROFILE, "ONGOING_CARE");
             assertEquals(400, r.statusCode(), () -> bad + ": " + r.body());
+            assertEquals(
+                    "invalid",
+                    parse(r, OperationOutcome.class)
+                            .getIssueFirstRep()
+                            .getCode()
+                            .toCode(),
+                    bad);
         }
         HttpResponse<String> ne = get(base + "&date=ne2026-01-01", gp(), GP_HART_PROFILE, "ONGOING_CARE");
         assertEquals("INVALID_INPUT", code(ne));
@@ -711,7 +718,7 @@ class FhirApiIT {
                 "ONGOING_CARE");
         assertEquals(400, other.statusCode(), other::body);
         // and the token as issued is accepted
-        assertEquals(200, get(next, gp(), GP_HART_PROFILE, "ONGOING_CARE").statusCode());
+        assertEquals(1, search(next, gp(), GP_HART_PROFILE).getEntry().size());
     }
 
     @Test

@@ -297,7 +297,10 @@ public class ItemQuery {
         return categories.stream().filter(scope.itemCategories()::contains).collect(Collectors.toSet());
     }
 
-    /** The statement of {@link #search}, public for the load driver's raw figures as {@link #pageStatement}. */
+    /**
+     * The statement of {@link #search}; public like {@link #pageStatement} so that a benchmark can run
+     * this very statement for PostgreSQL's own cost (issue 20's benchmark; not written yet).
+     */
     public static Statement searchStatement(
             long personId, Set<Category> categories, ReadScope scope, Filter filter, After after, int max) {
         Where where = filtered(where(personId, categories, scope), filter);

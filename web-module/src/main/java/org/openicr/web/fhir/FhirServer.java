@@ -44,6 +44,7 @@ public class FhirServer extends RestfulServer {
         setServerName("OpenICR");
         setImplementationDescription("OpenICR shared care record: the record as FHIR R4 (UK Core), read only");
         registerInterceptor(new CapabilityHook());
+        registerInterceptor(new HapiRefusals());
         FhirReads reads = new FhirReads(record, finder, gate);
         registerProviders(
                 new PatientProvider(reads),

@@ -239,6 +239,18 @@ class VisibilityRuleIT {
                     observed(query.page(person, EnumSet.allOf(Category.class), scope, 0, 200)),
                     ITEMS);
 
+            // The FHIR API's search (issue 20): every category, unfiltered, first page; and its count.
+            compared += agree(
+                    name + ", API search",
+                    table,
+                    observed(query.search(
+                            person, EnumSet.allOf(Category.class), scope, ItemQuery.Filter.ALL, null, 200)),
+                    ITEMS);
+            assertEquals(
+                    pages.size(),
+                    query.count(person, EnumSet.allOf(Category.class), scope, ItemQuery.Filter.ALL),
+                    name + ", API count");
+
             // The summary, every category in full.
             List<SummarySection> sections = new ArrayList<>();
             for (Category category : Category.values()) {

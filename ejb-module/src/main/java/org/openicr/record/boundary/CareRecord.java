@@ -357,17 +357,20 @@ public class CareRecord {
     }
 
     /**
-     * One page of a category for the FHIR API (issue 20, docs/fhir.md), with the number of items of
-     * the category the reader may see (a Bundle's total): the same reader, decision, scope and query as
-     * {@link #items}. A refused record (no reason declared, opted out, ...) is audited as a denial and
-     * refused with the refusal's plain-English reason; a category hidden from the role answers an
-     * empty page with total 0 (nothing says it exists), audited as a denial. A read is audited with
-     * its purpose of use; the caller waits for that event to commit ({@link AuditGate}) before it
-     * answers.
+     * One page of a category for the FHIR API's search (issue 20, docs/fhir.md), with the number of
+     * items of the category the reader may see that the filter keeps (a Bundle's total) and where the
+     * next page starts: the same reader, decision and scope as {@link #items}, the filter and the
+     * position in the query itself ({@link ItemQuery#search}), newest first, keyset paging. A refused
+     * record (no reason declared, opted out, ...) is audited as a denial and refused with the
+     * refusal's plain-English reason; a category hidden from the role answers an empty page with total
+     * 0 (nothing says it exists), audited as a denial. A read is audited with its purpose of use; the
+     * caller waits for that event to commit ({@link AuditGate}) before it answers.
      *
+     * @param after where the page starts (the previous page's {@link CategoryPage#next}), null for the first
      * @throws IcrException NOT_PERMITTED when the record may not be read, NOT_FOUND for no such person
      */
-    public CategoryPage apiItems(long roleProfileId, long personId, Category category, int first, int max) {
+    public CategoryPage apiSearch(
+            long roleProfileId, long personId, Category category, ApiFilter filter, PageKey after, int max) {
         Reader reader = reader(roleProfileId, personId);
         RecordDecision decision = reader.decision();
         if (decision instanceof RecordDecision.Refused refused) {
@@ -377,14 +380,70 @@ public class CareRecord {
         RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
         if (permitted.refusalFor(category).isPresent() || !category.isItemCategory()) {
             deny(reader, "FHIR read " + category + ": " + RefusalCode.CATEGORY_NOT_PERMITTED);
-            return new CategoryPage(personId, List.of(), 0, Map.of(), Map.of());
+            return new CategoryPage(personId, List.of(), 0, Map.of(), Map.of(), null);
         }
-        long total = items.counts(personId, permitted.scope()).getOrDefault(category, 0L);
-        List<ItemView> page = views(items.page(personId, category, permitted.scope(), first, Math.min(max, 200)));
+        return apiPage(reader, permitted, personId, EnumSet.of(category), filter, after, max, "FHIR " + category);
+    }
+
+    /**
+     * One page of {@code Patient/{id}/$everything} (issue 20, docs/fhir.md): the items of every category
+     * of {@code served} (the resource types the API registers) that the reader's role may see, newest
+     * first across them, keyset paged as {@link #apiSearch}; hidden categories are left out by the query
+     * and counted nowhere, sealed items withheld as in a search. Audited as one RECORD_VIEW event per
+     * call naming the categories read; a refused record as a denial, refused.
+     *
+     * @throws IcrException NOT_PERMITTED when the record may not be read, NOT_FOUND for no such person
+     */
+    public CategoryPage apiEverything(long roleProfileId, long personId, Set<Category> served, PageKey after, int max) {
+        Reader reader = reader(roleProfileId, personId);
+        RecordDecision decision = reader.decision();
+        if (decision instanceof RecordDecision.Refused refused) {
+            deny(reader, "FHIR $everything: " + refused.code());
+            throw new IcrException(ErrorCode.NOT_PERMITTED, refused.refusal().reason());
+        }
+        RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
+        Set<Category> read = EnumSet.noneOf(Category.class);
+        for (Category category : served) {
+            if (category.isItemCategory()
+                    && permitted.refusalFor(category).isEmpty()
+                    && permitted.scope().itemCategories().contains(category)) {
+                read.add(category);
+            }
+        }
+        return apiPage(reader, permitted, personId, read, ApiFilter.ALL, after, max, "FHIR $everything " + read);
+    }
+
+    private CategoryPage apiPage(
+            Reader reader,
+            RecordDecision.Permitted permitted,
+            long personId,
+            Set<Category> categories,
+            ApiFilter filter,
+            PageKey after,
+            int max,
+            String what) {
+        int n = Math.max(0, Math.min(max, 200));
+        ItemQuery.Filter where = filter.query();
+        long total = categories.isEmpty() ? 0 : items.count(personId, categories, permitted.scope(), where);
+        List<ItemView> rows = n == 0 || categories.isEmpty()
+                ? List.of()
+                : views(items.search(
+                        personId,
+                        categories,
+                        permitted.scope(),
+                        where,
+                        after == null ? null : new ItemQuery.After(after.effectiveAt(), after.itemId()),
+                        n + 1));
+        List<ItemView> page = rows.size() > n ? rows.subList(0, n) : rows;
+        PageKey next = rows.size() > n
+                ? new PageKey(page.get(n - 1).effectiveAt(), page.get(n - 1).id())
+                : null;
         gate.hold(readAudit.read(read(
                 reader,
                 permitted,
-                "FHIR " + category + ": " + page.size() + " item(s) from " + first + " of " + total
+                what + ": " + page.size() + " item(s) of " + total
+                        + (after == null ? " from the start" : " after item " + after.itemId())
+                        + filter.describe()
                         + (page.stream().anyMatch(ItemView::withheld) ? ", some withheld" : ""))));
         Map<Long, ItemQuery.ItemProvenance> provenance =
                 items.provenance(personId, page.stream().map(ItemView::id).toList());
@@ -398,12 +457,54 @@ public class CareRecord {
                 sources.put(id, p.odsCode());
             }
         });
-        return new CategoryPage(personId, page, total, updated, sources);
+        return new CategoryPage(personId, page, total, updated, sources, next);
     }
 
     /**
+     * The FHIR API's search filters (docs/fhir.md): half-open intervals {@code [from, before)} of the
+     * item's effective date and of when it last changed in the record (either end null: open), and
+     * {@code none} when the search can match nothing (a category value the resources never carry).
+     */
+    public record ApiFilter(
+            Instant effectiveFrom, Instant effectiveBefore, Instant updatedFrom, Instant updatedBefore, boolean none)
+            implements java.io.Serializable {
+
+        public static final ApiFilter ALL = new ApiFilter(null, null, null, null, false);
+
+        ItemQuery.Filter query() {
+            return new ItemQuery.Filter(effectiveFrom, effectiveBefore, updatedFrom, updatedBefore, none);
+        }
+
+        /** The filter as the audit event names it (dates only, nothing of the record). */
+        String describe() {
+            StringBuilder text = new StringBuilder();
+            if (effectiveFrom != null || effectiveBefore != null) {
+                text.append("; date [")
+                        .append(effectiveFrom == null ? "" : effectiveFrom)
+                        .append(", ")
+                        .append(effectiveBefore == null ? "" : effectiveBefore)
+                        .append(')');
+            }
+            if (updatedFrom != null || updatedBefore != null) {
+                text.append("; _lastUpdated [")
+                        .append(updatedFrom == null ? "" : updatedFrom)
+                        .append(", ")
+                        .append(updatedBefore == null ? "" : updatedBefore)
+                        .append(')');
+            }
+            if (none) {
+                text.append("; a category no item carries");
+            }
+            return text.toString();
+        }
+    }
+
+    /** Where a page starts: after the item with this effective date (null: undated) and id. */
+    public record PageKey(Instant effectiveAt, long itemId) implements java.io.Serializable {}
+
+    /**
      * One item by its id for the FHIR API's read (issue 20): the item's person found first, then the
-     * same reader, decision, scope and audit as {@link #apiItems}; the answer is a page of at most
+     * same reader, decision, scope and audit as {@link #apiSearch}; the answer is a page of at most
      * one item. An item that does not exist, is of another category, or that the scope does not list
      * (a hidden category, a locked seal) is not found, audited as a denial when a record was asked.
      *
@@ -439,19 +540,22 @@ public class CareRecord {
                 page,
                 1,
                 p == null || p.updatedAt() == null ? Map.of() : Map.of(itemId, p.updatedAt()),
-                p == null || p.odsCode() == null ? Map.of() : Map.of(itemId, p.odsCode()));
+                p == null || p.odsCode() == null ? Map.of() : Map.of(itemId, p.odsCode()),
+                null);
     }
 
     /**
-     * A page of one category of a person's record, how many items of it the reader may see in all, and for each item of
-     * the page when it last changed and its source organisation's ODS code (by item id).
+     * A page of one category (or of several: $everything) of a person's record, how many items the
+     * reader may see in all, for each item of the page when it last changed and its source
+     * organisation's ODS code (by item id), and where the next page starts (null: this is the last).
      */
     public record CategoryPage(
             long personId,
             List<ItemView> items,
             long total,
             Map<Long, Instant> lastUpdated,
-            Map<Long, String> sourceOdsCodes)
+            Map<Long, String> sourceOdsCodes,
+            PageKey next)
             implements java.io.Serializable {
 
         public CategoryPage {
@@ -560,14 +664,16 @@ public class CareRecord {
     /**
      * A page of a person's reports of results for the FHIR API's DiagnosticReport (issue 20,
      * docs/fhir.md): the person's results the reader may see (the same reader, decision, scope and
-     * query as {@link #apiItems} for RESULTS, at most {@value #REPORT_RESULTS_READ} of the newest),
-     * grouped by {@link ResultReport#group}, {@code max} reports from {@code first}; {@code total}
-     * the reports the reader may see. Refusals and a hidden category as {@link #apiItems}; audited
+     * query as {@link #apiSearch} for RESULTS, at most {@value #REPORT_RESULTS_READ} of the newest),
+     * grouped by {@link ResultReport#group}, at most {@code max} reports after {@code after} (the sort
+     * key of the previous page's last report's newest result; null: from the start), so that a new
+     * report neither repeats nor skips one of the later pages, as {@link #apiSearch}; {@code total}
+     * the reports the reader may see. Refusals and a hidden category as {@link #apiSearch}; audited
      * with its purpose of use.
      *
      * @throws IcrException NOT_PERMITTED when the record may not be read
      */
-    public ReportPage apiReports(long roleProfileId, long personId, int first, int max) {
+    public ReportPage apiReports(long roleProfileId, long personId, PageKey after, int max) {
         Reader reader = reader(roleProfileId, personId);
         RecordDecision decision = reader.decision();
         if (decision instanceof RecordDecision.Refused refused) {
@@ -577,18 +683,27 @@ public class CareRecord {
         RecordDecision.Permitted permitted = (RecordDecision.Permitted) decision;
         if (permitted.refusalFor(Category.RESULTS).isPresent()) {
             deny(reader, "FHIR read reports: " + RefusalCode.CATEGORY_NOT_PERMITTED);
-            return new ReportPage(personId, List.of(), 0, Map.of(), Map.of());
+            return new ReportPage(personId, List.of(), 0, Map.of(), Map.of(), null);
         }
         List<ResultReport> all = ResultReport.group(
                 views(items.page(personId, Category.RESULTS, permitted.scope(), 0, REPORT_RESULTS_READ)));
-        List<ResultReport> page =
-                all.stream().skip(first).limit(Math.min(max, 200)).toList();
+        int n = Math.max(0, Math.min(max, 200));
+        List<ResultReport> rest = all.stream()
+                .filter(report -> after == null || ResultReport.comesAfter(report, after.effectiveAt(), after.itemId()))
+                .toList();
+        List<ResultReport> page = rest.stream().limit(n).toList();
+        PageKey next = rest.size() > n && n > 0
+                ? new PageKey(
+                        page.get(n - 1).results().get(0).effectiveAt(),
+                        page.get(n - 1).results().get(0).id())
+                : null;
         gate.hold(readAudit.read(read(
                 reader,
                 permitted,
-                "FHIR reports: " + page.size() + " report(s) from " + first + " of " + all.size() + ", "
+                "FHIR reports: " + page.size() + " report(s) of " + all.size()
+                        + (after == null ? " from the start" : " after result " + after.itemId()) + ", "
                         + page.stream().mapToInt(r -> r.results().size()).sum() + " result(s)")));
-        return reportPage(personId, page, all.size());
+        return reportPage(personId, page, all.size(), next);
     }
 
     /**
@@ -626,10 +741,10 @@ public class CareRecord {
                 reader,
                 permitted,
                 "FHIR report " + reportId + ": " + report.results().size() + " result(s)")));
-        return reportPage(personId, List.of(report), 1);
+        return reportPage(personId, List.of(report), 1, null);
     }
 
-    private ReportPage reportPage(long personId, List<ResultReport> reports, long total) {
+    private ReportPage reportPage(long personId, List<ResultReport> reports, long total, PageKey next) {
         List<Long> ids = reports.stream()
                 .flatMap(r -> r.results().stream())
                 .map(ItemView::id)
@@ -646,19 +761,21 @@ public class CareRecord {
                 }
             });
         }
-        return new ReportPage(personId, reports, total, updated, sources);
+        return new ReportPage(personId, reports, total, updated, sources, next);
     }
 
     /**
-     * A page of a person's reports of results, how many the reader may see in all, and for each
-     * result of the page when it last changed and its source's ODS code (by item id).
+     * A page of a person's reports of results, how many the reader may see in all, for each result of
+     * the page when it last changed and its source's ODS code (by item id), and where the next page
+     * starts (null: none).
      */
     public record ReportPage(
             long personId,
             List<ResultReport> reports,
             long total,
             Map<Long, Instant> lastUpdated,
-            Map<Long, String> sourceOdsCodes)
+            Map<Long, String> sourceOdsCodes,
+            PageKey next)
             implements java.io.Serializable {
 
         public ReportPage {

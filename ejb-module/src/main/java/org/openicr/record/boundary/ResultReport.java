@@ -49,6 +49,24 @@ public record ResultReport(long id, String reportKey, String sourceOrganisation,
         return reports;
     }
 
+    /**
+     * Whether {@code report} comes after the position ({@code effectiveAt}, {@code itemId}) in the
+     * record's order of results (effective date newest first, undated last, then id highest first):
+     * the keyset of the next page, taken on the report's newest result (the one that orders it).
+     */
+    public static boolean comesAfter(ResultReport report, java.time.Instant effectiveAt, long itemId) {
+        ItemView newest = report.results().get(0);
+        java.time.Instant at = newest.effectiveAt();
+        if (effectiveAt == null) {
+            return at == null && newest.id() < itemId;
+        }
+        if (at == null) {
+            return true;
+        }
+        int byDate = at.compareTo(effectiveAt);
+        return byDate < 0 || (byDate == 0 && newest.id() < itemId);
+    }
+
     /** The report whose id is {@code id} among {@code reports}, or null. */
     static ResultReport withId(List<ResultReport> reports, long id) {
         return reports.stream().filter(r -> r.id() == id).findFirst().orElse(null);

@@ -236,6 +236,119 @@ public class ItemQuery {
                 .findFirst();
     }
 
+    /**
+     * The FHIR API's search filters (issue 20, docs/fhir.md), each a half-open interval of instants
+     * {@code [from, before)} (either end null: open), on the item's effective date and on when it last
+     * changed in the record ({@code record_item.updated_at}); {@code none} when a filter can match no
+     * item (a category value the resources never carry): the read then answers nothing without a
+     * query. An item with no effective date matches no date filter.
+     */
+    public record Filter(
+            Instant effectiveFrom, Instant effectiveBefore, Instant updatedFrom, Instant updatedBefore, boolean none) {
+
+        public static final Filter ALL = new Filter(null, null, null, null, false);
+
+        boolean filtersEffective() {
+            return effectiveFrom != null || effectiveBefore != null;
+        }
+    }
+
+    /**
+     * Where a page starts: after the item with this sort key (the page's order is effective date newest
+     * first, items without a date last, then id descending), so that an item inserted while a reader pages
+     * neither repeats nor skips an item of the later pages (keyset paging).
+     */
+    public record After(Instant effectiveAt, long itemId) {}
+
+    /**
+     * One page of the items of {@code categories} the scope lists and the filter keeps, in the page's
+     * order, at most {@code max} after {@code after} (null: from the start); the filters and the
+     * position are part of the SQL, never applied after the read.
+     */
+    public List<RecordItem> search(
+            long personId, Set<Category> categories, ReadScope scope, Filter filter, After after, int max) {
+        Set<Category> permitted = permitted(categories, scope);
+        if (permitted.isEmpty() || filter.none()) {
+            return List.of();
+        }
+        return list(searchStatement(personId, permitted, scope, filter, after, max));
+    }
+
+    /** How many items of {@code categories} the scope lists and the filter keeps (a Bundle's total). */
+    public long count(long personId, Set<Category> categories, ReadScope scope, Filter filter) {
+        Set<Category> permitted = permitted(categories, scope);
+        if (permitted.isEmpty() || filter.none()) {
+            return 0;
+        }
+        Where where = filtered(where(personId, permitted, scope), filter);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from record_item i" + where.sql)) {
+            where.bind(c, ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Item count failed", e);
+        }
+    }
+
+    private static Set<Category> permitted(Set<Category> categories, ReadScope scope) {
+        return categories.stream().filter(scope.itemCategories()::contains).collect(Collectors.toSet());
+    }
+
+    /**
+     * The statement of {@link #search}; public like {@link #pageStatement} so that a benchmark can run
+     * this very statement for PostgreSQL's own cost (issue 20's benchmark; not written yet).
+     */
+    public static Statement searchStatement(
+            long personId, Set<Category> categories, ReadScope scope, Filter filter, After after, int max) {
+        Where where = filtered(where(personId, categories, scope), filter);
+        StringBuilder sql = new StringBuilder(where.sql);
+        List<Object> values = new ArrayList<>(withheld(scope).values());
+        values.addAll(where.values());
+        if (after != null) {
+            if (after.effectiveAt() == null) {
+                // after an item without a date: only the undated items of lower id are left
+                sql.append(" and i.effective_at is null and i.id < ?");
+                values.add(after.itemId());
+            } else {
+                Timestamp at = Timestamp.from(after.effectiveAt());
+                sql.append(" and (i.effective_at < ? or (i.effective_at = ? and i.id < ?) or i.effective_at is null)");
+                values.add(at);
+                values.add(at);
+                values.add(after.itemId());
+            }
+        }
+        values.add(max);
+        return new Statement(
+                "select " + COLUMNS + FROM + sql + " order by i.effective_at desc nulls last, i.id desc limit ?",
+                values);
+    }
+
+    /** {@code where} with the filter's intervals added, as parameters. */
+    static Where filtered(Where where, Filter filter) {
+        StringBuilder sql = new StringBuilder(where.sql);
+        List<Object> values = new ArrayList<>(where.values);
+        if (filter.effectiveFrom() != null) {
+            sql.append(" and i.effective_at >= ?");
+            values.add(Timestamp.from(filter.effectiveFrom()));
+        }
+        if (filter.effectiveBefore() != null) {
+            sql.append(" and i.effective_at < ?");
+            values.add(Timestamp.from(filter.effectiveBefore()));
+        }
+        if (filter.updatedFrom() != null) {
+            sql.append(" and i.updated_at >= ?");
+            values.add(Timestamp.from(filter.updatedFrom()));
+        }
+        if (filter.updatedBefore() != null) {
+            sql.append(" and i.updated_at < ?");
+            values.add(Timestamp.from(filter.updatedBefore()));
+        }
+        return new Where(sql.toString(), values);
+    }
+
     /** Whose record an item is in (a number, nothing of its content), for a read that names the item only. */
     public Optional<Long> personOf(long itemId, Category category) {
         try (Connection c = dataSource.getConnection();

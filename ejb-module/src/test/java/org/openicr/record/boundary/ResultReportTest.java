@@ -2,9 +2,12 @@ package org.openicr.record.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openicr.vocabulary.Category;
 import org.openicr.vocabulary.ItemDetail;
 
@@ -53,5 +56,39 @@ class ResultReportTest {
         }
         assertEquals(reports.get(1), ResultReport.withId(reports, 5));
         assertEquals(null, ResultReport.withId(reports, 40));
+    }
+
+    /** The next page's keyset on a report's newest result: date newest first, undated last, then id. */
+    @ParameterizedTest(name = "newest result ({0}, {1}) after ({2}, {3}): {4}")
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "2026-01-01T00:00:00Z, 10, 2026-02-01T00:00:00Z, 99, true", // older date
+                "2026-03-01T00:00:00Z, 10, 2026-02-01T00:00:00Z, 1, false", // newer date
+                "2026-02-01T00:00:00Z, 10, 2026-02-01T00:00:00Z, 11, true", // same date, lower id
+                "2026-02-01T00:00:00Z, 10, 2026-02-01T00:00:00Z, 10, false", // the position itself
+                "2026-02-01T00:00:00Z, 12, 2026-02-01T00:00:00Z, 11, false", // same date, higher id
+                "-, 10, 2026-02-01T00:00:00Z, 1, true", // undated after every dated one
+                "2026-02-01T00:00:00Z, 10, -, 99, false", // dated before every undated one
+                "-, 10, -, 11, true", // undated: by id
+                "-, 12, -, 11, false",
+            })
+    void aReportComesAfterThePositionInTheRecordsOrder(
+            String at, long id, String afterAt, long afterId, boolean expected) {
+        ItemView newest = new ItemView(
+                id,
+                Category.RESULTS,
+                at == null ? null : Instant.parse(at),
+                null,
+                "final",
+                "Test",
+                null,
+                null,
+                Map.of(ItemDetail.REPORT_KEY, "R"),
+                "Lab",
+                false);
+        ResultReport report = new ResultReport(id, "R", "Lab", List.of(newest));
+        assertEquals(
+                expected, ResultReport.comesAfter(report, afterAt == null ? null : Instant.parse(afterAt), afterId));
     }
 }

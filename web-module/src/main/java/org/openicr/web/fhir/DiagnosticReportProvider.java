@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -22,7 +23,8 @@ import org.openicr.web.fhir.mapping.DiagnosticReportMapping;
  * Reports of results as DiagnosticReport (docs/fhir.md, "DiagnosticReport"): the results one source
  * sent under one report key, through {@link CareRecord#apiReports} and {@link CareRecord#apiReport}
  * (the RESULTS category's decision, scope and audit). Read by id (the smallest id of its results)
- * and search by {@code patient} or {@code subject} with {@code _count} and {@code _offset}; a role
+ * and search by {@code patient} or {@code subject} with {@code _count}, paged by the signed page token
+ * of the {@code next} link (a keyset on each report's newest result, as the category searches); a role
  * that may not see results gets an empty searchset with total 0 and 404 on read.
  */
 public class DiagnosticReportProvider implements IResourceProvider {
@@ -56,21 +58,21 @@ public class DiagnosticReportProvider implements IResourceProvider {
     public Bundle search(
             @OptionalParam(name = "patient") ReferenceParam patient,
             @OptionalParam(name = "subject") ReferenceParam subject,
+            @OptionalParam(name = FhirReads.PAGE_TOKEN) StringParam pageToken,
             @Count Integer count,
             @Offset Integer offset,
             RequestDetails request) {
         long personId = CategoryProvider.personId(patient != null ? patient : subject);
         long roleProfileId = FhirReads.roleProfile(request);
         int n = FhirReads.count(count);
-        int first = FhirReads.offset(offset);
+        FhirReads.noOffset(offset);
+        String binding = "reports|" + roleProfileId + "|" + personId;
+        CareRecord.PageKey after = reads.after(binding, pageToken == null ? null : pageToken.getValue());
         reads.declareReason(request, roleProfileId, personId);
-        CareRecord.ReportPage page = reads.call(() -> reads.record.apiReports(roleProfileId, personId, first, n));
-        List<DiagnosticReport> resources = n == 0
-                ? List.of()
-                : page.reports().stream()
-                        .map(report -> DiagnosticReportMapping.map(
-                                report, personId, page.lastUpdated(), page.sourceOdsCodes()))
-                        .toList();
-        return FhirReads.searchset(request, resources, page.total(), first, n);
+        CareRecord.ReportPage page = reads.call(() -> reads.record.apiReports(roleProfileId, personId, after, n));
+        List<DiagnosticReport> resources = page.reports().stream()
+                .map(report -> DiagnosticReportMapping.map(report, personId, page.lastUpdated(), page.sourceOdsCodes()))
+                .toList();
+        return FhirReads.searchset(request, resources, List.of(), page.total(), reads.token(binding, page.next()), n);
     }
 }

@@ -25,7 +25,7 @@ import org.openicr.vocabulary.LegitimateReason;
 /**
  * What the providers share: the call's role profile (from the bearer token, {@link FhirAuthentication}),
  * the reason header, the boundaries, the audit gate, the refusals as OperationOutcome with the stable
- * codes, and the searchset Bundle with its paging links.
+ * codes, the page tokens and the searchset Bundle with its paging links.
  */
 final class FhirReads {
 
@@ -37,17 +37,26 @@ final class FhirReads {
      */
     static final String REASON_HEADER = "OpenICR-Legitimate-Reason";
 
+    /** The parameter of the next page's token in a {@code next} link ({@link PageToken}). */
+    static final String PAGE_TOKEN = "_page_token";
+
     static final int DEFAULT_COUNT = 50;
     static final int MAX_COUNT = 200;
 
     final CareRecord record;
     final PatientFinder finder;
     final RecordAnswerGate gate;
+    private final PageToken tokens;
 
     FhirReads(CareRecord record, PatientFinder finder, RecordAnswerGate gate) {
+        this(record, finder, gate, PageToken.fromEnvironment());
+    }
+
+    FhirReads(CareRecord record, PatientFinder finder, RecordAnswerGate gate, PageToken tokens) {
         this.record = record;
         this.finder = finder;
         this.gate = gate;
+        this.tokens = tokens;
     }
 
     static long roleProfile(RequestDetails request) {
@@ -149,53 +158,82 @@ final class FhirReads {
         return Math.min(count, MAX_COUNT);
     }
 
-    static int offset(Integer offset) {
-        if (offset == null) {
-            return 0;
+    /**
+     * Paging by offset is gone (docs/fhir.md, "Paging"): a client that sends {@code _offset} is told
+     * to follow the {@code next} link rather than silently given the first page again.
+     */
+    static void noOffset(Integer offset) {
+        if (offset != null) {
+            throw invalid(ErrorCode.INVALID_INPUT, "_offset is not supported: follow the Bundle's next link.");
         }
-        if (offset < 0) {
-            throw invalid(ErrorCode.INVALID_INPUT, "_offset must be 0 or more.");
+    }
+
+    /** Where the page starts: the position the request's page token names for this search, or the start. */
+    CareRecord.PageKey after(String binding, String token) {
+        if (token == null || token.isBlank()) {
+            return null;
         }
-        return offset;
+        try {
+            PageToken.Position position = tokens.read(binding, token.strip());
+            return new CareRecord.PageKey(position.effectiveAt(), position.itemId());
+        } catch (PageToken.Invalid refused) {
+            throw invalid(ErrorCode.INVALID_INPUT, refused.getMessage());
+        }
+    }
+
+    /** The token of the page after {@code next} (null: none). */
+    String token(String binding, CareRecord.PageKey next) {
+        return next == null ? null : tokens.issue(binding, new PageToken.Position(next.effectiveAt(), next.itemId()));
     }
 
     /**
-     * A searchset of one page, {@code total} the matches the reader may see, with self, first,
-     * previous and next links made from the request's own parameters and {@code _count}/{@code _offset}.
+     * A searchset of one page: its matches, then the resources they include ({@code search.mode}
+     * include), {@code total} the matches the reader may see, with self, first and (when there is one)
+     * next links made from the request's own parameters, {@code _count} and the next page's token.
      */
-    static Bundle searchset(RequestDetails request, List<? extends Resource> page, long total, int offset, int count) {
+    static Bundle searchset(
+            RequestDetails request,
+            List<? extends Resource> matches,
+            List<? extends Resource> included,
+            long total,
+            String nextToken,
+            int count) {
         Bundle bundle = new Bundle();
         bundle.setType(Bundle.BundleType.SEARCHSET);
         bundle.setTotal((int) total);
         String base = request.getFhirServerBase() + "/" + request.getRequestPath();
         StringBuilder fixed = new StringBuilder();
+        StringBuilder all = new StringBuilder();
         request.getParameters().forEach((name, values) -> {
-            if (!name.equals("_count") && !name.equals("_offset")) {
-                for (String value : values) {
-                    fixed.append(fixed.length() == 0 ? "?" : "&")
-                            .append(encode(name))
-                            .append('=')
-                            .append(encode(value));
+            for (String value : values) {
+                String pair = encode(name) + '=' + encode(value);
+                all.append(all.length() == 0 ? "?" : "&").append(pair);
+                if (!name.equals("_count") && !name.equals("_offset") && !name.equals(PAGE_TOKEN)) {
+                    fixed.append(fixed.length() == 0 ? "?" : "&").append(pair);
                 }
             }
         });
-        String prefix = base + fixed + (fixed.length() == 0 ? "?" : "&") + "_count=" + count + "&_offset=";
-        bundle.addLink().setRelation("self").setUrl(prefix + offset);
-        bundle.addLink().setRelation("first").setUrl(prefix + 0);
-        if (offset > 0) {
-            bundle.addLink().setRelation("previous").setUrl(prefix + Math.max(0, offset - count));
+        String first = base + fixed + (fixed.length() == 0 ? "?" : "&") + "_count=" + count;
+        bundle.addLink().setRelation("self").setUrl(base + all);
+        bundle.addLink().setRelation("first").setUrl(first);
+        if (nextToken != null) {
+            bundle.addLink().setRelation("next").setUrl(first + "&" + PAGE_TOKEN + "=" + encode(nextToken));
         }
-        if (count > 0 && offset + page.size() < total) {
-            bundle.addLink().setRelation("next").setUrl(prefix + (offset + count));
+        for (Resource resource : matches) {
+            entry(bundle, request, resource, Bundle.SearchEntryMode.MATCH);
         }
-        for (Resource resource : page) {
-            bundle.addEntry()
-                    .setFullUrl(request.getFhirServerBase() + "/" + resource.fhirType() + "/" + resource.getIdPart())
-                    .setResource(resource)
-                    .getSearch()
-                    .setMode(Bundle.SearchEntryMode.MATCH);
+        for (Resource resource : included) {
+            entry(bundle, request, resource, Bundle.SearchEntryMode.INCLUDE);
         }
         return bundle;
+    }
+
+    private static void entry(Bundle bundle, RequestDetails request, Resource resource, Bundle.SearchEntryMode mode) {
+        bundle.addEntry()
+                .setFullUrl(request.getFhirServerBase() + "/" + resource.fhirType() + "/" + resource.getIdPart())
+                .setResource(resource)
+                .getSearch()
+                .setMode(mode);
     }
 
     private static String encode(String s) {

@@ -43,6 +43,8 @@ public class FhirServer extends RestfulServer {
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setServerName("OpenICR");
         setImplementationDescription("OpenICR shared care record: the record as FHIR R4 (UK Core), read only");
+        registerInterceptor(new CapabilityHook());
+        registerInterceptor(new HapiRefusals());
         FhirReads reads = new FhirReads(record, finder, gate);
         registerProviders(
                 new PatientProvider(reads),

@@ -87,7 +87,7 @@ wait_for_service() {
 pid="$(payara_pid "$domain_dir" "$http_port")"
 wait_for_service 10 || { echo "The service at $url does not answer; start it first (./icr run)." >&2; exit 2; }
 echo "kill -9 test, run $run_id: Payara JVM $pid (domain $domain_dir, http $http_port)"
-echo "  load: $scenario, $clients clients, ${duration}s, kill -9 after ${kill_after}s of load; output in $work"
+echo "  load: $door $scenario, $clients clients, ${duration}s, kill -9 after ${kill_after}s of load; output in $work"
 
 case "$door" in
   soap)

@@ -170,6 +170,14 @@ public class MllpListener {
                     + " closed: a message over " + MAX_MESSAGE_BYTES + " bytes");
         } catch (SocketException | java.net.SocketTimeoutException closed) {
             // the sender or the listener closed it, or it was idle
+        } catch (RuntimeException failed) {
+            // The record could not answer (its database gone, say): the sender gets no ACK and
+            // resends; MSH-10 makes the resend harmless. No message content in the log.
+            LOG.log(
+                    Level.WARNING,
+                    "MLLP connection from " + connection.getInetAddress().getHostAddress()
+                            + " closed: a message could not be answered",
+                    failed);
         } catch (IOException | LLPException e) {
             // No message content in the log: only what broke the connection.
             LOG.log(

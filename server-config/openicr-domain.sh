@@ -18,6 +18,11 @@
 #                    folder, .openicr/ for the demo)
 #   OPENICR_DB_URL, OPENICR_DB_USER, OPENICR_DB_PASSWORD: read by the EAR's datasource; they must
 #   be in the environment of "start".
+#   OPENICR_MLLP_PORT   HL7 v2 over MLLP (docs/interface-guide.md): the listener's port (default:
+#                    port base + 75, e.g. 28075; set it empty to turn the listener off)
+#   OPENICR_MLLP_BIND   the listener's address (default 127.0.0.1, this machine only)
+#   OPENICR_MLLP_SENDERS  who may send over MLLP: MSH-3^MSH-4=source-code@address[,address];...
+#                    (default: the demo PAS, PAS^RX901=avonvale-pas@127.0.0.1,::1)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,6 +33,9 @@ domains="${ICR_DOMAINS_DIR:-$repo/.openicr/domains}"
 domain="${ICR_DOMAIN:-openicr}"
 portbase="${ICR_PORTBASE:-28000}"
 admin_port=$((portbase + 48))
+# HL7 v2 over MLLP: on in the demo and the tests, on this machine only, unless set otherwise.
+export OPENICR_MLLP_PORT="${OPENICR_MLLP_PORT-$((portbase + 75))}"
+export OPENICR_MLLP_SENDERS="${OPENICR_MLLP_SENDERS-PAS^RX901=avonvale-pas@127.0.0.1,::1}"
 http_port=$((portbase + 80))
 listen="${ICR_LISTEN_ADDRESS:-127.0.0.1}"
 state="$(dirname "$domains")"

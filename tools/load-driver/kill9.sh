@@ -15,7 +15,10 @@
 #      items in record_item, and that the restarted server accepts messages again.
 # Prints "acknowledged: N, missing after restart: M"; exits 0 only when M is 0 (and N > 0).
 #
-# Optional environment: SCENARIO (single|batch, default single), CLIENTS (8), DURATION (20, s),
+# DOOR=mllp sends HL7 v2 ADT^A28 over MLLP instead (the listener at ICR_PORTBASE + 75, as the demo
+# PAS; no people set up first) and checks that every message acknowledged AA is ACCEPTED.
+#
+# Optional environment: DOOR (soap|mllp, default soap), SCENARIO (single|batch, default single), CLIENTS (8), DURATION (20, s),
 # KILL_AFTER (8, s), PEOPLE (20); OPENICR_DB_URL/USER/PASSWORD (default: the embedded demo
 # database on ICR_PG_PORT). Everything stays on this machine (127.0.0.1).
 set -euo pipefail
@@ -40,6 +43,7 @@ clients="${CLIENTS:-8}"
 duration="${DURATION:-20}"
 kill_after="${KILL_AFTER:-8}"
 people="${PEOPLE:-20}"
+door="${DOOR:-soap}"
 http_port=$((ICR_PORTBASE + 80))
 url="http://127.0.0.1:$http_port/openicr/ws/ingestion"
 domain_dir="${ICR_DOMAINS_DIR:-$repo/.openicr/domains}/${ICR_DOMAIN:-openicr}"
@@ -83,9 +87,19 @@ wait_for_service() {
 pid="$(payara_pid "$domain_dir" "$http_port")"
 wait_for_service 10 || { echo "The service at $url does not answer; start it first (./icr run)." >&2; exit 2; }
 echo "kill -9 test, run $run_id: Payara JVM $pid (domain $domain_dir, http $http_port)"
-echo "  load: $scenario, $clients clients, ${duration}s, kill -9 after ${kill_after}s of load; output in $work"
+echo "  load: $door $scenario, $clients clients, ${duration}s, kill -9 after ${kill_after}s of load; output in $work"
 
-java -jar "$jar" run --url "$url" --people "$people" --scenario "$scenario" --clients "$clients" \
+case "$door" in
+  soap)
+    target=(--url "$url" --people "$people" --scenario "$scenario")
+    verify_user=sys.riverside-gp ;;
+  mllp)
+    target=(--mllp "$((ICR_PORTBASE + 75))")
+    verify_user=sys.avonvale-pas
+    scenario="mllp A28" ;;
+  *) echo "DOOR is soap or mllp" >&2; exit 2 ;;
+esac
+java -jar "$jar" run "${target[@]}" --clients "$clients" \
   --duration "${duration}s" --timeout 10s --run-id "$run_id" --ack-log "$work/acks.tsv" \
   --label "kill9 $scenario" >"$work/driver.log" 2>&1 &
 driver_pid=$!
@@ -137,10 +151,15 @@ echo "  $(date +%T) service answers again (new JVM $(payara_pid "$domain_dir" "$
 
 set +e
 java -jar "$jar" verify --ack-log "$work/acks.tsv" --run-id "$run_id" --db-url "$OPENICR_DB_URL" \
-  --db-user "$OPENICR_DB_USER" --db-password "$OPENICR_DB_PASSWORD" >"$work/verify.log" 2>&1
+  --db-user "$OPENICR_DB_USER" --db-password "$OPENICR_DB_PASSWORD" --user "$verify_user" >"$work/verify.log" 2>&1
 verify_status=$?
 # The restarted server must take messages again (five single-item messages, people exist).
-java -jar "$jar" run --url "$url" --people "$people" --skip-setup --scenario single --clients 1 \
+if [ "$door" = mllp ]; then
+  after_target=(--mllp "$((ICR_PORTBASE + 75))")
+else
+  after_target=(--url "$url" --people "$people" --skip-setup --scenario single)
+fi
+java -jar "$jar" run "${after_target[@]}" --clients 1 \
   --count 5 --run-id "${run_id}after" --ack-log "$work/acks-after-restart.tsv" >"$work/after-restart.log" 2>&1
 set -e
 sed 's/^/  /' "$work/verify.log"

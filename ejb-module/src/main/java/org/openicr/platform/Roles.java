@@ -16,6 +16,13 @@ public final class Roles {
     /** Source systems' accounts that post over SOAP (group SOURCE_SYSTEM). */
     public static final String SOURCE_SYSTEM = "source-system";
 
+    /**
+     * The MLLP listener's own role (issue 21 item 7): it runs as this role ({@code @RunAs}) to hand
+     * HL7 v2 to ingestion as the source system that its MSH-3/MSH-4 and address resolved to. No
+     * group maps to it, only the principal {@code openicr-mllp-listener} (glassfish-application.xml).
+     */
+    public static final String MLLP_LISTENER = "mllp-listener";
+
     /** The group every source system's account is in. */
     public static final String SOURCE_SYSTEM_GROUP = "SOURCE_SYSTEM";
 

@@ -50,10 +50,50 @@ public class Inbox {
      * its duplicate. Answers the message's inbox id.
      */
     public long reject(Received received, String operation, String messageId, ErrorCode code, String reason) {
-        String account = session.getCallerPrincipal().getName();
+        return reject(
+                InboundMessage.SOAP,
+                session.getCallerPrincipal().getName(),
+                received,
+                operation,
+                messageId,
+                code,
+                reason);
+    }
+
+    /**
+     * {@link #reject} for a message received over MLLP, from the source system whose account is
+     * {@code account}, or, when the sender could not be resolved to one (unknown MSH-3/MSH-4, or an
+     * address not allowed for it), under {@link #MLLP_UNRESOLVED}: no source system then.
+     */
+    @RolesAllowed(Roles.MLLP_LISTENER)
+    public long rejectOverMllp(
+            String account, Received received, String operation, String messageId, ErrorCode code, String reason) {
+        return reject(
+                InboundMessage.MLLP,
+                account == null ? MLLP_UNRESOLVED : account,
+                received,
+                operation,
+                messageId,
+                code,
+                reason);
+    }
+
+    /** The account an MLLP message whose sender was not resolved is stored under. */
+    public static final String MLLP_UNRESOLVED = "mllp:unresolved";
+
+    private long reject(
+            String door,
+            String account,
+            Received received,
+            String operation,
+            String messageId,
+            ErrorCode code,
+            String reason) {
         InboundMessage message =
-                InboundMessage.received(account, received.raw(), received.sizeBytes(), received.receivedAt());
-        Long sourceId = sources.ofAccount(account).map(SourceSystem::getId).orElse(null);
+                InboundMessage.received(door, account, received.raw(), received.sizeBytes(), received.receivedAt());
+        Long sourceId = MLLP_UNRESOLVED.equals(account)
+                ? null
+                : sources.ofAccount(account).map(SourceSystem::getId).orElse(null);
         // A message id over its column's limit is not kept (the refusal names it; the raw body has it).
         message.identify(
                 operation,
@@ -76,7 +116,13 @@ public class Inbox {
                         operation + " " + messageId + " (inbox " + message.getId() + "): " + code
                                 + (code == ErrorCode.MESSAGE_TOO_LARGE
                                         ? " (" + received.sizeBytes() + " bytes, body not kept)"
-                                        : "")));
+                                        : "")
+                                // Over MLLP the reason names the sender (MSH-3/MSH-4) and its address.
+                                + (InboundMessage.MLLP.equals(door) ? " over MLLP: " + cut(reason, 500) : "")));
         return message.getId();
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -82,6 +82,20 @@ public class Ingestion {
         return ack;
     }
 
+    /**
+     * HL7 v2 received over MLLP, processed exactly as {@link #submitHl7} (same processor, inbox row
+     * and audit), as the source system whose account is {@code account}: the MLLP listener resolved
+     * it from MSH-3/MSH-4 and the client's address. Only the listener's role may call this.
+     */
+    @RolesAllowed(Roles.MLLP_LISTENER)
+    public Hl7Acknowledgement submitHl7OverMllp(String account, Received received, Hl7Message body) {
+        Processing processing = new Processing(InboundMessage.MLLP, account, received);
+        Hl7Acknowledgement ack =
+                processor.hl7(processing.message, processing.source(body.getMessageId(), null), body, processing);
+        processing.store();
+        return ack;
+    }
+
     /** The NHS Number a batch is for, when it is a valid one (looked up with the source). */
     private static NhsNumber nhsNumberOf(PatientReference patient) {
         return patient == null ? null : NhsNumber.parse(patient.getNhsNumber()).orElse(null);
@@ -90,14 +104,17 @@ public class Ingestion {
     /** One message being processed: the row to write, and the audit event its processing produced. */
     private final class Processing implements Consumer<AuditEvent> {
         final InboundMessage message;
+        final String account;
         AuditEvent event;
 
         Processing(Received received) {
-            this.message = InboundMessage.received(
-                    session.getCallerPrincipal().getName(),
-                    received.raw(),
-                    received.sizeBytes(),
-                    received.receivedAt());
+            this(InboundMessage.SOAP, session.getCallerPrincipal().getName(), received);
+        }
+
+        Processing(String door, String account, Received received) {
+            this.account = account;
+            this.message =
+                    InboundMessage.received(door, account, received.raw(), received.sizeBytes(), received.receivedAt());
         }
 
         @Override
@@ -113,7 +130,7 @@ public class Ingestion {
          * the first answer to the message id it gives and the person {@code nhsNumber} (if any) leads to.
          */
         SubmittingSource source(String messageId, NhsNumber nhsNumber) {
-            return sources.permittedFor(session.getCallerPrincipal().getName(), message, messageId, nhsNumber);
+            return sources.permittedFor(account, message, messageId, nhsNumber);
         }
 
         void store() {

@@ -106,7 +106,9 @@ public class MessageAdministration {
         }
         SubmittingSource source =
                 SubmittingSource.of(sources.permitted(em.find(SourceSystem.class, message.getSourceSystemId())));
-        Object payload = RawMessages.payload(message.getRaw());
+        Object payload = InboundMessage.MLLP.equals(message.getDoor())
+                ? mllpPayload(message.getRaw())
+                : RawMessages.payload(message.getRaw());
         try {
             if (payload instanceof DemographicsSubmission demographics) {
                 processor.demographics(message, source, demographics, audit::record);
@@ -194,6 +196,13 @@ public class MessageAdministration {
         }
     }
 
+    /** A message received over MLLP is kept as its HL7 v2 text (UTF-8): replayed as SubmitHl7's body. */
+    private static Hl7Message mllpPayload(byte[] raw) {
+        Hl7Message hl7 = new Hl7Message();
+        hl7.setEr7(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
+        return hl7;
+    }
+
     private static MessageSummary summary(InboundMessage m) {
         return new MessageSummary(
                 m.getId(),
@@ -207,6 +216,7 @@ public class MessageAdministration {
                 m.getPersonId(),
                 m.getItemCount(),
                 m.getSizeBytes(),
-                m.getReplays());
+                m.getReplays(),
+                m.getDoor());
     }
 }

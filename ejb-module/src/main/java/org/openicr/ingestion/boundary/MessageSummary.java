@@ -16,7 +16,8 @@ public record MessageSummary(
         Long personReference,
         Integer itemCount,
         int sizeBytes,
-        int replays)
+        int replays,
+        String door)
         implements Serializable {
 
     public boolean isReplayable() {

@@ -25,8 +25,8 @@ public class InboxRows {
 
     static final String INSERT = "insert into inbound_message (id, received_at, account_username, source_system_id,"
             + " operation, message_id, size_bytes, raw, status, outcome, person_id, item_count, error_code,"
-            + " error_reason, processed_at, duplicate_of) overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?)";
+            + " error_reason, processed_at, duplicate_of, door) overriding system value values (?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     static final String INSERT_WITH_EVENT =
             "with m as (" + INSERT + ") insert into audit_event " + AuditTrail.COLUMNS + " values " + AuditTrail.VALUES;
@@ -61,8 +61,9 @@ public class InboxRows {
             ps.setString(14, message.getErrorReason());
             ps.setTimestamp(15, message.getProcessedAt() == null ? null : Timestamp.from(message.getProcessedAt()));
             ps.setObject(16, message.getDuplicateOf(), Types.BIGINT);
+            ps.setString(17, message.getDoor());
             if (event != null) {
-                AuditTrail.bind(ps, 17, event);
+                AuditTrail.bind(ps, 18, event);
             }
             ps.executeUpdate();
         } catch (SQLException e) {

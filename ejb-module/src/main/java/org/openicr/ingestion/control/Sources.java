@@ -52,6 +52,15 @@ public class Sources {
                 .findFirst();
     }
 
+    /** The account of the source system with this code (the MLLP listener's sender table names sources by code). */
+    public Optional<String> accountOfCode(String code) {
+        return em.createNamedQuery(SourceSystem.BY_CODE, SourceSystem.class)
+                .setParameter("code", code)
+                .getResultStream()
+                .findFirst()
+                .map(s -> s.getAccount().getUsername());
+    }
+
     /**
      * The caller's source system, refused with UNKNOWN_SOURCE or SOURCE_NOT_PERMITTED; in the same
      * statement, reserves the inbox id of the message (not yet stored), looks up the first answer to

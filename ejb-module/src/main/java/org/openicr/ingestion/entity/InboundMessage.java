@@ -19,6 +19,12 @@ import org.openicr.vocabulary.ErrorCode;
 @Table(name = "inbound_message")
 public class InboundMessage {
 
+    /** The SOAP web service (HL7 v2 in {@code SubmitHl7} included). */
+    public static final String SOAP = "SOAP";
+
+    /** HL7 v2 over MLLP (the TCP listener, issue 21 item 7). */
+    public static final String MLLP = "MLLP";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -68,6 +74,9 @@ public class InboundMessage {
     @Column(name = "duplicate_of")
     private Long duplicateOf;
 
+    /** The door it came in by: {@link #SOAP} or {@link #MLLP}. */
+    private String door = SOAP;
+
     /**
      * The first final answer to this message's (source, message id) when it was looked up together
      * with the submitting source (live path, one statement); not a column. {@link #firstAnswerKey}
@@ -85,7 +94,14 @@ public class InboundMessage {
      * beforehand ({@link #assignId}), so that what it writes can refer to it.
      */
     public static InboundMessage received(String accountUsername, byte[] raw, int sizeBytes, Instant receivedAt) {
+        return received(SOAP, accountUsername, raw, sizeBytes, receivedAt);
+    }
+
+    /** {@link #received(String, byte[], int, Instant)}, by the given door ({@link #SOAP} or {@link #MLLP}). */
+    public static InboundMessage received(
+            String door, String accountUsername, byte[] raw, int sizeBytes, Instant receivedAt) {
         InboundMessage message = new InboundMessage();
+        message.door = door;
         message.receivedAt = receivedAt;
         message.accountUsername = accountUsername;
         message.raw = raw;
@@ -194,6 +210,10 @@ public class InboundMessage {
 
     public Long getSourceSystemId() {
         return sourceSystemId;
+    }
+
+    public String getDoor() {
+        return door;
     }
 
     public String getOperation() {

@@ -28,6 +28,7 @@ public final class LoadDriverMain {
     static final String USAGE =
             """
             usage: java -jar load-driver.jar run --url URL [options]
+                   java -jar load-driver.jar run --mllp PORT [options]   (HL7 v2 ADT^A28 over MLLP on 127.0.0.1)
                    java -jar load-driver.jar verify --ack-log FILE --db-url JDBC_URL --db-user U --db-password P
                    java -jar load-driver.jar pbkdf2-cost   (CPU of one HTTP Basic password check here)
                    java -jar load-driver.jar suite --db-url JDBC_URL ...   (every benchmark; suite --help)
@@ -37,7 +38,11 @@ public final class LoadDriverMain {
 
             run options (defaults in brackets):
               --url URL               the ingestion endpoint, e.g. http://localhost:30080/openicr/ws/ingestion
-              --user/--password       source account [sys.riverside-gp / Source-demo-gp-1, the demo's]
+              --mllp PORT             send HL7 v2 over MLLP to 127.0.0.1:PORT instead of SOAP (the demo's listener
+                                      is at port base + 75): each message an ADT^A28 from PAS^RX901 (the demo
+                                      PAS) registering a new person, on one connection per client; no setup
+              --user/--password       source account [sys.riverside-gp / Source-demo-gp-1, the demo's;
+                                      with --mllp, sys.avonvale-pas: the ack log's account, for verify]
               --people N              synthetic people created through SubmitDemographics first [100]
               --nhs-stem NNNNNNNNN    first nine digits of the first NHS Number [999100000]
               --skip-setup            the people exist already (same --people and --nhs-stem)
@@ -95,9 +100,10 @@ public final class LoadDriverMain {
     }
 
     static int run(Options o) throws Exception {
-        URI url = URI.create(o.required("url"));
+        Integer mllpPort = o.get("mllp", null) == null ? null : o.integer("mllp", 0);
+        URI url = mllpPort != null ? URI.create("mllp://127.0.0.1:" + mllpPort) : URI.create(o.required("url"));
         requireLoopback(url.getHost(), o.flag("allow-remote"));
-        String user = o.get("user", "sys.riverside-gp");
+        String user = o.get("user", mllpPort != null ? "sys.avonvale-pas" : "sys.riverside-gp");
         String password = o.get("password", "Source-demo-gp-1");
         String scenario = o.get("scenario", "single");
         int items = o.integer(
@@ -135,8 +141,21 @@ public final class LoadDriverMain {
         out.println("OpenICR ingestion load driver, run " + runId + ", target " + url);
         machine.lines().forEach(l -> out.println("  " + l));
 
-        SoapClient client = new SoapClient(url, user, password, o.duration("timeout", Duration.ofSeconds(30)));
-        if (!o.flag("skip-setup")) {
+        SoapClient client = mllpPort != null
+                ? null
+                : new SoapClient(url, user, password, o.duration("timeout", Duration.ofSeconds(30)));
+        // Over MLLP each message registers a new person (fresh NHS Numbers from --nhs-stem, default
+        // from the clock so that runs rarely meet): no people are set up first.
+        LoadRun.Door door = mllpPort != null
+                ? new MllpDoor(
+                        "127.0.0.1",
+                        mllpPort,
+                        o.duration("timeout", Duration.ofSeconds(30)),
+                        o.longValue("nhs-stem", 999_300_000L + (System.currentTimeMillis() / 1000 % 60_000) * 10))
+                : LoadRun.soap(client);
+        if (mllpPort != null) {
+            out.println("Setup: none over MLLP (each ADT^A28 registers a new person)");
+        } else if (!o.flag("skip-setup")) {
             long t0 = System.nanoTime();
             Map<String, Integer> problems = PeopleSetup.create(client, nhsNumbers, runId, Math.min(clients, 8));
             out.printf(
@@ -153,7 +172,7 @@ public final class LoadDriverMain {
         }
 
         try (AckLog ackLog = AckLog.append(ackPath, "run " + runId + " user " + user + " url " + url)) {
-            LoadRun load = new LoadRun(client, nhsNumbers, runId, ackLog, System.err);
+            LoadRun load = new LoadRun(door, nhsNumbers, runId, ackLog, System.err);
             double rate = o.decimal("rate", 0);
             Duration drain = o.duration("drain", Duration.ofSeconds(10));
             Duration warmup = o.duration("warmup", Duration.ZERO);

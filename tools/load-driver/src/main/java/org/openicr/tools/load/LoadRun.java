@@ -89,7 +89,35 @@ public final class LoadRun {
     /** The bound on the acknowledgement time at the single-item rate (p95). */
     private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final SoapClient client;
+    /**
+     * How a message is made and sent: SOAP SubmitItems ({@link #soap}) or an HL7 v2 message over
+     * MLLP ({@link MllpDoor}). {@code send} answers ACK only for a message the service accepted.
+     */
+    public interface Door {
+        Message message(long seq, String messageId, String nhsNumber, int itemsPerMessage);
+
+        SoapClient.Answer send(Message m);
+    }
+
+    /** SubmitItems over SOAP: {@code itemsPerMessage} synthetic items for the person. */
+    public static Door soap(SoapClient client) {
+        return new Door() {
+            @Override
+            public Message message(long seq, String messageId, String nhsNumber, int itemsPerMessage) {
+                List<Envelopes.Item> items = SyntheticRecords.items(messageId, seq * itemsPerMessage, itemsPerMessage);
+                List<String> keys =
+                        items.stream().map(Envelopes.Item::sourceKey).toList();
+                return new Message(messageId, Envelopes.itemBatch(messageId, nhsNumber, items), keys);
+            }
+
+            @Override
+            public SoapClient.Answer send(Message m) {
+                return client.post(Envelopes.SUBMIT_ITEMS, m.envelope());
+            }
+        };
+    }
+
+    private final Door door;
     private final List<String> nhsNumbers;
     private final String runId;
     private final AckLog ackLog;
@@ -97,10 +125,14 @@ public final class LoadRun {
     private final AtomicLong messageSequence = new AtomicLong();
 
     public LoadRun(SoapClient client, List<String> nhsNumbers, String runId, AckLog ackLog, PrintStream progress) {
+        this(soap(client), nhsNumbers, runId, ackLog, progress);
+    }
+
+    public LoadRun(Door door, List<String> nhsNumbers, String runId, AckLog ackLog, PrintStream progress) {
         if (nhsNumbers.isEmpty()) {
             throw new IllegalArgumentException("at least one person is needed");
         }
-        this.client = client;
+        this.door = door;
         this.nhsNumbers = List.copyOf(nhsNumbers);
         this.runId = runId;
         this.ackLog = ackLog;
@@ -150,16 +182,17 @@ public final class LoadRun {
         return phase.summary(System.nanoTime());
     }
 
-    /** One message ready to send: envelope and the keys the durability check will look for. */
-    private record Message(String messageId, String envelope, List<String> sourceKeys) {}
+    /**
+     * One message ready to send: its text (a SOAP envelope or HL7 v2) and the keys of the items the
+     * durability check will look for (none for a message that only registers a person).
+     */
+    public record Message(String messageId, String envelope, List<String> sourceKeys) {}
 
     private Message message(int itemsPerMessage) {
         long seq = messageSequence.getAndIncrement();
         String messageId = messageIdPrefix(runId) + seq;
         String nhsNumber = nhsNumbers.get((int) (seq % nhsNumbers.size()));
-        List<Envelopes.Item> items = SyntheticRecords.items(messageId, seq * itemsPerMessage, itemsPerMessage);
-        List<String> keys = items.stream().map(Envelopes.Item::sourceKey).toList();
-        return new Message(messageId, Envelopes.itemBatch(messageId, nhsNumber, items), keys);
+        return door.message(seq, messageId, nhsNumber, itemsPerMessage);
     }
 
     /** The shared state of one running phase. */
@@ -243,7 +276,7 @@ public final class LoadRun {
                 }
                 Message m = message(plan.itemsPerMessage());
                 long sentAt = System.nanoTime();
-                SoapClient.Answer answer = client.post(Envelopes.SUBMIT_ITEMS, m.envelope());
+                SoapClient.Answer answer = door.send(m);
                 record(m, answer, System.nanoTime() - sentAt, mine);
                 if (answer.kind() == SoapClient.Kind.ERROR) {
                     LockSupport.parkNanos(ERROR_BACKOFF_NANOS);
@@ -278,7 +311,7 @@ public final class LoadRun {
                 if (measured && now - due > LATE_NANOS) {
                     late.increment();
                 }
-                SoapClient.Answer answer = client.post(Envelopes.SUBMIT_ITEMS, m.envelope());
+                SoapClient.Answer answer = door.send(m);
                 long latency = schedule.latencyNanos(i, System.nanoTime());
                 if (!measured) {
                     // Warm-up: durable like any other message (verify checks it), not measured.

@@ -72,13 +72,14 @@ public final class Verifier {
     }
 
     /**
-     * This run's SubmitItems messages that the server accepted, acknowledged or not: more than were
+     * This run's SubmitItems (or, over MLLP, SubmitHl7) messages that the server accepted, acknowledged or not: more than were
      * acknowledged means some were committed but their answer never reached the driver (in flight
      * at the kill), which is allowed; a source resends them and gets the same answer.
      */
     public long acceptedWithPrefix(Connection c, String sourceUsername, String messageIdPrefix) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select count(*) from inbound_message where source_system_id = ?"
-                + " and operation = 'SubmitItems' and status = 'ACCEPTED' and starts_with(message_id, ?)")) {
+                + " and operation in ('SubmitItems', 'SubmitHl7') and status = 'ACCEPTED'"
+                + " and starts_with(message_id, ?)")) {
             ps.setLong(1, sourceId(c, sourceUsername));
             ps.setString(2, messageIdPrefix);
             try (ResultSet rs = ps.executeQuery()) {

@@ -128,6 +128,7 @@ create() {
     --domaindir "$domains" "$domain" >/dev/null
   rm -f "$state/payara-admin.create"
   cp "$here/target/lib/postgresql.jar" "$domains/$domain/lib/"
+  mkdir -p "$domains/$domain/tmp"
   "$asadmin" start-domain --domaindir "$domains" "$domain" >/dev/null
   # multimode goes on after a command fails and still exits 0: a failed setting must stop here.
   local settings
@@ -156,6 +157,7 @@ start() {
   : "${OPENICR_DB_PASSWORD:?OPENICR_DB_PASSWORD must be set for the server}"
   local log="$domains/$domain/logs/server.log" seen=0
   [ -f "$log" ] && seen="$(wc -l <"$log")"
+  mkdir -p "$domains/$domain/tmp"
   "$asadmin" start-domain --domaindir "$domains" "$domain" >/dev/null
   # An application deployed before is loaded again after start-domain has returned; a deploy while
   # it loads removes its files from under it and both fail (measured: a second ./icr run failed

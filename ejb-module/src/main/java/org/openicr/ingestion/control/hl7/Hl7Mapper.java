@@ -100,6 +100,11 @@ public final class Hl7Mapper {
     }
 
     public Hl7Mapping map(String er7) {
+        return map(er7, SourceConventions.NONE);
+    }
+
+    /** As {@link #map(String)}, reading what the sending source's feed implies ({@link SourceConventions}). */
+    public Hl7Mapping map(String er7, SourceConventions conventions) {
         Hl7Header header = null;
         try {
             List<String> segments = Er7Text.segments(er7);
@@ -112,7 +117,7 @@ public final class Hl7Mapper {
                 String because = NOT_USED_BECAUSE.get(header.messageType());
                 return new Hl7Message(header, List.of()).notUsed(because == null ? reason : reason + ": " + because);
             }
-            Hl7Message message = new Hl7Message(header, parse(String.join("\r", segments)));
+            Hl7Message message = new Hl7Message(header, parse(String.join("\r", segments)), conventions);
             try {
                 return rule.apply(message);
             } catch (MessageRejected rejected) {

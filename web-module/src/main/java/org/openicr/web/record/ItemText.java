@@ -30,6 +30,8 @@ public final class ItemText {
         LABELS.put(ItemDetail.CHANGE, "Change");
         LABELS.put(ItemDetail.CHANGE_REASON, "Reason for change");
         LABELS.put(ItemDetail.PRESCRIBER, "Prescriber");
+        LABELS.put(ItemDetail.LOT_NUMBER, "Batch number");
+        LABELS.put(ItemDetail.SITE, "Site");
         LABELS.put(ItemDetail.VALUE, "Value");
         LABELS.put(ItemDetail.UNIT, "Unit");
         LABELS.put(ItemDetail.REFERENCE_LOW, "Reference low");

@@ -129,9 +129,9 @@ public class SourceSystemAdministration {
                 + source.getAccount().getUsername()
                 + ", authoritativeDemographics=" + source.isAuthoritativeDemographics()
                 + ", authoritativePatientIndex=" + source.isAuthoritativePatientIndex()
-                + ", hl7Obx3ImpliesLoinc=" + source.isHl7Obx3ImpliesLoinc()
                 + ", active=" + source.isActive() + ", accountEnabled="
-                + source.getAccount().isEnabled();
+                + source.getAccount().isEnabled()
+                + ", hl7Obx3ImpliesLoinc=" + source.isHl7Obx3ImpliesLoinc();
     }
 
     private void changed(SourceSystem source, String before) {

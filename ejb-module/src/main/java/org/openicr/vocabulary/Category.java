@@ -32,7 +32,12 @@ public enum Category {
      */
     CARE_PLANS("Care planning"),
     /** The NHS Reasonable Adjustment Flag: what the person needs to use services (ADJUSTMENT_CATEGORY). */
-    ADJUSTMENTS("Reasonable adjustments");
+    ADJUSTMENTS("Reasonable adjustments"),
+    /**
+     * Vaccinations given (issue 21): the vaccine (code), when, and details DOSE, LOT_NUMBER, SITE,
+     * ROUTE, CLINICIAN; from HL7 v2 VXU^V04 or SOAP.
+     */
+    IMMUNISATIONS("Immunisations");
 
     private final String label;
 

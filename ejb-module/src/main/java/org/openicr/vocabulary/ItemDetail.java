@@ -19,6 +19,11 @@ public enum ItemDetail {
     CHANGE("change"),
     CHANGE_REASON("changeReason"),
     PRESCRIBER("prescriber"),
+    // Immunisations (also DOSE, ROUTE, CLINICIAN)
+    /** The vaccine's batch (lot) number, for recalls. */
+    LOT_NUMBER("lotNumber"),
+    /** Where on the body it was given (left deltoid...). */
+    SITE("site"),
     // Results
     VALUE("value"),
     UNIT("unit"),

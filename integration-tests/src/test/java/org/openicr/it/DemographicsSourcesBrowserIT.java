@@ -78,6 +78,34 @@ class DemographicsSourcesBrowserIT extends BrowserTest {
                 >= 1);
     }
 
+    /**
+     * Issue 21, item 6: an administrator marks a source's HL7 v2 feed as sending LOINC codes in OBX-3
+     * without a coding system, and back; audited before and after.
+     */
+    @Test
+    void anAdministratorMarksASourcesBareObx3CodesAsLoinc() throws Exception {
+        signInAs(ADMIN, ADMIN_PASSWORD);
+        browser.open("admin/sources.xhtml");
+        browser.waitFor(By.className("loinc-on-northavon-lcs")).click();
+        browser.waitForText(By.className("loinc-northavon-lcs"), "OBX-3 without a coding system: LOINC");
+        assertEquals(
+                1,
+                TestEnvironment.count(
+                        "select count(*) from source_system where code = 'northavon-lcs' and hl7_obx3_implies_loinc"));
+        browser.waitFor(By.className("loinc-off-northavon-lcs")).click();
+        browser.waitForText(By.className("loinc-northavon-lcs"), "OBX-3 without a coding system: local code");
+        assertEquals(
+                0,
+                TestEnvironment.count(
+                        "select count(*) from source_system where code = 'northavon-lcs' and hl7_obx3_implies_loinc"));
+        assertTrue(TestEnvironment.count(
+                        "select count(*) from audit_event where action = 'SOURCE_SYSTEM_CHANGED'"
+                                + " and username = ? and detail like ?",
+                        ADMIN,
+                        "source northavon-lcs: before {%hl7Obx3ImpliesLoinc=false} after {%hl7Obx3ImpliesLoinc=true}")
+                >= 1);
+    }
+
     @Test
     void theDemographicsBySourcePageIsForAdministratorsOnly() {
         signInAs("gp.hart", "Clinician-demo-1");

@@ -212,6 +212,59 @@ class RecordViewerBrowserIT extends BrowserTest {
         browser.screenshot("record-print");
     }
 
+    /**
+     * Issue 21, item 4: a vaccination the PAS sends as HL7 v2 VXU^V04 is on a clinician's summary
+     * ("Recent immunisations", with its batch number and site in words) and on its own category
+     * page; a receptionist's summary names the category as not shown to the role.
+     */
+    @Test
+    void aVaccinationSentAsVxuShowsUnderImmunisationsForAClinicianOnly() throws Exception {
+        String number = TestEnvironment.freshNhsNumber();
+        long id = post(number, "IMMUNISED");
+        String order = "IMM" + System.nanoTime();
+        Soap.Response r = Hl7IngestionSoapIT.post(
+                null,
+                String.join(
+                        "\r",
+                        Hl7IngestionSoapIT.msh("VXU^V04^VXU_V04", "VXU-" + order),
+                        Hl7IngestionSoapIT.segment(
+                                "PID", 1, "1", 3, number + "^^^NHS^NH", 5, "IMMUNISED^Edith", 7, "19461103"),
+                        Hl7IngestionSoapIT.segment("ORC", 1, "RE", 3, order),
+                        Hl7IngestionSoapIT.segment(
+                                "RXA",
+                                3,
+                                "20260110",
+                                5,
+                                "39114911000001105^Influenza vaccine^SCT",
+                                6,
+                                "0.5",
+                                7,
+                                "mL^mL^UCUM",
+                                15,
+                                "FLU-LOT-7",
+                                20,
+                                "CP"),
+                        Hl7IngestionSoapIT.segment(
+                                "RXR", 1, "IM^Intramuscular^HL70162", 2, "LD^Left Deltoid^HL70163")));
+        assertEquals("ACCEPTED", r.element("outcome"), r::toString);
+
+        openRecord("gp.hart", "Clinician-demo-1", id, number);
+        String card = text("summary-IMMUNISATIONS");
+        assertTrue(card.contains("Recent immunisations"), card);
+        assertTrue(card.contains("Influenza vaccine"), card);
+        assertTrue(card.contains("FLU-LOT-7"), card);
+        assertTrue(card.contains("Left Deltoid"), card);
+        browser.open("record/view.xhtml?person=" + id + "&category=IMMUNISATIONS");
+        assertEquals("Immunisations", text("category-title"));
+        String page = browser.page();
+        assertTrue(page.contains("Influenza vaccine") && page.contains("Batch number"), page);
+        assertFalse(page.contains("not available to your role"), page);
+
+        openRecord("reception.wu", "Reception-demo-1", id, number);
+        assertTrue(text("summary-hidden").contains("Immunisations"), browser::page);
+        assertFalse(browser.page().contains("Influenza vaccine"), browser::page);
+    }
+
     @Test
     void aReceptionistSeesContactsAndAppointmentsOnlyAndIsRefusedDocuments() throws Exception {
         openRecord("reception.wu", "Reception-demo-1", personId, nhsNumber);

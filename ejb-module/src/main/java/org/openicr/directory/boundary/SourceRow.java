@@ -14,7 +14,8 @@ public record SourceRow(
         boolean active,
         boolean maySubmit,
         boolean authoritativeDemographics,
-        boolean authoritativePatientIndex)
+        boolean authoritativePatientIndex,
+        boolean hl7Obx3ImpliesLoinc)
         implements Serializable {
 
     static SourceRow of(SourceSystem s) {
@@ -28,6 +29,7 @@ public record SourceRow(
                 s.isActive(),
                 s.maySubmit() && s.getAccount().isEnabled(),
                 s.isAuthoritativeDemographics(),
-                s.isAuthoritativePatientIndex());
+                s.isAuthoritativePatientIndex(),
+                s.isHl7Obx3ImpliesLoinc());
     }
 }

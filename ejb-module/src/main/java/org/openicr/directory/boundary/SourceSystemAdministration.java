@@ -108,6 +108,21 @@ public class SourceSystemAdministration {
         changed(source, before);
     }
 
+    /**
+     * Says whether the source's HL7 v2 feed sends LOINC codes in OBX-3 without naming the coding
+     * system (issue 21, item 6), audited with the state before and after.
+     */
+    public void setObx3ImpliesLoinc(String code, boolean implies) {
+        SourceSystem source = em.createNamedQuery(SourceSystem.BY_CODE, SourceSystem.class)
+                .setParameter("code", code)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new IcrException(ErrorCode.NOT_FOUND, "No such source system."));
+        String before = describe(source);
+        source.impliesLoincInObx3(implies);
+        changed(source, before);
+    }
+
     private static String describe(SourceSystem source) {
         return "code=" + source.getCode() + ", name=" + source.getName() + ", organisation="
                 + source.getOrganisation().getOdsCode() + ", account="
@@ -115,7 +130,8 @@ public class SourceSystemAdministration {
                 + ", authoritativeDemographics=" + source.isAuthoritativeDemographics()
                 + ", authoritativePatientIndex=" + source.isAuthoritativePatientIndex()
                 + ", active=" + source.isActive() + ", accountEnabled="
-                + source.getAccount().isEnabled();
+                + source.getAccount().isEnabled()
+                + ", hl7Obx3ImpliesLoinc=" + source.isHl7Obx3ImpliesLoinc();
     }
 
     private void changed(SourceSystem source, String before) {

@@ -56,6 +56,13 @@ public class SourceSystem {
     @Column(name = "authoritative_patient_index")
     private boolean authoritativePatientIndex;
 
+    /**
+     * Its HL7 v2 laboratory feed sends LOINC codes in OBX-3 without naming the coding system (issue 21,
+     * item 6): such a code of LOINC's shape is kept as LOINC.
+     */
+    @Column(name = "hl7_obx3_implies_loinc")
+    private boolean hl7Obx3ImpliesLoinc;
+
     protected SourceSystem() {}
 
     public SourceSystem(String code, String name, Organisation organisation, UserAccount account) {
@@ -73,6 +80,14 @@ public class SourceSystem {
     public void authorise(boolean demographics, boolean patientIndex) {
         this.authoritativeDemographics = demographics;
         this.authoritativePatientIndex = patientIndex;
+    }
+
+    public void impliesLoincInObx3(boolean implies) {
+        this.hl7Obx3ImpliesLoinc = implies;
+    }
+
+    public boolean isHl7Obx3ImpliesLoinc() {
+        return hl7Obx3ImpliesLoinc;
     }
 
     public boolean isAuthoritativeDemographics() {

@@ -303,7 +303,7 @@ public class MessageProcessor {
 
     public Hl7Acknowledgement hl7(
             InboundMessage message, SubmittingSource source, Hl7Message body, Consumer<AuditEvent> audit) {
-        Hl7Mapping mapping = HL7.map(body.getEr7());
+        Hl7Mapping mapping = HL7.map(body.getEr7(), source.conventions());
         String messageId = blank(body.getMessageId()) ? mapping.controlId() : body.getMessageId();
         if (blank(messageId)) {
             throw new IcrException(

@@ -12,6 +12,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.openicr.directory.entity.Organisation;
 import org.openicr.directory.entity.SourceSystem;
+import org.openicr.ingestion.control.hl7.SourceConventions;
 import org.openicr.ingestion.entity.InboundMessage;
 import org.openicr.vocabulary.ErrorCode;
 import org.openicr.vocabulary.IcrException;
@@ -31,6 +32,7 @@ public class Sources {
      * FirstAnswers#RESERVED_AND_FIRST_COLUMNS} shifts nothing.
      */
     static final String FOR_MESSAGE = "select s.id as source_id, s.code as source_code, s.active as source_active,"
+            + " s.hl7_obx3_implies_loinc,"
             + " o.id as organisation_id, o.ods_code, o.name as organisation_name, o.org_type, o.sharing_mode,"
             + " o.active as organisation_active, " + FirstAnswers.RESERVED_AND_FIRST_COLUMNS
             + ", pm.person_id as matched_person_id"
@@ -100,7 +102,8 @@ public class Sources {
                         code,
                         rs.getLong("organisation_id"),
                         rs.getString("ods_code"),
-                        matched);
+                        matched,
+                        new SourceConventions(rs.getBoolean("hl7_obx3_implies_loinc")));
                 message.assignId(rs.getLong(FirstAnswers.RESERVED_ID));
                 if (id != null) {
                     message.firstAnswerLookedUp(

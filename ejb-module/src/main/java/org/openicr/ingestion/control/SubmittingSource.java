@@ -3,6 +3,7 @@ package org.openicr.ingestion.control;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openicr.directory.entity.SourceSystem;
+import org.openicr.ingestion.control.hl7.SourceConventions;
 import org.openicr.vocabulary.NhsNumber;
 
 /**
@@ -12,7 +13,21 @@ import org.openicr.vocabulary.NhsNumber;
  * ({@code matched}), so that matching needs no round trip of its own; null when not looked up.
  */
 public record SubmittingSource(
-        long id, String code, long organisationId, String organisationOds, NhsNumberMatch matched) {
+        long id,
+        String code,
+        long organisationId,
+        String organisationOds,
+        NhsNumberMatch matched,
+        SourceConventions conventions) {
+
+    public SubmittingSource {
+        conventions = conventions == null ? SourceConventions.NONE : conventions;
+    }
+
+    /** A source whose HL7 v2 feed implies nothing ({@link SourceConventions#NONE}). */
+    public SubmittingSource(long id, String code, long organisationId, String organisationOds, NhsNumberMatch matched) {
+        this(id, code, organisationId, organisationOds, matched, SourceConventions.NONE);
+    }
 
     /** The person an NHS Number led to when the source was read; {@code personId} null: nobody. */
     public record NhsNumberMatch(String nhsNumber, Long personId) {}
@@ -23,7 +38,8 @@ public record SubmittingSource(
                 source.getCode(),
                 source.getOrganisation().getId(),
                 source.getOrganisation().getOdsCode(),
-                null);
+                null,
+                new SourceConventions(source.isHl7Obx3ImpliesLoinc()));
     }
 
     /** The person this NHS Number leads to: as looked up with the source, or else by {@code lookup}. */

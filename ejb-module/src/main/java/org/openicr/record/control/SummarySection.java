@@ -51,6 +51,9 @@ public record SummarySection(Category category, int limit, boolean currentOnly) 
             new SummarySection(Category.ADJUSTMENTS, 10, true),
             new SummarySection(Category.PROBLEMS, 10, true),
             new SummarySection(Category.MEDICATIONS, 15, true),
+            // Immunisations: the newest ones given, whatever their status word (a vaccination is over
+            // once given; "completed" must not hide it).
+            new SummarySection(Category.IMMUNISATIONS, 5, false),
             // Results: the newest rows from which the page keeps the latest value of each test and the one
             // before it (the card shows up to 8 tests); one read, within the summary's one query.
             new SummarySection(Category.RESULTS, RESULTS_READ, false),

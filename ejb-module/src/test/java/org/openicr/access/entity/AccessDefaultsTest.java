@@ -35,23 +35,25 @@ class AccessDefaultsTest {
             Category.SAFEGUARDING,
             Category.SOCIAL_CARE,
             Category.CARE_PLANS,
-            Category.ADJUSTMENTS);
+            Category.ADJUSTMENTS,
+            Category.IMMUNISATIONS);
 
     private static final String[] GRID = {
-        //        DEM CON MED PRB ALL RES DOC PRC ENC APP REF SAF SOC CPL ADJ
-        "R8000    Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y", // clinical practitioner
-        "R8001    Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y", // nurse
-        "R8003    Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y", // health professional
-        "R8004    Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   -   Y   Y   Y", // healthcare student
-        "R8006    Y   Y   -   -   -   -   Y   -   Y   Y   Y   -   -   -   Y", // medical secretary
-        "R8008    Y   Y   -   -   -   -   -   -   -   Y   -   -   -   -   Y", // admin/clinical support
-        "R8009    Y   Y   -   -   -   -   -   -   -   Y   -   -   -   -   Y", // receptionist
-        "R8010    Y   Y   -   -   -   -   -   -   -   Y   -   -   -   -   Y", // clerical
-        "R0243    Y   Y   -   -   -   -   -   -   Y   -   Y   Y   Y   Y   Y", // social care worker
-        "R0001    -   -   -   -   -   -   -   -   -   -   -   -   -   -   -", // privacy officer
-        "R5105    -   -   -   -   -   -   -   -   -   -   -   -   -   -   -", // Caldicott guardian
-        "R8012    -   -   -   -   -   -   -   -   -   -   -   -   -   -   -", // information officer
-        "R8015    -   -   -   -   -   -   -   -   -   -   -   -   -   -   -", // systems support (local administrator)
+        //        DEM CON MED PRB ALL RES DOC PRC ENC APP REF SAF SOC CPL ADJ IMM
+        "R8000    Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y", // clinical practitioner
+        "R8001    Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y", // nurse
+        "R8003    Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y", // health professional
+        "R8004    Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   -   Y   Y   Y   Y", // healthcare student
+        "R8006    Y   Y   -   -   -   -   Y   -   Y   Y   Y   -   -   -   Y   -", // medical secretary
+        "R8008    Y   Y   -   -   -   -   -   -   -   Y   -   -   -   -   Y   -", // admin/clinical support
+        "R8009    Y   Y   -   -   -   -   -   -   -   Y   -   -   -   -   Y   -", // receptionist
+        "R8010    Y   Y   -   -   -   -   -   -   -   Y   -   -   -   -   Y   -", // clerical
+        "R0243    Y   Y   -   -   -   -   -   -   Y   -   Y   Y   Y   Y   Y   -", // social care worker
+        "R0001    -   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -", // privacy officer
+        "R5105    -   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -", // Caldicott guardian
+        "R8012    -   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -", // information officer
+        "R8015    -   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -", // systems support (local
+        // administrator)
     };
 
     static Stream<Arguments> everyCell() {

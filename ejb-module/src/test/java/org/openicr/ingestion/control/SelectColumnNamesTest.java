@@ -26,6 +26,7 @@ class SelectColumnNamesTest {
                 "source_id",
                 "source_code",
                 "source_active",
+                "hl7_obx3_implies_loinc",
                 "organisation_id",
                 "ods_code",
                 "organisation_name",

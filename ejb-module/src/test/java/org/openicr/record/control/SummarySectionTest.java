@@ -47,7 +47,8 @@ class SummarySectionTest {
         for (SummarySection section : SummarySection.SUMMARY) {
             boolean history = section.category() == Category.RESULTS
                     || section.category() == Category.ENCOUNTERS
-                    || section.category() == Category.DOCUMENTS;
+                    || section.category() == Category.DOCUMENTS
+                    || section.category() == Category.IMMUNISATIONS;
             assertEquals(!history, section.currentOnly(), section.category().name());
         }
     }

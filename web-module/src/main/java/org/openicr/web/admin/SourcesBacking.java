@@ -80,6 +80,20 @@ public class SourcesBacking implements Serializable {
         load();
     }
 
+    public void setObx3ImpliesLoinc(String source, boolean implies) {
+        try {
+            administration.setObx3ImpliesLoinc(source, implies);
+            Messages.addGlobalInfo("Source " + source + ": "
+                    + (implies
+                            ? "OBX-3 codes of LOINC's shape without a coding system are now kept as LOINC."
+                            : "OBX-3 codes without a coding system are now kept as local codes.")
+                    + " Messages already received keep their codes.");
+        } catch (IcrException refused) {
+            Messages.addGlobalError(refused.reason());
+        }
+        load();
+    }
+
     public List<SourceRow> getSources() {
         return sources;
     }

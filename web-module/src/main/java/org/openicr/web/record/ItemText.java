@@ -30,6 +30,8 @@ public final class ItemText {
         LABELS.put(ItemDetail.CHANGE, "Change");
         LABELS.put(ItemDetail.CHANGE_REASON, "Reason for change");
         LABELS.put(ItemDetail.PRESCRIBER, "Prescriber");
+        LABELS.put(ItemDetail.LOT_NUMBER, "Batch number");
+        LABELS.put(ItemDetail.SITE, "Site");
         LABELS.put(ItemDetail.VALUE, "Value");
         LABELS.put(ItemDetail.UNIT, "Unit");
         LABELS.put(ItemDetail.REFERENCE_LOW, "Reference low");
@@ -213,12 +215,19 @@ public final class ItemText {
         return value + (unit == null ? "" : " " + unit) + (flag == null || "N".equals(flag) ? "" : " (" + flag + ")");
     }
 
-    /** "20-41", "< 5", or the laboratory's text. */
+    /**
+     * "20 - 41"; a one-sided range as the laboratory wrote it ("<5", ">=60": whether the limit is
+     * included matters), else "up to 5" / "from 60"; or the laboratory's text.
+     */
     public static String referenceRange(ItemView item) {
         String low = item.detail(ItemDetail.REFERENCE_LOW);
         String high = item.detail(ItemDetail.REFERENCE_HIGH);
         if (low != null && high != null) {
             return low + " - " + high;
+        }
+        String written = item.detail(ItemDetail.REFERENCE_TEXT);
+        if ((low != null || high != null) && written != null) {
+            return written;
         }
         if (high != null) {
             return "up to " + high;

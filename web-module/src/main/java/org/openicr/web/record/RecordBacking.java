@@ -258,6 +258,7 @@ public class RecordBacking implements Serializable {
             new Card(Category.PROBLEMS, "Active problems"),
             new Card(Category.MEDICATIONS, "Current medications"),
             new Card(Category.ALLERGIES, "Allergies"),
+            new Card(Category.IMMUNISATIONS, "Recent immunisations"),
             new Card(Category.RESULTS, "Latest results"),
             new Card(Category.ENCOUNTERS, "Recent encounters"),
             new Card(Category.APPOINTMENTS, "Booked appointments"),

@@ -46,6 +46,7 @@ final class AdtMapping {
             // An update often carries no visit at all; only a visit number names an encounter to update.
             if (pv1 == null || visitNumber(pv1) == null) {
                 message.note("ADT^A08 names no visit (PV1-19): only the person is updated");
+                commands.addAll(ProblemMapping.diagnoses(message, pv1));
                 commands.addAll(contacts);
                 return message.result(identity, commands);
             }
@@ -95,6 +96,8 @@ final class AdtMapping {
         }
         commands.add(
                 new Hl7Command.UpsertItem(encounter.item(key, status, text, start, end, encounter.location()), null));
+        // The encounter's diagnoses (DG1), as problems of the person tied to this visit.
+        commands.addAll(ProblemMapping.diagnoses(message, pv1));
         commands.addAll(contacts);
         return message.result(identity, commands);
     }

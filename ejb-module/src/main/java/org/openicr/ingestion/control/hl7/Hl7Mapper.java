@@ -56,6 +56,14 @@ public final class Hl7Mapper {
             Map.entry("ADT^A40", AdtMapping::merge),
             Map.entry("ADT^A45", AdtMapping::moveVisit),
             Map.entry("ADT^A47", AdtMapping::changeIdentifier),
+            Map.entry("ADT^A60", AllergyMapping::adverseReactions),
+            Map.entry("VXU^V04", ImmunisationMapping::vaccinations),
+            Map.entry("PPR^PC1", ProblemMapping::problems),
+            Map.entry("PPR^PC2", ProblemMapping::problems),
+            Map.entry("PPR^PC3", ProblemMapping::problems),
+            Map.entry("RDE^O11", PharmacyMapping::orders),
+            Map.entry("RDE^O25", PharmacyMapping::orders),
+            Map.entry("RDS^O13", PharmacyMapping::orders),
             Map.entry("ORU^R01", OruMapping::results),
             Map.entry("MDM^T01", MdmMapping::documents),
             Map.entry("MDM^T02", MdmMapping::documents),
@@ -100,6 +108,11 @@ public final class Hl7Mapper {
     }
 
     public Hl7Mapping map(String er7) {
+        return map(er7, SourceConventions.NONE);
+    }
+
+    /** As {@link #map(String)}, reading what the sending source's feed implies ({@link SourceConventions}). */
+    public Hl7Mapping map(String er7, SourceConventions conventions) {
         Hl7Header header = null;
         try {
             List<String> segments = Er7Text.segments(er7);
@@ -112,7 +125,7 @@ public final class Hl7Mapper {
                 String because = NOT_USED_BECAUSE.get(header.messageType());
                 return new Hl7Message(header, List.of()).notUsed(because == null ? reason : reason + ": " + because);
             }
-            Hl7Message message = new Hl7Message(header, parse(String.join("\r", segments)));
+            Hl7Message message = new Hl7Message(header, parse(String.join("\r", segments)), conventions);
             try {
                 return rule.apply(message);
             } catch (MessageRejected rejected) {

@@ -20,10 +20,21 @@ final class Hl7Message {
     private final Hl7Header header;
     private final List<Segment> segments;
     private final List<String> reasons = new ArrayList<>();
+    private final SourceConventions conventions;
 
     Hl7Message(Hl7Header header, List<Segment> segments) {
+        this(header, segments, SourceConventions.NONE);
+    }
+
+    Hl7Message(Hl7Header header, List<Segment> segments, SourceConventions conventions) {
         this.header = header;
         this.segments = List.copyOf(segments);
+        this.conventions = conventions == null ? SourceConventions.NONE : conventions;
+    }
+
+    /** What the sending source's feed implies (configured per source). */
+    SourceConventions conventions() {
+        return conventions;
     }
 
     String messageType() {

@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openicr.record.entity.DocumentContent;
 import org.openicr.record.entity.ItemSubmission;
 import org.openicr.vocabulary.Category;
@@ -44,8 +42,6 @@ final class OruMapping {
 
     private static final Set<String> TEXT_TYPES = Set.of("ST", "TX", "FT");
     private static final Set<String> CODED_TYPES = Set.of("CWE", "CE", "CNE", "CF");
-    private static final Pattern RANGE =
-            Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:-|to)\\s*(-?\\d+(?:\\.\\d+)?)\\s*");
 
     private OruMapping() {}
 
@@ -146,7 +142,9 @@ final class OruMapping {
         if (result.cancelReason != null) {
             return result;
         }
-        result.code = Codes.concept(obx.getObservationIdentifier()).orElse(null);
+        result.code = Codes.concept(
+                        obx.getObservationIdentifier(), message.conventions().impliedObx3System())
+                .orElse(null);
         result.name = Codes.display(obx.getObservationIdentifier());
         result.effectiveAt = firstOf(
                 message.time(obx.getDateTimeOfTheObservation(), "OBX-14 observation date/time"), order.observed());
@@ -269,17 +267,13 @@ final class OruMapping {
             }
         }
 
-        /** "a-b" gives a low and a high limit; anything else ("<5", "negative") is kept as text. */
+        /** OBX-7 read by {@link ReferenceRange}: numeric limits where there are, the text always. */
         void range(String range) {
-            if (range == null) {
-                return;
-            }
-            Matcher m = RANGE.matcher(range);
-            if (m.matches()) {
-                referenceLow = m.group(1);
-                referenceHigh = m.group(2);
-            } else {
-                referenceText = range;
+            ReferenceRange parsed = ReferenceRange.parse(range);
+            if (parsed != null) {
+                referenceLow = parsed.low();
+                referenceHigh = parsed.high();
+                referenceText = parsed.text();
             }
         }
 

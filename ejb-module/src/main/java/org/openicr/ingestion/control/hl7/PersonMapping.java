@@ -5,6 +5,7 @@ import static org.openicr.ingestion.control.hl7.Values.joined;
 import static org.openicr.ingestion.control.hl7.Values.text;
 
 import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.model.Type;
 import ca.uhn.hl7v2.model.v28.datatype.CX;
 import ca.uhn.hl7v2.model.v28.datatype.XAD;
 import ca.uhn.hl7v2.model.v28.datatype.XON;
@@ -31,8 +32,9 @@ import org.openicr.vocabulary.NhsNumber;
 /**
  * Who a message is about (PID-3, MRG-1) and the person's demographics (PID, PD1, ARV).
  *
- * <p>The NHS Number is the PID-3 repetition whose identifier type (CX-5) is NH or whose assigning
- * authority (CX-4) is NHS, as NHS HL7 v2 interfaces send it. A number there that fails the Modulus
+ * <p>The NHS Number is the PID-3 repetition marked as one in any of the forms of {@link
+ * NhsNumberForms} (CX-5 NH, local spellings, CX-4 NHS or the NHS Number's OID), else PID-2 as HL7
+ * v2.3 feeds send it. A number there that fails the Modulus
  * 11 check is reported and not used: matching on it could attach the data to someone else.
  */
 final class PersonMapping {
@@ -47,6 +49,33 @@ final class PersonMapping {
 
     /** The identity from a patient identifier list; rejects the message when it names nobody. */
     static PatientIdentity identity(Hl7Message message, CX[] identifiers, String field) {
+        Identifiers found = identifiers(message, identifiers, field);
+        return identity(message, field, found.nhsNumber(), found.local());
+    }
+
+    /**
+     * The person a PID names: PID-3's identifiers and, as HL7 v2.3 feeds send it, the NHS Number in
+     * PID-2 (patient id, external; withdrawn in later versions). PID-2 counts when it is marked as
+     * PID-3's would be ({@link NhsNumberForms}), or when it has no identifier type and no assigning
+     * authority and its value is ten digits (the v2.3 habit); the Modulus 11 check applies as in
+     * PID-3. Anything else in PID-2 is not read. PID-3's NHS Number comes first; a different valid
+     * one in PID-2 is noted and not used.
+     */
+    static PatientIdentity identity(Hl7Message message, PID pid) {
+        Identifiers found = identifiers(message, pid.getPatientIdentifierList(), "PID-3");
+        NhsNumber external = externalNhsNumber(message, pid.getPatientID());
+        NhsNumber nhsNumber = found.nhsNumber();
+        if (nhsNumber == null) {
+            nhsNumber = external;
+        } else if (external != null && !external.equals(nhsNumber)) {
+            message.note("PID-2 and PID-3 carry different NHS Numbers: PID-3's is used");
+        }
+        return identity(message, "PID-3", nhsNumber, found.local());
+    }
+
+    private record Identifiers(NhsNumber nhsNumber, List<LocalIdentifier> local) {}
+
+    private static Identifiers identifiers(Hl7Message message, CX[] identifiers, String field) {
         NhsNumber nhsNumber = null;
         List<LocalIdentifier> local = new ArrayList<>();
         for (CX cx : identifiers) {
@@ -56,20 +85,39 @@ final class PersonMapping {
             }
             String authority = Values.hd(cx.getAssigningAuthority());
             String type = text(cx.getIdentifierTypeCode());
-            if ("NH".equalsIgnoreCase(type) || "NHS".equalsIgnoreCase(authority)) {
-                Optional<NhsNumber> valid = NhsNumber.parse(value);
-                if (valid.isEmpty()) {
-                    message.note(field + " carries an NHS Number that is not 10 digits or fails the Modulus 11"
-                            + " check: it is not used");
-                } else if (nhsNumber == null) {
-                    nhsNumber = valid.get();
-                } else if (!nhsNumber.equals(valid.get())) {
-                    message.note(field + " carries two different NHS Numbers: only the first is used");
-                }
+            if (NhsNumberForms.marksNhsNumber(
+                    type,
+                    text(cx.getAssigningAuthority().getNamespaceID()),
+                    text(cx.getAssigningAuthority().getUniversalID()))) {
+                nhsNumber = nhsNumber(message, field, value, nhsNumber);
             } else {
                 local.add(new LocalIdentifier(firstOf(authority, message.sendingFacility()), type, value));
             }
         }
+        return new Identifiers(nhsNumber, local);
+    }
+
+    /** PID-2 (v2.8 keeps the field only as a placeholder, so its CX components are read by position). */
+    private static NhsNumber externalNhsNumber(Hl7Message message, Type pid2) {
+        String value = Values.component(pid2, 0);
+        if (value == null) {
+            return null;
+        }
+        String type = Values.component(pid2, 4);
+        String namespace = Values.subcomponent(pid2, 3, 0);
+        String universalId = Values.subcomponent(pid2, 3, 1);
+        boolean unmarked = type == null
+                && namespace == null
+                && universalId == null
+                && value.replaceAll("[\\s-]", "").matches("\\d{10}");
+        if (!unmarked && !NhsNumberForms.marksNhsNumber(type, namespace, universalId)) {
+            return null;
+        }
+        return nhsNumber(message, "PID-2", value, null);
+    }
+
+    private static PatientIdentity identity(
+            Hl7Message message, String field, NhsNumber nhsNumber, List<LocalIdentifier> local) {
         PatientIdentity identity = new PatientIdentity(nhsNumber, local);
         if (identity.isEmpty()) {
             throw message.reject(field + " holds no usable patient identifier");
@@ -80,8 +128,21 @@ final class PersonMapping {
         return identity;
     }
 
-    static PatientIdentity identity(Hl7Message message, PID pid) {
-        return identity(message, pid.getPatientIdentifierList(), "PID-3");
+    /** The NHS Number found so far, after one more marked value (checked, never quoted in a reason). */
+    private static NhsNumber nhsNumber(Hl7Message message, String field, String value, NhsNumber found) {
+        Optional<NhsNumber> valid = NhsNumber.parse(value);
+        if (valid.isEmpty()) {
+            message.note(field + " carries an NHS Number that is not 10 digits or fails the Modulus 11"
+                    + " check: it is not used");
+            return found;
+        }
+        if (found == null) {
+            return valid.get();
+        }
+        if (!found.equals(valid.get())) {
+            message.note(field + " carries two different NHS Numbers: only the first is used");
+        }
+        return found;
     }
 
     /**

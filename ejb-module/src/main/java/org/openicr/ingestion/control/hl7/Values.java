@@ -56,6 +56,42 @@ final class Values {
         return null;
     }
 
+    /**
+     * Subcomponent {@code sub} of component {@code index} (both 0-based), e.g. the universal id of a
+     * CX-4 assigning authority ({@code ^^^NHS&2.16.840.1.113883.2.1.4.1&ISO}) in a field that v2.8
+     * no longer types (PID-2).
+     */
+    static String subcomponent(Type type, int index, int sub) {
+        return component(componentType(type, index), sub);
+    }
+
+    private static Type componentType(Type type, int index) {
+        if (type == null || index < 0) {
+            return null;
+        }
+        if (type instanceof Varies varies) {
+            return componentType(varies.getData(), index);
+        }
+        if (type instanceof Composite composite) {
+            Type[] components = composite.getComponents();
+            if (index < components.length) {
+                return components[index];
+            }
+            return extraType(composite.getExtraComponents(), index - components.length);
+        }
+        if (type instanceof Primitive primitive) {
+            return index == 0 ? primitive : extraType(primitive.getExtraComponents(), index - 1);
+        }
+        return null;
+    }
+
+    private static Type extraType(ExtraComponents extra, int index) {
+        if (extra == null || index >= extra.numComponents()) {
+            return null;
+        }
+        return extra.getComponent(index).getData();
+    }
+
     /** Components the v2.8 type has no place for (e.g. a v2.5 CE parsed as an ST) are kept here. */
     private static String extra(ExtraComponents extra, int index) {
         if (extra == null || index >= extra.numComponents()) {

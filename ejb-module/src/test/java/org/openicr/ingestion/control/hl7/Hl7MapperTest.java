@@ -133,10 +133,10 @@ class Hl7MapperTest {
     @Test
     void unusedTypeIsAcknowledgedWithoutBeingRead() {
         // The body of a type the record does not use is never parsed, so its faults do not matter.
-        Hl7Mapping mapping = MAPPER.map(msh("VXU^V04^VXU_V04", "M1") + "\rORC|||||\u0000broken");
+        Hl7Mapping mapping = MAPPER.map(msh("OMG^O19^OMG_O19", "M1") + "\rORC|||||\u0000broken");
         assertEquals(Hl7Outcome.NOT_USED, mapping.outcome());
-        assertEquals(List.of("message type VXU^V04 is not used by the shared care record"), mapping.reasons());
-        assertEquals("VXU^V04", mapping.messageType());
+        assertEquals(List.of("message type OMG^O19 is not used by the shared care record"), mapping.reasons());
+        assertEquals("OMG^O19", mapping.messageType());
         assertNull(mapping.identity());
     }
 

@@ -90,7 +90,7 @@ class OruMappingTest {
         "3.5 - 5.0, 3.5, 5.0, ",
         "-2--1, -2, -1, ",
         "10 to 20, 10, 20, ",
-        "<5, , , <5",
+        "<5, , 5, <5",
         "negative, , , negative",
     })
     void referenceRangesAreSplitWhenTheyAreRanges(String range, String low, String high, String text) {

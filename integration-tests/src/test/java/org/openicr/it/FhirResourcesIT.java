@@ -89,7 +89,8 @@ class FhirResourcesIT {
             "Flag",
             "EpisodeOfCare",
             "DocumentReference",
-            "DiagnosticReport");
+            "DiagnosticReport",
+            "Immunization");
 
     private static String receptionProfile;
     private static String socialProfile;
@@ -267,9 +268,29 @@ class FhirResourcesIT {
                         null,
                         null,
                         Map.of("value", "7.1", "unit", "10*9/L", "reportKey", "FBC-" + nhs)));
+        post(
+                gp,
+                gpPassword,
+                "ri",
+                item(
+                        "IMMUNISATIONS",
+                        "ri",
+                        "2026-01-20T11:00:00Z",
+                        null,
+                        "completed",
+                        code("SNOMED_CT", "1324681000000101", "Influenza vaccine"),
+                        null,
+                        null,
+                        Map.of("lotNumber", "FLU-LOT-42", "clinician", "Nurse Jones", "site", "Left deltoid")));
         // sealed by other organisations than the GP's: withheld from gp.hart
-        for (String category :
-                List.of("PROCEDURES", "ENCOUNTERS", "APPOINTMENTS", "REFERRALS", "SAFEGUARDING", "DOCUMENTS")) {
+        for (String category : List.of(
+                "PROCEDURES",
+                "ENCOUNTERS",
+                "APPOINTMENTS",
+                "REFERRALS",
+                "SAFEGUARDING",
+                "DOCUMENTS",
+                "IMMUNISATIONS")) {
             String key = "sealed-" + category.toLowerCase(java.util.Locale.ROOT);
             post(
                     pas,
@@ -316,7 +337,9 @@ class FhirResourcesIT {
                 "EpisodeOfCare",
                 "rc",
                 "DocumentReference",
-                "rd");
+                "rd",
+                "Immunization",
+                "ri");
         for (Map.Entry<String, String> e : visibleKeys.entrySet()) {
             VISIBLE.put(e.getKey(), itemId(e.getValue()));
         }
@@ -334,7 +357,9 @@ class FhirResourcesIT {
                 "EpisodeOfCare",
                 "sealed-social",
                 "DocumentReference",
-                "sealed-documents");
+                "sealed-documents",
+                "Immunization",
+                "sealed-immunisations");
         for (Map.Entry<String, String> e : sealedKeys.entrySet()) {
             SEALED.put(e.getKey(), itemId(e.getValue()));
         }
@@ -519,6 +544,16 @@ class FhirResourcesIT {
 
     /** What each new mapping carries from the seeded items. */
     private static void checkFields(List<Resource> served) {
+        org.hl7.fhir.r4.model.Immunization immunization =
+                (org.hl7.fhir.r4.model.Immunization) byId(served, "Immunization");
+        assertEquals(
+                "1324681000000101",
+                immunization.getVaccineCode().getCodingFirstRep().getCode());
+        assertEquals("completed", immunization.getStatus().toCode());
+        assertEquals("FLU-LOT-42", immunization.getLotNumber());
+        assertEquals("Left deltoid", immunization.getSite().getText());
+        assertEquals(
+                "Nurse Jones", immunization.getPerformerFirstRep().getActor().getDisplay());
         Procedure procedure = (Procedure) byId(served, "Procedure");
         assertEquals("80146002", procedure.getCode().getCodingFirstRep().getCode());
         assertEquals("completed", procedure.getStatus().toCode());

@@ -14,6 +14,7 @@ import org.openicr.web.fhir.mapping.DocumentReferenceMapping;
 import org.openicr.web.fhir.mapping.EncounterMapping;
 import org.openicr.web.fhir.mapping.EpisodeOfCareMapping;
 import org.openicr.web.fhir.mapping.FlagMapping;
+import org.openicr.web.fhir.mapping.ImmunizationMapping;
 import org.openicr.web.fhir.mapping.Items;
 import org.openicr.web.fhir.mapping.MedicationMapping;
 import org.openicr.web.fhir.mapping.ObservationMapping;
@@ -48,7 +49,8 @@ public final class FhirMapping {
             Map.entry(Category.REFERRALS, "ServiceRequest"),
             Map.entry(Category.SAFEGUARDING, "Flag"),
             Map.entry(Category.SOCIAL_CARE, "EpisodeOfCare"),
-            Map.entry(Category.DOCUMENTS, "DocumentReference"));
+            Map.entry(Category.DOCUMENTS, "DocumentReference"),
+            Map.entry(Category.IMMUNISATIONS, "Immunization"));
 
     /** A person as UKCore-Patient ({@link PatientMapping}). */
     public static Patient patient(PatientSummary p) {
@@ -77,6 +79,7 @@ public final class FhirMapping {
             case SAFEGUARDING -> FlagMapping.map(item, patientId);
             case SOCIAL_CARE -> EpisodeOfCareMapping.map(item, patientId, Instant.now());
             case DOCUMENTS -> DocumentReferenceMapping.map(item, patientId);
+            case IMMUNISATIONS -> ImmunizationMapping.map(item, patientId);
             default -> throw new IllegalArgumentException("Not served as FHIR: " + item.category());
         };
     }

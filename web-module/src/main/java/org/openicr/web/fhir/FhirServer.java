@@ -59,6 +59,7 @@ public class FhirServer extends RestfulServer {
                 new CategoryProvider(org.hl7.fhir.r4.model.Flag.class, Category.SAFEGUARDING, reads),
                 new CategoryProvider(org.hl7.fhir.r4.model.EpisodeOfCare.class, Category.SOCIAL_CARE, reads),
                 new CategoryProvider(org.hl7.fhir.r4.model.DocumentReference.class, Category.DOCUMENTS, reads),
+                new CategoryProvider(org.hl7.fhir.r4.model.Immunization.class, Category.IMMUNISATIONS, reads),
                 new DiagnosticReportProvider(reads),
                 new BinaryProvider(reads));
     }

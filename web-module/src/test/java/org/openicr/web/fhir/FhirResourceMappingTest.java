@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.openicr.web.fhir.mapping.DocumentReferenceMapping;
 import org.openicr.web.fhir.mapping.EncounterMapping;
 import org.openicr.web.fhir.mapping.EpisodeOfCareMapping;
 import org.openicr.web.fhir.mapping.FlagMapping;
+import org.openicr.web.fhir.mapping.ImmunizationMapping;
 import org.openicr.web.fhir.mapping.ProcedureMapping;
 import org.openicr.web.fhir.mapping.ServiceRequestMapping;
 
@@ -319,7 +321,8 @@ class FhirResourceMappingTest {
                 Category.REFERRALS,
                 Category.SAFEGUARDING,
                 Category.SOCIAL_CARE,
-                Category.DOCUMENTS)) {
+                Category.DOCUMENTS,
+                Category.IMMUNISATIONS)) {
             ItemView withheld =
                     new ItemView(8, category, AT, null, null, null, null, null, Map.of(), "Avon Vale Hospitals", true);
             String json =
@@ -356,5 +359,45 @@ class FhirResourceMappingTest {
                 "9",
                 DiagnosticReportMapping.map(reports.get(1), 3, Map.of(), Map.of())
                         .getIdPart());
+    }
+
+    @ParameterizedTest(name = "immunisation {0} -> {1}, subpotent {2}, reason {3}")
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "completed, completed, false, -",
+                "partially given, completed, true, -",
+                "refused, not-done, false, Refused",
+                "not given, not-done, false, -",
+                "entered-in-error, entered-in-error, false, -",
+                "-, completed, false, -",
+            })
+    void immunisationStatuses(String status, String expected, boolean subpotent, String reason) {
+        Immunization immunization = ImmunizationMapping.map(
+                item(7, Category.IMMUNISATIONS, null, status, null, "LOT_NUMBER", "L1", "SITE", "Left arm"), 3);
+        assertEquals(expected, immunization.getStatus().toCode());
+        assertEquals(subpotent, immunization.getIsSubpotent());
+        assertEquals(
+                reason,
+                immunization.hasStatusReason() ? immunization.getStatusReason().getText() : null);
+        assertEquals("L1", immunization.getLotNumber());
+        assertEquals("Left arm", immunization.getSite().getText());
+        assertEquals("Patient/3", immunization.getPatient().getReference());
+        assertTrue(immunization.getOccurrenceDateTimeType().hasValue());
+    }
+
+    @Test
+    void anUndatedImmunisationHasItsOccurrenceMarkedUnknown() {
+        ItemView undated = new ItemView(
+                9, Category.IMMUNISATIONS, null, null, "completed", "Flu", null, null, Map.of(), "GP", false);
+        Immunization immunization = ImmunizationMapping.map(undated, 3);
+        assertFalse(immunization.getOccurrenceDateTimeType().hasValue());
+        assertEquals(
+                "unknown",
+                immunization
+                        .getOccurrenceDateTimeType()
+                        .getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/data-absent-reason")
+                        .getValue()
+                        .primitiveValue());
     }
 }

@@ -70,10 +70,13 @@ class RawSqlTest {
 
     @Test
     void theCategoryOrderIsTheApplicationsItemCategories() {
-        assertEquals(14, RawSql.CATEGORY_ORDER.size(), "every item category, care planning and adjustments too");
+        assertEquals(
+                15,
+                RawSql.CATEGORY_ORDER.size(),
+                "every item category, care planning, adjustments and immunisations too");
         assertEquals("CONTACTS", RawSql.CATEGORY_ORDER.get(0), "the record page opens the first permitted");
         assertEquals("SOCIAL_CARE", RawSql.CATEGORY_ORDER.get(11));
-        assertEquals(List.of("CARE_PLANS", "ADJUSTMENTS"), RawSql.CATEGORY_ORDER.subList(12, 14));
+        assertEquals(List.of("CARE_PLANS", "ADJUSTMENTS", "IMMUNISATIONS"), RawSql.CATEGORY_ORDER.subList(12, 15));
         assertTrue(!RawSql.CATEGORY_ORDER.contains("DEMOGRAPHICS"), "demographics are no item category");
     }
 }

@@ -233,6 +233,24 @@ final class PersonExtras {
                                 ItemDetail.CLINICIAN.key(), gp ? "GP" : "Consultant")));
             }
         }
+        // Immunisations (issue 21): the seasonal flu vaccination of the over-65s and of the heavy people
+        // of the load shape (so that every category is met), given by the GP practice. Drawn last, so
+        // that the earlier categories' draws are those of the generator before this category.
+        if (heavy || age >= 65) {
+            items.add(item(
+                    RegionCategory.IMMUNISATIONS,
+                    Holder.GP,
+                    lastAlive - days(r, 365),
+                    "completed",
+                    "Influenza vaccination",
+                    ordered(
+                            ItemDetail.LOT_NUMBER.key(),
+                            "FLU" + (1000 + r.nextInt(9000)),
+                            ItemDetail.ROUTE.key(),
+                            "Intramuscular",
+                            ItemDetail.SITE.key(),
+                            "Left deltoid")));
+        }
         return items;
     }
 

@@ -17,5 +17,7 @@ public enum RegionCategory {
     /** Issue 18: frailty and ReSPECT for a share of the over-75s (PersonExtras). */
     CARE_PLANS,
     /** Issue 18: the Reasonable Adjustment Flag for about one person in forty (PersonExtras). */
-    ADJUSTMENTS
+    ADJUSTMENTS,
+    /** Issue 21: the seasonal flu vaccination of the over-65s (PersonExtras). */
+    IMMUNISATIONS
 }

@@ -158,8 +158,8 @@ class AccessAdministrationBrowserIT extends BrowserTest {
                 1,
                 TestEnvironment.count(
                         "select count(*) from audit_event where action = 'SOURCE_SYSTEM_CHANGED' and detail like ?",
-                        "source " + code + ": before {%active=true, accountEnabled=true} after {%active=false,"
-                                + " accountEnabled=false}"));
+                        "source " + code + ": before {%active=true, accountEnabled=true%} after {%active=false,"
+                                + " accountEnabled=false%}"));
 
         // ...and makes the organisation inactive: its items leave the record at once, not deleted.
         browser.open("admin/organisations.xhtml");

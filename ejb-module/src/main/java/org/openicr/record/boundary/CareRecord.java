@@ -445,19 +445,29 @@ public class CareRecord {
                         + (after == null ? " from the start" : " after item " + after.itemId())
                         + filter.describe()
                         + (page.stream().anyMatch(ItemView::withheld) ? ", some withheld" : ""))));
-        Map<Long, ItemQuery.ItemProvenance> provenance =
-                items.provenance(personId, page.stream().map(ItemView::id).toList());
+        Provenances provenance =
+                provenances(personId, page.stream().map(ItemView::id).toList());
+        return new CategoryPage(personId, page, total, provenance.updated(), provenance.sources(), next);
+    }
+
+    /** When each item last changed and its source's ODS code, by item id (either left out when unknown). */
+    private record Provenances(Map<Long, Instant> updated, Map<Long, String> sources) {}
+
+    /** The provenance of the page's items, read for them only ({@link ItemQuery#provenance}, one statement). */
+    private Provenances provenances(long personId, List<Long> ids) {
         Map<Long, Instant> updated = new java.util.HashMap<>();
         Map<Long, String> sources = new java.util.HashMap<>();
-        provenance.forEach((id, p) -> {
-            if (p.updatedAt() != null) {
-                updated.put(id, p.updatedAt());
-            }
-            if (p.odsCode() != null) {
-                sources.put(id, p.odsCode());
-            }
-        });
-        return new CategoryPage(personId, page, total, updated, sources, next);
+        if (!ids.isEmpty()) {
+            items.provenance(personId, ids).forEach((id, p) -> {
+                if (p.updatedAt() != null) {
+                    updated.put(id, p.updatedAt());
+                }
+                if (p.odsCode() != null) {
+                    sources.put(id, p.odsCode());
+                }
+            });
+        }
+        return new Provenances(updated, sources);
     }
 
     /**
@@ -749,19 +759,8 @@ public class CareRecord {
                 .flatMap(r -> r.results().stream())
                 .map(ItemView::id)
                 .toList();
-        Map<Long, Instant> updated = new java.util.HashMap<>();
-        Map<Long, String> sources = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            items.provenance(personId, ids).forEach((id, p) -> {
-                if (p.updatedAt() != null) {
-                    updated.put(id, p.updatedAt());
-                }
-                if (p.odsCode() != null) {
-                    sources.put(id, p.odsCode());
-                }
-            });
-        }
-        return new ReportPage(personId, reports, total, updated, sources, next);
+        Provenances provenance = provenances(personId, ids);
+        return new ReportPage(personId, reports, total, provenance.updated(), provenance.sources(), next);
     }
 
     /**

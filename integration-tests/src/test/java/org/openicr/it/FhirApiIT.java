@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -189,43 +188,14 @@ class FhirApiIT {
         assertEquals(200, r.status(), r::toString);
     }
 
-    private static String keycloak() {
-        return "http://127.0.0.1:" + Integer.getInteger("icr.keycloak.port", 29280) + "/realms/cis2-demo";
-    }
-
     /** A real access token for a demo user, by the demo client's password grant, with the SMART scope. */
     private static String token(String user, String password) {
-        return TOKENS.computeIfAbsent(user, u -> {
-            try {
-                String form = "grant_type=password&client_id=openicr-fhir-demo&username=" + u + "&password="
-                        + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                        + "&scope="
-                        + URLEncoder.encode("openid nationalrbacaccess user/*.read", StandardCharsets.UTF_8);
-                HttpResponse<String> r = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(keycloak() + "/protocol/openid-connect/token"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(form))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, r.statusCode(), r::body);
-                return jakarta.json.Json.createReader(new java.io.StringReader(r.body()))
-                        .readObject()
-                        .getString("access_token");
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        return TOKENS.computeIfAbsent(user, u -> FhirTokens.fetch(u, password));
     }
 
     /** The first person_roleid of the user's token (read from the token's claims as the API does). */
     private static String claimProfile(String user, String password) {
-        String payload = token(user, password).split("\\.")[1];
-        String json = new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
-        return jakarta.json.Json.createReader(new java.io.StringReader(json))
-                .readObject()
-                .getJsonArray("nhsid_nrbac_roles")
-                .getJsonObject(0)
-                .getString("person_roleid");
+        return FhirTokens.firstProfile(token(user, password));
     }
 
     private static HttpResponse<String> get(String path, String token, String profile, String reason) throws Exception {
